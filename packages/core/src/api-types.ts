@@ -1,0 +1,181 @@
+import type { SessionStatus, UsageSummary } from '@genie/session-schema';
+import type { SessionFilter } from '@genie/storage';
+
+/**
+ * The public surface of the genie library. The CLI and the MCP server are thin
+ * translators of this API; they hold no logic of their own.
+ */
+
+export interface OpenOptions {
+  /** Directory to start the workspace search from (default: process.cwd()). */
+  cwd?: string;
+  /** Environment to read GENIE_* overrides and PATH from (default: process.env). */
+  env?: NodeJS.ProcessEnv;
+  /** Diagnostics (migration notices, reconciliations); default writes nothing. */
+  onWarning?: (message: string) => void;
+}
+
+export interface AgentSummary {
+  /** Path under `.genie/agents/` without `.md` (`qa/reviewer`), or the built-in id (`shell`). */
+  id: string;
+  name: string;
+  description: string | null;
+  executor: string;
+  model: string | null;
+  builtin: boolean;
+  hidden: boolean;
+  /** Absolute path of the agent file; null for built-ins. */
+  file: string | null;
+}
+
+/** One rendered step of a turn, as shown by `view` and streamed while a turn runs. */
+export type TranscriptEvent =
+  | { kind: 'prompt'; turn: number; text: string; time: string }
+  | { kind: 'message'; turn: number; text: string; time: string }
+  | { kind: 'reasoning'; turn: number; text: string; time: string }
+  | { kind: 'tool_call'; turn: number; name: string; input?: unknown; id?: string; time: string }
+  | { kind: 'tool_result'; turn: number; output: string; isError: boolean; id?: string; time: string }
+  | { kind: 'output'; turn: number; text: string; stream: 'stdout' | 'stderr'; time: string }
+  | { kind: 'error'; turn: number; message: string; time: string }
+  | {
+      kind: 'outcome';
+      turn: number;
+      status: SessionStatus;
+      exitCode: number | null;
+      signal: string | null;
+      error: string | null;
+      answer: string | null;
+      usage: UsageSummary | null;
+      time: string;
+    };
+
+export interface TurnView {
+  turn: number;
+  prompt: string;
+  startedAt: string;
+  endedAt: string | null;
+  status: SessionStatus;
+  answer: string | null;
+  exitCode: number | null;
+  error: string | null;
+  usage: UsageSummary | null;
+  events: TranscriptEvent[];
+}
+
+/** The JSON shape of a session for `--json`, MCP structuredContent and library callers. */
+export interface SessionSummary {
+  sessionId: string;
+  name: string | null;
+  agent: string;
+  executor: string | null;
+  executorSessionId: string | null;
+  status: SessionStatus;
+  background: boolean;
+  created: string | null;
+  lastUsed: string | null;
+  turns: number;
+  lastPrompt: string | null;
+  /** Final answer of the latest finished turn. */
+  answer: string | null;
+  exitCode: number | null;
+  signal: string | null;
+  error: string | null;
+  usage: UsageSummary | null;
+  costUsd: number | null;
+  logFile: string | null;
+}
+
+export interface SessionView extends SessionSummary {
+  /** The latest turn, always present once a session has run. */
+  lastTurn: TurnView | null;
+  /** Every turn in order; only with `full: true`. */
+  transcript?: TurnView[];
+}
+
+export interface RunOptions {
+  agent: string;
+  prompt: string;
+  name?: string;
+  /** Default: the agent's `background`, else the config's default (true). */
+  background?: boolean;
+  executor?: string;
+  model?: string;
+  mode?: string;
+  /** Foreground only: called for each rendered event as it happens. */
+  onEvent?: (event: TranscriptEvent) => void;
+  /** Foreground only: abort stops the agent and records the session as `stopped`. */
+  signal?: AbortSignal;
+}
+
+export interface ResumeOptions {
+  /** Full id, unique id prefix (6+ chars) or friendly name. */
+  session: string;
+  prompt: string;
+  background?: boolean;
+  onEvent?: (event: TranscriptEvent) => void;
+  signal?: AbortSignal;
+}
+
+export interface ViewOptions {
+  session: string;
+  full?: boolean;
+}
+
+export interface WaitOptions {
+  session: string;
+  /** Give up after this long and return the current state (status still running). */
+  timeoutMs?: number;
+  /** Called with each event of the running turn as it is written. */
+  onEvent?: (event: TranscriptEvent) => void;
+  signal?: AbortSignal;
+}
+
+export interface WaitResult extends SessionView {
+  /** False when the timeout passed before the turn ended. */
+  finished: boolean;
+}
+
+export interface ListSessionsOptions extends SessionFilter {}
+
+export interface MigrateReport {
+  file: string;
+  fromVersion: number;
+  toVersion: number;
+  migrated: boolean;
+  dryRun: boolean;
+  sessions: number;
+  backupFile: string | null;
+  warnings: string[];
+}
+
+export interface DoctorReport {
+  workspace: string;
+  executors: Array<{ id: string; installed: boolean; command: string; path?: string; version?: string; error?: string }>;
+  store: { location: string; healthy: boolean; sessions: number; problem: string | null; backupAvailable: boolean; repaired: boolean };
+  reconciled: Array<{ sessionId: string; name: string | null; from: SessionStatus; to: SessionStatus }>;
+}
+
+export interface InitReport {
+  workspace: string;
+  created: string[];
+  skipped: string[];
+}
+
+/** The genie library. Obtain one with `openGenie()`; close it when done. */
+export interface Genie {
+  readonly workspace: string;
+  listAgents(options?: { includeHidden?: boolean }): Promise<AgentSummary[]>;
+  listSessions(options?: ListSessionsOptions): Promise<SessionSummary[]>;
+  /** Background: returns once the record is `starting`. Foreground: returns when the turn ends. */
+  run(options: RunOptions): Promise<SessionView>;
+  resume(options: ResumeOptions): Promise<SessionView>;
+  view(options: ViewOptions): Promise<SessionView>;
+  stop(options: { session: string }): Promise<SessionView>;
+  wait(options: WaitOptions): Promise<WaitResult>;
+  /** Streams rendered events of a session, starting with every event already logged, until its running turn ends. */
+  follow(options: { session: string; fromStart?: boolean; signal?: AbortSignal }): AsyncIterable<TranscriptEvent>;
+  migrate(options?: { dryRun?: boolean }): Promise<MigrateReport>;
+  doctor(options?: { repair?: boolean }): Promise<DoctorReport>;
+  init(): Promise<InitReport>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,93 @@
+/**
+ * What a session record is, in every store version genie has read or written.
+ * The JSON Schemas in ../schemas are the runtime twin of these types; keep both in step.
+ */
+
+export const SESSION_STATUSES = ['starting', 'running', 'completed', 'failed', 'stopped', 'lost'] as const;
+export type SessionStatus = (typeof SESSION_STATUSES)[number];
+
+/** Statuses in which a turn may still be producing output. */
+export const ACTIVE_STATUSES: readonly SessionStatus[] = ['starting', 'running'];
+
+export const CURRENT_STORE_VERSION = 2 as const;
+
+/** Token and money totals, summed over every turn of a session. */
+export interface UsageSummary {
+  inputTokens?: number;
+  outputTokens?: number;
+  cachedInputTokens?: number;
+  cacheCreationInputTokens?: number;
+  /** Claude reports money; Codex reports tokens only, so this stays absent for Codex. */
+  costUsd?: number;
+  durationMs?: number;
+}
+
+/**
+ * One session in a version-2 store. Everything but `sessionId` and `agent` is optional
+ * because the predecessor wrote sparse records; fields this version does not know are
+ * kept (index signature) so a load-and-save round trip never drops them.
+ */
+export interface SessionEntry {
+  /** The store key. A UUID for sessions genie creates; `legacy-<agent>-<hash>` for migrated ones. */
+  sessionId: string;
+  agent: string;
+  /** Friendly name, unique within a store. */
+  name?: string;
+  executor?: string;
+  /** The agent CLI's own conversation id (Claude `session_id`, Codex `thread_id`). */
+  executorSessionId?: string | null;
+  mode?: string;
+  /** Predecessor's alias of `mode`; kept and back-filled for compatibility. */
+  preset?: string;
+  /** One of SESSION_STATUSES for records genie writes; older files may hold other words. */
+  status?: SessionStatus | (string & {});
+  background?: boolean;
+  /** ISO-8601 timestamps. */
+  created?: string;
+  lastUsed?: string;
+  startTime?: string;
+  /** The supervisor process ("runner") of the current or last turn. */
+  runnerPid?: number | null;
+  /** Opaque start-time token of runnerPid, to tell a reused pid from the real runner. */
+  runnerStartTime?: string | null;
+  executorPid?: number | null;
+  /** Hostname of the machine whose processes run this session; pids mean nothing elsewhere. */
+  host?: string;
+  /** Directory the agent runs in; agent CLIs scope resumable conversations to it. */
+  cwd?: string;
+  exitCode?: number | null;
+  signal?: string | null;
+  error?: string | null;
+  logFile?: string;
+  /** First 200 characters of the latest prompt (predecessor compatible). */
+  lastPrompt?: string;
+  /** Final answer of the latest finished turn. */
+  lastAnswer?: string | null;
+  /** Number of turns started in this session (1 after the first run). */
+  turns?: number;
+  usage?: UsageSummary;
+  [extra: string]: unknown;
+}
+
+/** The version-2 store: sessions keyed by session id. Unknown top-level keys are kept. */
+export interface SessionStoreV2 {
+  version: 2;
+  sessions: Record<string, SessionEntry>;
+  [extra: string]: unknown;
+}
+
+/** A version-1 entry as the predecessor wrote it: anything, keyed by agent name. */
+export interface SessionEntryV1 {
+  sessionId?: string | null;
+  agent?: string;
+  [field: string]: unknown;
+}
+
+/** The version-1 store: one entry per agent name (which is why sessions were lost). */
+export interface SessionStoreV1 {
+  version?: 1;
+  agents: Record<string, unknown>;
+  [extra: string]: unknown;
+}
+
+export type SessionStore = SessionStoreV2;

@@ -1,0 +1,60 @@
+import type { SessionEntry, SessionStatus } from '@genie/session-schema';
+
+/** Filters for `list`. Results are always newest first (by `created`, then `sessionId`). */
+export interface SessionFilter {
+  status?: SessionStatus | readonly SessionStatus[];
+  agent?: string;
+  limit?: number;
+}
+
+export interface CreateOptions {
+  /**
+   * What to do when `entry.name` is taken: `'error'` (default) throws NAME_TAKEN;
+   * `'suffix'` picks `<name>-2`, `<name>-3`, ... inside the same atomic write, so
+   * concurrent creators never collide and never retry.
+   */
+  onNameTaken?: 'error' | 'suffix';
+}
+
+/** Optional abilities an adapter may have; callers check before relying on them. */
+export interface StorageCapabilities {
+  /** Safe to share between processes (the background supervisor writes from another process). */
+  crossProcess: boolean;
+  /** Survives the process that opened it. */
+  persistent: boolean;
+}
+
+/**
+ * Where sessions live. Every adapter implements exactly this and passes the shared
+ * conformance suite. Methods throw GenieError (never emit, never swallow):
+ * SESSION_EXISTS, NAME_TAKEN, SESSION_NOT_FOUND, STORE_CORRUPT,
+ * STORE_VERSION_UNSUPPORTED, LOCK_TIMEOUT, STORE_IO.
+ */
+export interface SessionStorage {
+  readonly capabilities: StorageCapabilities;
+  /** Human-readable location, for messages (`/path/sessions.json`, `memory`). */
+  readonly location: string;
+  get(sessionId: string): Promise<SessionEntry | undefined>;
+  findByName(name: string): Promise<SessionEntry | undefined>;
+  list(filter?: SessionFilter): Promise<SessionEntry[]>;
+  /** Stores a new session; returns it as stored (its name may carry a suffix). */
+  create(entry: SessionEntry, options?: CreateOptions): Promise<SessionEntry>;
+  /**
+   * Atomic read-modify-write. `mutate` receives the latest committed record (a copy it
+   * may change) and returns the record to store; it runs while the write lock is held,
+   * so it must be quick and synchronous. The session id cannot change; a changed name
+   * must stay unique (NAME_TAKEN otherwise).
+   */
+  update(sessionId: string, mutate: (current: SessionEntry) => SessionEntry): Promise<SessionEntry>;
+  /** Removes a session; false when it did not exist. */
+  delete(sessionId: string): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+/**
+ * A serialisable description of a storage, so a detached supervisor process can open the
+ * same store as the process that launched it.
+ */
+export type StorageSpec =
+  | { kind: 'json'; file: string; lockTimeoutMs?: number }
+  | { kind: 'memory' };
