@@ -1,5 +1,9 @@
 import type { SessionStatus, UsageSummary } from '@genie/session-schema';
 import type { SessionFilter } from '@genie/storage';
+import type { TranscriptEvent, TurnView } from '@genie/launcher';
+
+export type { TranscriptEvent, TurnView };
+import type { GenieConfig } from './config/genie-config';
 
 /**
  * The public surface of the genie library. The CLI and the MCP server are thin
@@ -26,40 +30,6 @@ export interface AgentSummary {
   hidden: boolean;
   /** Absolute path of the agent file; null for built-ins. */
   file: string | null;
-}
-
-/** One rendered step of a turn, as shown by `view` and streamed while a turn runs. */
-export type TranscriptEvent =
-  | { kind: 'prompt'; turn: number; text: string; time: string }
-  | { kind: 'message'; turn: number; text: string; time: string }
-  | { kind: 'reasoning'; turn: number; text: string; time: string }
-  | { kind: 'tool_call'; turn: number; name: string; input?: unknown; id?: string; time: string }
-  | { kind: 'tool_result'; turn: number; output: string; isError: boolean; id?: string; time: string }
-  | { kind: 'output'; turn: number; text: string; stream: 'stdout' | 'stderr'; time: string }
-  | { kind: 'error'; turn: number; message: string; time: string }
-  | {
-      kind: 'outcome';
-      turn: number;
-      status: SessionStatus;
-      exitCode: number | null;
-      signal: string | null;
-      error: string | null;
-      answer: string | null;
-      usage: UsageSummary | null;
-      time: string;
-    };
-
-export interface TurnView {
-  turn: number;
-  prompt: string;
-  startedAt: string;
-  endedAt: string | null;
-  status: SessionStatus;
-  answer: string | null;
-  exitCode: number | null;
-  error: string | null;
-  usage: UsageSummary | null;
-  events: TranscriptEvent[];
 }
 
 /** The JSON shape of a session for `--json`, MCP structuredContent and library callers. */
@@ -163,7 +133,10 @@ export interface InitReport {
 
 /** The genie library. Obtain one with `openGenie()`; close it when done. */
 export interface Genie {
+  /** Absolute path of the workspace directory (the one holding `.genie/`, or where it will be created). */
   readonly workspace: string;
+  /** The validated `.genie/config.yaml` with defaults applied (type defined in src/config/). */
+  readonly config: GenieConfig;
   listAgents(options?: { includeHidden?: boolean }): Promise<AgentSummary[]>;
   listSessions(options?: ListSessionsOptions): Promise<SessionSummary[]>;
   /** Background: returns once the record is `starting`. Foreground: returns when the turn ends. */
