@@ -71,6 +71,11 @@ export interface RunOptions {
   executor?: string;
   model?: string;
   mode?: string;
+  /**
+   * Called once, as soon as the session record exists (status `starting`), before any
+   * event: lets a foreground caller show the session id and name at once.
+   */
+  onStart?: (session: SessionView) => void;
   /** Foreground only: called for each rendered event as it happens. */
   onEvent?: (event: TranscriptEvent) => void;
   /** Foreground only: abort stops the agent and records the session as `stopped`. */
@@ -82,6 +87,8 @@ export interface ResumeOptions {
   session: string;
   prompt: string;
   background?: boolean;
+  /** Called once the new turn is recorded (`starting`), before any event; see RunOptions.onStart. */
+  onStart?: (session: SessionView) => void;
   onEvent?: (event: TranscriptEvent) => void;
   signal?: AbortSignal;
 }
