@@ -1,1 +1,19 @@
-export {};
+export { ACTIVE_STATUSES, CURRENT_STORE_VERSION, SESSION_STATUSES } from './types';
+export type {
+  SessionEntry,
+  SessionEntryV1,
+  SessionStatus,
+  SessionStore,
+  SessionStoreV1,
+  SessionStoreV2,
+  UsageSummary,
+} from './types';
+export { sessionEntryV2Schema, sessionStoreV1Schema, sessionStoreV2Schema } from './schemas';
+export type { JsonSchema } from './schemas';
+export { validate, validateEntry, validateV1 } from './validation/validate';
+export { detectStoreVersion } from './store-version';
+export { emptyStore } from './empty-store';
+export { migrate } from './migrations/migrate';
+export type { MigrateOptions, MigrationResult } from './migrations/migrate';
+export { MIGRATIONS } from './migrations/registry';
+export type { MigrationContext, MigrationStep, MigrationStepResult } from './migrations/migration-step';

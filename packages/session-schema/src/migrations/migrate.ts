@@ -1,0 +1,118 @@
+import { GenieError } from '@genie/errors';
+import { emptyStore } from '../empty-store';
+import { describeKind, isPlainObject, type PlainObject } from '../plain-object';
+import { detectStoreVersion } from '../store-version';
+import { CURRENT_STORE_VERSION, type SessionStoreV2 } from '../types';
+import { validate } from '../validation/validate';
+import { MIGRATIONS } from './registry';
+import { storeCorrupt } from './store-corrupt';
+import { uniquifyNames } from './unique-names';
+
+export interface MigrateOptions {
+  /** Executor given to migrated sessions that never recorded one (default `claude`). */
+  defaultExecutor?: string;
+}
+
+export interface MigrationResult {
+  /** The store in the current version; a fresh object that shares nothing with the input. */
+  store: SessionStoreV2;
+  /** The version the input was in. */
+  fromVersion: number;
+  /** True when `store` differs from the input, so the caller should write it back. */
+  migrated: boolean;
+  warnings: string[];
+}
+
+const DEFAULT_EXECUTOR = 'claude';
+
+function cloneStore(data: PlainObject): PlainObject {
+  try {
+    return structuredClone(data);
+  } catch (error) {
+    throw storeCorrupt('The session store holds values that are not JSON data.', [
+      `(root): cannot be copied (${error instanceof Error ? error.message : String(error)})`,
+    ]);
+  }
+}
+
+function unrecognisedProblems(data: PlainObject): string[] {
+  if ('version' in data) return [`/version: must be a positive integer (found ${JSON.stringify(data.version)})`];
+  return ['(root): has none of the keys "version", "sessions" or "agents"'];
+}
+
+/**
+ * Brings a parsed sessions file to the current store version. Pure: the input is never
+ * mutated and the same input always gives the same result. Throws STORE_VERSION_UNSUPPORTED
+ * for a store newer than this code (never downgraded) and STORE_CORRUPT, with
+ * `details.problems`, for anything that is not a store or does not validate afterwards.
+ */
+export function migrate(data: unknown, options: MigrateOptions = {}): MigrationResult {
+  if (!isPlainObject(data)) {
+    throw storeCorrupt(`The session store is ${describeKind(data)}, not a JSON object.`, [`(root): must be object`]);
+  }
+  if (Object.keys(data).length === 0) {
+    return {
+      store: emptyStore(),
+      fromVersion: CURRENT_STORE_VERSION,
+      migrated: true,
+      warnings: ['the session store was an empty object; starting an empty version-2 store'],
+    };
+  }
+
+  const fromVersion = detectStoreVersion(data);
+  if (fromVersion === null) {
+    throw storeCorrupt('The session store is not in any format genie knows.', unrecognisedProblems(data));
+  }
+  if (fromVersion > CURRENT_STORE_VERSION) {
+    throw new GenieError(
+      'STORE_VERSION_UNSUPPORTED',
+      `The session store is version ${fromVersion}, newer than this genie understands (up to version ${CURRENT_STORE_VERSION}).`,
+      {
+        hint: 'Upgrade genie to read it. It was left untouched: genie never downgrades a newer store.',
+        details: { version: fromVersion, supportedVersion: CURRENT_STORE_VERSION },
+      },
+    );
+  }
+
+  const context = { defaultExecutor: options.defaultExecutor ?? DEFAULT_EXECUTOR };
+  const warnings: string[] = [];
+  let store = cloneStore(data);
+  let version = fromVersion;
+  while (version < CURRENT_STORE_VERSION) {
+    const step = MIGRATIONS.find((candidate) => candidate.from === version);
+    if (!step) {
+      throw new GenieError('STORE_VERSION_UNSUPPORTED', `No migration exists from session store version ${version}.`, {
+        hint: 'This store version was never released; restore the file from a backup.',
+        details: { version },
+      });
+    }
+    const result = step.migrate(store, context);
+    store = result.store;
+    warnings.push(...result.warnings);
+    version = step.to;
+  }
+
+  let repaired = false;
+  if (!('version' in store)) {
+    // Recognised as version 2 by its `sessions` map; the number itself was never written.
+    store = { version: CURRENT_STORE_VERSION, ...store };
+    warnings.push(`the session store had no version; recorded it as version ${CURRENT_STORE_VERSION}`);
+    repaired = true;
+  }
+  // Predecessor v2 files may hold two sessions with one name (names were minute stamps).
+  if (isPlainObject(store.sessions)) {
+    const named = uniquifyNames(store.sessions);
+    if (named.warnings.length > 0) {
+      store = { ...store, sessions: named.sessions };
+      warnings.push(...named.warnings);
+      repaired = true;
+    }
+  }
+
+  const problems = validate(store);
+  if (problems.length > 0) {
+    const where = fromVersion === CURRENT_STORE_VERSION ? '' : ` after migrating it from version ${fromVersion}`;
+    throw storeCorrupt(`The session store is not valid${where}.`, problems);
+  }
+  return { store: store as SessionStoreV2, fromVersion, migrated: fromVersion !== CURRENT_STORE_VERSION || repaired, warnings };
+}

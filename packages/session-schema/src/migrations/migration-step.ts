@@ -1,0 +1,21 @@
+import type { PlainObject } from '../plain-object';
+
+export interface MigrationContext {
+  /** Executor given to migrated sessions that never recorded one. */
+  defaultExecutor: string;
+}
+
+export interface MigrationStepResult {
+  store: PlainObject;
+  warnings: string[];
+}
+
+/**
+ * One pure step from store version `from` to `to`. It never mutates its input and
+ * returns the same output for the same input, so migrating a file twice agrees.
+ */
+export interface MigrationStep {
+  readonly from: number;
+  readonly to: number;
+  migrate(store: PlainObject, context: MigrationContext): MigrationStepResult;
+}
