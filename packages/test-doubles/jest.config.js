@@ -1,0 +1,1 @@
+module.exports = require('../../tooling/jest.base.js')(__dirname, { testMatch: ['**/*.test.js'] });
