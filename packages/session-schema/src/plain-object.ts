@@ -1,10 +1,14 @@
 export type PlainObject = Record<string, unknown>;
 
-/** A JSON object: not null, not an array, not a class instance. */
+/**
+ * A JSON object: not null, not an array, not a class instance. Objects from another realm
+ * (a vm context, structuredClone in a sandbox) count too, so the test is on the shape of
+ * the prototype chain rather than on this realm's Object.prototype.
+ */
 export function isPlainObject(value: unknown): value is PlainObject {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const proto = Object.getPrototypeOf(value) as unknown;
-  return proto === Object.prototype || proto === null;
+  const proto = Object.getPrototypeOf(value) as object | null;
+  return proto === null || Object.getPrototypeOf(proto) === null;
 }
 
 /**
