@@ -1,1 +1,23 @@
-export {};
+export { openGenie } from './open-genie';
+export type {
+  AgentSummary,
+  DoctorReport,
+  Genie,
+  InitReport,
+  ListSessionsOptions,
+  MigrateReport,
+  OpenOptions,
+  ResumeOptions,
+  RunOptions,
+  SessionSummary,
+  SessionView,
+  TranscriptEvent,
+  TurnView,
+  ViewOptions,
+  WaitOptions,
+  WaitResult,
+} from './api-types';
+export type { ExecutorConfig, GenieConfig, ModeConfig } from './config/genie-config';
+export { DEFAULT_CONFIG } from './config/genie-config';
+export { MIN_ID_PREFIX } from './sessions/resolve-session';
+export { WORKSPACE_ENV } from './workspace/find-workspace';

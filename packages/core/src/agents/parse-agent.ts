@@ -1,0 +1,96 @@
+import Ajv, { type ValidateFunction } from 'ajv';
+import { GenieError } from '@genie/errors';
+import type { ExecutorSettings } from '@genie/launcher';
+import { LineCounter, parseDocument } from 'yaml';
+import schema from './agent-front-matter.schema.json';
+import { agentBasename, type AgentDefinition } from './agent-definition';
+import { splitFrontMatter } from './front-matter';
+
+interface FrontMatter {
+  name?: string;
+  description?: string | null;
+  color?: string | null;
+  parent?: string | null;
+  hidden?: boolean;
+  disabled?: boolean;
+  genie?: Record<string, unknown> | null;
+}
+
+let compiled: ValidateFunction | undefined;
+
+function validator(): ValidateFunction {
+  compiled ??= new Ajv({ allErrors: true, strict: false }).compile(schema);
+  return compiled;
+}
+
+function invalid(file: string, problem: string): GenieError {
+  return new GenieError('AGENT_INVALID', `Invalid agent file ${file}: ${problem}`, {
+    hint: 'Fix the YAML front matter between the `---` lines at the top of the file.',
+    details: { file, problem },
+  });
+}
+
+function readFrontMatter(file: string, yamlText: string, yamlLine: number): FrontMatter {
+  const lines = new LineCounter();
+  const doc = parseDocument(yamlText, { lineCounter: lines, prettyErrors: false });
+  const syntax = doc.errors[0];
+  if (syntax) {
+    const line = yamlLine + lines.linePos(syntax.pos[0]).line - 1;
+    throw invalid(file, `YAML syntax error at line ${line}: ${syntax.message}`);
+  }
+  const data: unknown = doc.toJS() ?? {};
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    throw invalid(file, 'the front matter must be a mapping of keys (name:, description:, genie:, ...)');
+  }
+  const validate = validator();
+  if (!validate(data)) {
+    const first = validate.errors?.[0];
+    const key = first?.instancePath.split('/').slice(1).join('.') || '(front matter)';
+    throw invalid(file, `${key} ${first?.message ?? 'is invalid'}`);
+  }
+  return data as FrontMatter;
+}
+
+function toolList(value: unknown): string[] | undefined {
+  if (value === undefined) return undefined;
+  if (Array.isArray(value)) return value as string[];
+  return String(value)
+    .split(',')
+    .map((tool) => tool.trim())
+    .filter((tool) => tool !== '');
+}
+
+function settingsOf(genie: Record<string, unknown>): ExecutorSettings {
+  const { executor: _executor, background: _background, mode: _mode, preset: _preset, ...settings } = genie;
+  const allowedTools = toolList(genie.allowedTools);
+  const disallowedTools = toolList(genie.disallowedTools);
+  return {
+    ...settings,
+    ...(allowedTools ? { allowedTools } : {}),
+    ...(disallowedTools ? { disallowedTools } : {}),
+  };
+}
+
+/** Parses one agent file's text; throws AGENT_INVALID naming the file when its front matter is bad. */
+export function parseAgent(id: string, file: string, text: string): AgentDefinition {
+  const split = splitFrontMatter(text);
+  const front = split.yaml === null ? {} : readFrontMatter(file, split.yaml, split.yamlLine);
+  const genie = front.genie ?? {};
+  const mode = (genie.mode ?? genie.preset) as string | undefined;
+  return {
+    id,
+    name: front.name ?? agentBasename(id),
+    description: front.description ?? null,
+    color: front.color ?? null,
+    parent: front.parent ?? null,
+    hidden: front.hidden ?? false,
+    disabled: front.disabled ?? false,
+    builtin: false,
+    file,
+    ...(typeof genie.executor === 'string' ? { executor: genie.executor } : {}),
+    ...(mode !== undefined ? { mode } : {}),
+    ...(typeof genie.background === 'boolean' ? { background: genie.background } : {}),
+    settings: settingsOf(genie),
+    instructions: split.body,
+  };
+}

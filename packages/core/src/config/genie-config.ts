@@ -1,0 +1,69 @@
+/** Settings a config gives one executor (`executors.<id>` in config.yaml). */
+export interface ExecutorConfig {
+  /** Binary to launch instead of the executor's default command. */
+  binary?: string;
+  /** Extra argv elements passed on every turn. */
+  extraArgs?: string[];
+  /**
+   * Argv template of a first turn; an id that is not a built-in executor and has this is
+   * a custom agent CLI driven by the `command` executor.
+   */
+  runArgs?: string[];
+  /** Argv template of a resume; defaults to runArgs. */
+  resumeArgs?: string[];
+  model?: string;
+  permissionMode?: string;
+  sandbox?: string;
+  reasoningEffort?: string;
+  allowedTools?: string[];
+  disallowedTools?: string[];
+}
+
+/** A named bundle of executor settings (`modes.<name>`), chosen by `--mode` or an agent's `genie.mode`. */
+export interface ModeConfig {
+  executor?: string;
+  model?: string;
+  permissionMode?: string;
+  sandbox?: string;
+  reasoningEffort?: string;
+  allowedTools?: string[];
+  disallowedTools?: string[];
+  extraArgs?: string[];
+  background?: boolean;
+}
+
+/** `.genie/config.yaml` after validation, with every default applied. */
+export interface GenieConfig {
+  defaults: {
+    /** Executor of agents that name none (default `claude`). */
+    executor: string;
+    /** Whether `run` returns at once (default true). */
+    background: boolean;
+    /** Mode applied when neither the agent nor the caller names one. */
+    mode?: string;
+  };
+  executors: Record<string, ExecutorConfig>;
+  modes: Record<string, ModeConfig>;
+  storage: {
+    adapter: 'json' | 'memory';
+    /** Store file, relative to the workspace (default `.genie/state/agents/sessions.json`). */
+    path?: string;
+    lockTimeoutMs?: number;
+  };
+  stop: { graceMs: number };
+  hangGuard: { ms: number };
+  mcp: {
+    /** Offer the built-in `shell` agent (arbitrary commands) to MCP clients. */
+    allowShell: boolean;
+  };
+}
+
+export const DEFAULT_CONFIG: GenieConfig = {
+  defaults: { executor: 'claude', background: true },
+  executors: {},
+  modes: {},
+  storage: { adapter: 'json' },
+  stop: { graceMs: 5000 },
+  hangGuard: { ms: 30_000 },
+  mcp: { allowShell: false },
+};

@@ -1,0 +1,84 @@
+import fs from 'node:fs';
+import { LineCounter, parseDocument } from 'yaml';
+import { configError } from './config-error';
+import { DEFAULT_CONFIG, type GenieConfig } from './genie-config';
+import { validateConfig } from './validate-config';
+
+function readConfigText(file: string): string | null {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw configError(file, null, `cannot be read (${(error as Error).message})`);
+  }
+}
+
+/**
+ * A section left empty (`modes:` followed only by comments) parses as null; it means
+ * "nothing set", not a type error, for sections and for the entries inside them.
+ */
+function dropEmptySections(data: Record<string, unknown>): Record<string, unknown> {
+  const result: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(data)) {
+    if (value === null) continue;
+    if (typeof value === 'object' && !Array.isArray(value)) {
+      result[key] = Object.fromEntries(
+        Object.entries(value as Record<string, unknown>).map(([inner, v]) => [inner, v === null && (key === 'executors' || key === 'modes') ? {} : v]),
+      );
+    } else {
+      result[key] = value;
+    }
+  }
+  return result;
+}
+
+function withDefaults(raw: Partial<GenieConfig>): GenieConfig {
+  return {
+    defaults: { ...DEFAULT_CONFIG.defaults, ...raw.defaults },
+    executors: { ...raw.executors },
+    modes: { ...raw.modes },
+    storage: { ...DEFAULT_CONFIG.storage, ...raw.storage },
+    stop: { ...DEFAULT_CONFIG.stop, ...raw.stop },
+    hangGuard: { ...DEFAULT_CONFIG.hangGuard, ...raw.hangGuard },
+    mcp: { ...DEFAULT_CONFIG.mcp, ...raw.mcp },
+  };
+}
+
+function checkReferences(config: GenieConfig, file: string): void {
+  const modeNames = Object.keys(config.modes);
+  if (config.defaults.mode !== undefined && !modeNames.includes(config.defaults.mode)) {
+    throw configError(
+      file,
+      'defaults.mode',
+      `names the mode "${config.defaults.mode}", which is not defined under modes`,
+      modeNames.length > 0 ? `Defined modes: ${modeNames.join(', ')}.` : 'Define it under `modes:` or remove defaults.mode.',
+    );
+  }
+}
+
+/**
+ * Reads `.genie/config.yaml`. The file is optional; a present one must be valid YAML and
+ * match the schema exactly: unknown keys are errors, because a misspelt key would
+ * otherwise be ignored silently and the setting would not take effect.
+ */
+export function loadConfig(file: string): GenieConfig {
+  const text = readConfigText(file);
+  if (text === null) return withDefaults({});
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const syntax = doc.errors[0];
+  if (syntax) {
+    const line = lines.linePos(syntax.pos[0]).line;
+    throw configError(file, `line ${line}`, `YAML syntax error: ${syntax.message}`,
+      `Fix the YAML syntax in ${file}.`);
+  }
+  const parsed: unknown = doc.toJS() ?? {};
+  if (typeof parsed !== 'object' || Array.isArray(parsed) || parsed === null) {
+    throw configError(file, null, 'the top level must be a mapping of keys (defaults:, executors:, modes:, ...)');
+  }
+  const data = dropEmptySections(parsed as Record<string, unknown>);
+  validateConfig(data, file, doc, lines);
+  const config = withDefaults(data as Partial<GenieConfig>);
+  checkReferences(config, file);
+  return config;
+}

@@ -1,0 +1,75 @@
+import os from 'node:os';
+import path from 'node:path';
+import type { LaunchContext } from '@genie/launcher';
+import { createMemoryStorage, openJsonStorage, type SessionStorage, type StorageSpec } from '@genie/storage';
+import { AgentCatalog } from './agents/agent-catalog';
+import type { GenieConfig } from './config/genie-config';
+import type { WorkspacePaths } from './workspace/workspace-paths';
+
+/** Everything an operation needs, shared by the operations of one open Genie. */
+export class GenieContext {
+  private storagePromise: Promise<SessionStorage> | undefined;
+
+  constructor(
+    readonly paths: WorkspacePaths,
+    readonly config: GenieConfig,
+    readonly env: NodeJS.ProcessEnv,
+    readonly warn: (message: string) => void,
+  ) {}
+
+  get workspace(): string {
+    return this.paths.root;
+  }
+
+  /** Re-read on every call: agent files change while a long-lived server runs. */
+  agents(): AgentCatalog {
+    return AgentCatalog.load(this.paths.agentsDir);
+  }
+
+  storageSpec(): StorageSpec {
+    if (this.config.storage.adapter === 'memory') return { kind: 'memory' };
+    const file = this.config.storage.path ? path.resolve(this.paths.root, this.config.storage.path) : this.paths.sessionsFile;
+    return {
+      kind: 'json',
+      file,
+      ...(this.config.storage.lockTimeoutMs !== undefined ? { lockTimeoutMs: this.config.storage.lockTimeoutMs } : {}),
+    };
+  }
+
+  /** Opened on first use, so commands that never touch sessions never read the store. */
+  storage(): Promise<SessionStorage> {
+    this.storagePromise ??= (async () => {
+      const spec = this.storageSpec();
+      if (spec.kind === 'memory') return createMemoryStorage();
+      return openJsonStorage(spec.file, {
+        onWarning: this.warn,
+        ...(spec.lockTimeoutMs !== undefined ? { lockTimeoutMs: spec.lockTimeoutMs } : {}),
+      });
+    })();
+    return this.storagePromise;
+  }
+
+  async launchContext(): Promise<LaunchContext> {
+    return {
+      storage: await this.storage(),
+      storageSpec: this.storageSpec(),
+      logsDir: this.logsDir(),
+      host: os.hostname(),
+      env: this.env,
+      graceMs: this.config.stop.graceMs,
+      hangGuardMs: this.config.hangGuard.ms,
+    };
+  }
+
+  /** Logs sit beside a custom store file, so a moved store keeps its transcripts. */
+  logsDir(): string {
+    const spec = this.storageSpec();
+    return spec.kind === 'json' && this.config.storage.path ? path.join(path.dirname(spec.file), 'logs') : this.paths.logsDir;
+  }
+
+  async close(): Promise<void> {
+    const pending = this.storagePromise;
+    this.storagePromise = undefined;
+    if (pending) await (await pending).close();
+  }
+}

@@ -1,0 +1,144 @@
+import path from 'node:path';
+import { GenieError } from '@genie/errors';
+import { AgentCatalog } from '../../src/agents/agent-catalog';
+import { makeWorkspace, removeTempDirs } from '../helpers/temp-workspace';
+
+afterAll(removeTempDirs);
+
+function agentsDirOf(files: Record<string, string>): string {
+  return path.join(makeWorkspace(files), '.genie', 'agents');
+}
+
+function catalogOf(files: Record<string, string>): { catalog: AgentCatalog; agentsDir: string } {
+  const root = makeWorkspace(files);
+  const agentsDir = path.join(root, '.genie', 'agents');
+  return { catalog: AgentCatalog.load(agentsDir), agentsDir };
+}
+
+function errorOf(fn: () => unknown): GenieError {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof GenieError) return error;
+    throw error;
+  }
+  throw new Error('expected a GenieError');
+}
+
+const REVIEWER = `---
+name: Code Reviewer
+description: Reviews diffs
+color: blue
+genie:
+  executor: codex
+  model: gpt-5-codex
+  sandbox: read-only
+  background: false
+  allowedTools: Read, Grep
+---
+Review the change carefully.
+`;
+
+describe('AgentCatalog', () => {
+  it('reads agents from nested folders with ids relative to agents/', () => {
+    const { catalog, agentsDir } = catalogOf({
+      'agents/qa/reviewer.md': REVIEWER,
+      'agents/implementor.md': 'Implement things.',
+      'agents/README.md': '# About these agents',
+    });
+    expect(catalog.list().map((agent) => agent.id)).toEqual(['implementor', 'qa/reviewer', 'shell']);
+    const reviewer = catalog.resolve('qa/reviewer');
+    expect(reviewer).toMatchObject({
+      id: 'qa/reviewer',
+      name: 'Code Reviewer',
+      description: 'Reviews diffs',
+      color: 'blue',
+      executor: 'codex',
+      background: false,
+      builtin: false,
+      file: path.join(agentsDir, 'qa', 'reviewer.md'),
+      instructions: 'Review the change carefully.',
+    });
+    expect(reviewer.settings).toEqual({ model: 'gpt-5-codex', sandbox: 'read-only', allowedTools: ['Read', 'Grep'] });
+    const plain = catalog.resolve('implementor');
+    expect(plain.name).toBe('implementor');
+    expect(plain.instructions).toBe('Implement things.');
+    expect(plain.executor).toBeUndefined();
+  });
+
+  it('keeps front matter that follows a preamble line (the predecessor lost it)', () => {
+    const { catalog } = catalogOf({
+      'agents/implementor.md': '**Last Updated:** 2025-10-17\n\n---\nname: implementor\ngenie:\n  executor: codex\n  model: o4\n---\nWrite code.\n',
+    });
+    const agent = catalog.resolve('implementor');
+    expect(agent.executor).toBe('codex');
+    expect(agent.settings.model).toBe('o4');
+    expect(agent.instructions).toBe('Write code.');
+  });
+
+  it('finds an agent by id, by unique basename and by name', () => {
+    const { catalog } = catalogOf({ 'agents/qa/reviewer.md': REVIEWER });
+    expect(catalog.resolve('qa/reviewer').id).toBe('qa/reviewer');
+    expect(catalog.resolve('reviewer').id).toBe('qa/reviewer');
+    expect(catalog.resolve('Code Reviewer').id).toBe('qa/reviewer');
+    expect(catalog.resolve('qa/reviewer.md').id).toBe('qa/reviewer');
+  });
+
+  it('lists the candidates when a basename is ambiguous', () => {
+    const { catalog } = catalogOf({ 'agents/qa/reviewer.md': 'a', 'agents/docs/reviewer.md': 'b' });
+    const error = errorOf(() => catalog.resolve('reviewer'));
+    expect(error.code).toBe('INVALID_INPUT');
+    expect(error.message).toContain('docs/reviewer, qa/reviewer');
+    expect(error.details.candidates).toEqual(['docs/reviewer', 'qa/reviewer']);
+  });
+
+  it('names the closest ids for an unknown agent', () => {
+    const { catalog } = catalogOf({ 'agents/implementor.md': 'x', 'agents/qa/reviewer.md': 'y', 'agents/planner.md': 'z' });
+    const error = errorOf(() => catalog.resolve('implementer'));
+    expect(error.code).toBe('AGENT_NOT_FOUND');
+    expect(error.message).toContain('Closest: implementor');
+    expect(error.hint).toContain('genie list agents');
+    expect((error.details.closest as string[])[0]).toBe('implementor');
+  });
+
+  it.each(['../secrets', 'qa/../../x', '/etc/passwd', 'C:\\agents\\x', 'qa\\reviewer', ''])('refuses the reference %j', (reference) => {
+    const { catalog } = catalogOf({ 'agents/a.md': 'x' });
+    expect(errorOf(() => catalog.resolve(reference)).code).toBe('INVALID_INPUT');
+  });
+
+  it('names the file of an agent with broken YAML', () => {
+    const agentsDir = agentsDirOf({ 'agents/broken.md': '---\nname: [oops\ngenie: {\n---\nbody' });
+    const error = errorOf(() => AgentCatalog.load(agentsDir));
+    expect(error.code).toBe('AGENT_INVALID');
+    expect(error.message).toContain(path.join(agentsDir, 'broken.md'));
+    expect(error.message).toContain('YAML syntax error at line');
+  });
+
+  it('names the file and key of a front matter value of the wrong type', () => {
+    const agentsDir = agentsDirOf({ 'agents/typed.md': '---\ngenie:\n  background: sometimes\n---\nbody' });
+    const error = errorOf(() => AgentCatalog.load(agentsDir));
+    expect(error.code).toBe('AGENT_INVALID');
+    expect(error.message).toContain('typed.md');
+    expect(error.message).toContain('genie.background must be boolean');
+  });
+
+  it('hides hidden agents unless asked and never lists or runs disabled ones', () => {
+    const { catalog } = catalogOf({
+      'agents/secret.md': '---\nhidden: true\n---\nx',
+      'agents/retired.md': '---\ndisabled: true\n---\nx',
+    });
+    expect(catalog.list().map((agent) => agent.id)).toEqual(['shell']);
+    expect(catalog.list({ includeHidden: true }).map((agent) => agent.id)).toEqual(['secret', 'shell']);
+    expect(catalog.resolveRunnable('secret').id).toBe('secret');
+    expect(errorOf(() => catalog.resolveRunnable('retired')).message).toContain('disabled');
+  });
+
+  it('offers the built-in shell agent without any .genie/ folder, and lets a file replace it', () => {
+    const bare = AgentCatalog.load(path.join(makeWorkspace(), 'nowhere', 'agents'));
+    const shell = bare.resolve('shell');
+    expect(shell.builtin).toBe(true);
+    expect(shell.executor).toBe('command');
+    const { catalog } = catalogOf({ 'agents/shell.md': '---\ndescription: my shell\n---\nx' });
+    expect(catalog.resolve('shell')).toMatchObject({ builtin: false, description: 'my shell' });
+  });
+});

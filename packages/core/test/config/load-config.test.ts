@@ -1,0 +1,115 @@
+import path from 'node:path';
+import { GenieError } from '@genie/errors';
+import { loadConfig } from '../../src/config/load-config';
+import { makeWorkspace, removeTempDirs } from '../helpers/temp-workspace';
+
+afterAll(removeTempDirs);
+
+function configFile(text: string): string {
+  return path.join(makeWorkspace({ 'config.yaml': text }), '.genie', 'config.yaml');
+}
+
+function errorOf(fn: () => unknown): GenieError {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof GenieError) return error;
+    throw error;
+  }
+  throw new Error('expected a GenieError');
+}
+
+describe('loadConfig', () => {
+  it('applies the defaults when the file does not exist', () => {
+    const config = loadConfig(path.join(makeWorkspace(), '.genie', 'config.yaml'));
+    expect(config).toEqual({
+      defaults: { executor: 'claude', background: true },
+      executors: {},
+      modes: {},
+      storage: { adapter: 'json' },
+      stop: { graceMs: 5000 },
+      hangGuard: { ms: 30000 },
+      mcp: { allowShell: false },
+    });
+  });
+
+  it('treats an empty or comment-only file as the defaults', () => {
+    expect(loadConfig(configFile('# nothing yet\n')).defaults.executor).toBe('claude');
+  });
+
+  it('reads every section and keeps defaults for the keys it leaves out', () => {
+    const config = loadConfig(
+      configFile(
+        [
+          'defaults:',
+          '  executor: codex',
+          'executors:',
+          '  claude:',
+          '    binary: /opt/claude',
+          '    extraArgs: ["--add-dir", "/tmp"]',
+          '  gemini:',
+          '    runArgs: [gemini, -p, "{prompt}"]',
+          'modes:',
+          '  careful:',
+          '    model: opus',
+          '    permissionMode: plan',
+          'stop:',
+          '  graceMs: 100',
+          'mcp:',
+          '  allowShell: true',
+        ].join('\n'),
+      ),
+    );
+    expect(config.defaults).toEqual({ executor: 'codex', background: true });
+    expect(config.executors.claude).toEqual({ binary: '/opt/claude', extraArgs: ['--add-dir', '/tmp'] });
+    expect(config.executors.gemini?.runArgs).toEqual(['gemini', '-p', '{prompt}']);
+    expect(config.modes.careful).toEqual({ model: 'opus', permissionMode: 'plan' });
+    expect(config.stop.graceMs).toBe(100);
+    expect(config.hangGuard.ms).toBe(30000);
+    expect(config.mcp.allowShell).toBe(true);
+  });
+
+  it('names the file, the line and the problem for a YAML syntax error', () => {
+    const file = configFile('defaults:\n  executor: [claude\n');
+    const error = errorOf(() => loadConfig(file));
+    expect(error.code).toBe('CONFIG_INVALID');
+    expect(error.message).toContain(file);
+    expect(error.message).toMatch(/line \d+/);
+    expect(error.message).toContain('YAML');
+  });
+
+  it('names the key path and line of a wrong type', () => {
+    const file = configFile('defaults:\n  executor: claude\nstop:\n  graceMs: soon\n');
+    const error = errorOf(() => loadConfig(file));
+    expect(error.code).toBe('CONFIG_INVALID');
+    expect(error.message).toContain(file);
+    expect(error.message).toContain('stop.graceMs (line 4)');
+    expect(error.message).toContain('must be integer');
+  });
+
+  it('refuses an unknown key and suggests the one that was meant', () => {
+    const file = configFile('defaults:\n  backgroud: false\n');
+    const error = errorOf(() => loadConfig(file));
+    expect(error.message).toContain('defaults.backgroud');
+    expect(error.message).toContain('unknown key "backgroud"');
+    expect(error.hint).toContain('Did you mean "background"?');
+  });
+
+  it('refuses an unknown storage adapter, listing the allowed ones', () => {
+    const error = errorOf(() => loadConfig(configFile('storage:\n  adapter: sqlite\n')));
+    expect(error.message).toContain('storage.adapter');
+    expect(error.message).toContain('"json", "memory"');
+  });
+
+  it('refuses a default mode that is not defined', () => {
+    const error = errorOf(() => loadConfig(configFile('defaults:\n  mode: fast\n')));
+    expect(error.message).toContain('defaults.mode');
+    expect(error.message).toContain('"fast"');
+  });
+
+  it('refuses a top level that is not a mapping', () => {
+    const error = errorOf(() => loadConfig(configFile('- a\n- b\n')));
+    expect(error.code).toBe('CONFIG_INVALID');
+    expect(error.message).toContain('mapping');
+  });
+});
