@@ -1,0 +1,45 @@
+import type { DoctorReport } from '@genie/core';
+import { EXIT, type ExitCode } from '../exit-codes';
+import type { GlobalArgs } from '../global-args';
+import type { Colors } from '../output/colors';
+import type { Terminal } from '../output/terminal';
+import { withGenie } from '../with-genie';
+
+export interface DoctorArgs extends GlobalArgs {
+  repair: boolean;
+}
+
+function renderDoctor(report: DoctorReport, c: Colors): string {
+  const ok = c.green('✔');
+  const bad = c.red('✘');
+  const lines = [`${c.bold('workspace')}  ${report.workspace}`, '', c.bold('executors')];
+  for (const executor of report.executors) {
+    const detail = executor.installed
+      ? `${executor.path ?? executor.command}${executor.version ? c.dim(` (${executor.version})`) : ''}`
+      : c.dim(executor.error ?? `\`${executor.command}\` not found on PATH`);
+    lines.push(`  ${executor.installed ? ok : bad} ${executor.id.padEnd(8)} ${detail}`);
+  }
+  const store = report.store;
+  lines.push('', c.bold('store'));
+  lines.push(`  ${store.healthy ? ok : bad} ${store.location} · ${store.sessions} sessions`);
+  if (store.problem) lines.push(`    ${c.red(store.problem)}`);
+  if (store.repaired) lines.push(`    ${ok} restored from the previous version`);
+  else if (!store.healthy && store.backupAvailable) lines.push(`    ${c.yellow('a previous version is kept: run `genie doctor --repair` to restore it')}`);
+  if (report.reconciled.length > 0) {
+    lines.push('', c.bold('reconciled sessions'));
+    for (const entry of report.reconciled) {
+      lines.push(`  ${entry.name ?? entry.sessionId}: ${entry.from} → ${entry.to}`);
+    }
+  }
+  return lines.join('\n');
+}
+
+/** Exits 4 while the store is unhealthy, so scripts can gate on `genie doctor`. */
+export async function doctorCommand(args: DoctorArgs, terminal: Terminal): Promise<ExitCode> {
+  return withGenie(args, terminal, async (genie) => {
+    const report = await genie.doctor({ repair: args.repair });
+    if (terminal.json) terminal.printJson(report);
+    else terminal.print(renderDoctor(report, terminal.out));
+    return report.store.healthy || report.store.repaired ? EXIT.ok : EXIT.storeOrConfig;
+  });
+}

@@ -1,0 +1,97 @@
+import type { SessionSummary } from '@genie/core';
+import { GenieError } from '@genie/errors';
+import { EXIT, type ExitCode } from '../exit-codes';
+import type { SessionStatus } from '../genie-types';
+import type { GlobalArgs } from '../global-args';
+import { formatAgo, oneLine } from '../output/format';
+import { colorStatus } from '../output/render-status';
+import { renderTable } from '../output/table';
+import type { Terminal } from '../output/terminal';
+import { withGenie } from '../with-genie';
+
+export interface ListAgentsArgs extends GlobalArgs {
+  all: boolean;
+}
+
+export interface ListSessionsArgs extends GlobalArgs {
+  status?: string[];
+  agent?: string;
+  limit?: number;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-/i;
+
+/** A UUID is shown by its first 8 characters (any 6+ character prefix finds it); other ids in full. */
+function shortId(sessionId: string): string {
+  return UUID.test(sessionId) ? sessionId.slice(0, 8) : sessionId;
+}
+
+export async function listAgentsCommand(args: ListAgentsArgs, terminal: Terminal): Promise<ExitCode> {
+  return withGenie(args, terminal, async (genie) => {
+    const agents = await genie.listAgents({ includeHidden: args.all });
+    if (terminal.json) {
+      terminal.printJson({ agents });
+      return EXIT.ok;
+    }
+    const c = terminal.out;
+    terminal.print(
+      renderTable(
+        agents,
+        [
+          { header: 'ID', value: (agent) => agent.id, style: (text) => c.bold(text) },
+          { header: 'NAME', value: (agent) => agent.name },
+          { header: 'EXECUTOR', value: (agent) => `${agent.executor}${agent.model ? ` (${agent.model})` : ''}` },
+          { header: 'DESCRIPTION', value: (agent) => oneLine(agent.description ?? (agent.builtin ? 'built-in' : ''), 200) },
+        ],
+        terminal.columns,
+        c.dim,
+      ),
+    );
+    if (!agents.some((agent) => !agent.builtin)) {
+      terminal.print(c.dim('\nNo agents of your own yet: `genie init` adds examples to .genie/agents/.'));
+    }
+    return EXIT.ok;
+  });
+}
+
+function renderSessions(sessions: SessionSummary[], terminal: Terminal): string {
+  const c = terminal.out;
+  const now = Date.now();
+  return renderTable(
+    sessions,
+    [
+      { header: 'ID', value: (s) => shortId(s.sessionId), style: (text) => c.dim(text) },
+      { header: 'NAME', value: (s) => s.name ?? '-', style: (text) => c.bold(text) },
+      { header: 'AGENT', value: (s) => s.agent },
+      { header: 'STATUS', value: (s) => s.status, style: (text, s) => text.replace(s.status, colorStatus(s.status, c)) },
+      { header: 'TURNS', value: (s) => String(s.turns) },
+      { header: 'LAST USED', value: (s) => formatAgo(s.lastUsed ?? s.created, now) },
+      { header: 'LAST PROMPT', value: (s) => oneLine(s.lastPrompt ?? '', 200) },
+    ],
+    terminal.columns,
+    c.dim,
+  );
+}
+
+export async function listSessionsCommand(args: ListSessionsArgs, terminal: Terminal): Promise<ExitCode> {
+  if (args.limit !== undefined && (!Number.isInteger(args.limit) || args.limit < 1)) {
+    throw new GenieError('INVALID_INPUT', `--limit must be a positive whole number, got ${String(args.limit)}.`, {
+      hint: 'For example: genie list sessions --limit 20',
+    });
+  }
+  return withGenie(args, terminal, async (genie) => {
+    const sessions = await genie.listSessions({
+      ...(args.status && args.status.length > 0 ? { status: args.status as SessionStatus[] } : {}),
+      ...(args.agent !== undefined ? { agent: args.agent } : {}),
+      ...(args.limit !== undefined ? { limit: args.limit } : {}),
+    });
+    if (terminal.json) {
+      terminal.printJson({ sessions });
+    } else if (sessions.length === 0) {
+      terminal.print(terminal.out.dim('No sessions. Start one with: genie run <agent> "<prompt>"  (genie list agents shows the agents)'));
+    } else {
+      terminal.print(renderSessions(sessions, terminal));
+    }
+    return EXIT.ok;
+  });
+}

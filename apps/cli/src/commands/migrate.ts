@@ -1,0 +1,31 @@
+import { EXIT, type ExitCode } from '../exit-codes';
+import type { GlobalArgs } from '../global-args';
+import type { Terminal } from '../output/terminal';
+import { withGenie } from '../with-genie';
+
+export interface MigrateArgs extends GlobalArgs {
+  dryRun: boolean;
+}
+
+export async function migrateCommand(args: MigrateArgs, terminal: Terminal): Promise<ExitCode> {
+  return withGenie(args, terminal, async (genie) => {
+    const report = await genie.migrate({ dryRun: args.dryRun });
+    if (terminal.json) {
+      terminal.printJson(report);
+      return EXIT.ok;
+    }
+    const c = terminal.out;
+    if (report.fromVersion === report.toVersion && !report.migrated) {
+      terminal.print(`${report.file} is already version ${report.toVersion} (${report.sessions} sessions); nothing to migrate.`);
+    } else if (report.dryRun) {
+      terminal.print(
+        `${c.bold('dry run:')} ${report.file} would move from version ${report.fromVersion} to ${report.toVersion} with ${report.sessions} sessions. Nothing was written.`,
+      );
+    } else {
+      terminal.print(`${c.green('✔')} migrated ${report.file} from version ${report.fromVersion} to ${report.toVersion}: ${report.sessions} sessions.`);
+      if (report.backupFile) terminal.print(c.dim(`the original is kept at ${report.backupFile}`));
+    }
+    for (const warning of report.warnings) terminal.print(`${c.yellow('!')} ${warning}`);
+    return EXIT.ok;
+  });
+}

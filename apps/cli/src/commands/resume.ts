@@ -1,0 +1,28 @@
+import type { ExitCode } from '../exit-codes';
+import type { GlobalArgs } from '../global-args';
+import type { Terminal } from '../output/terminal';
+import { promptText } from '../prompt-text';
+import { runTurn } from '../turn-runner';
+import { withGenie } from '../with-genie';
+
+export interface ResumeArgs extends GlobalArgs {
+  session: string;
+  prompt?: Array<string | number>;
+  /** Words after `--`: prompt text even when they start with `-`. */
+  '--'?: Array<string | number>;
+  background?: boolean;
+}
+
+export async function resumeCommand(args: ResumeArgs, terminal: Terminal): Promise<ExitCode> {
+  const prompt = await promptText([...(args.prompt ?? []), ...(args['--'] ?? [])], 'resume');
+  return withGenie(args, terminal, (genie) =>
+    runTurn(terminal, (hooks) =>
+      genie.resume({
+        session: args.session,
+        prompt,
+        ...(args.background !== undefined ? { background: args.background } : {}),
+        ...hooks,
+      }),
+    ),
+  );
+}

@@ -1,0 +1,172 @@
+import yargsFactory from 'yargs/yargs';
+import type { Argv } from 'yargs';
+import type { ExitCode } from './exit-codes';
+import type { GlobalArgs } from './global-args';
+import { Terminal } from './output/terminal';
+import { reportError, reportUsageError } from './report-error';
+
+const STATUSES = ['starting', 'running', 'completed', 'failed', 'stopped', 'lost'];
+
+/**
+ * Runs one command module, loaded only now, and turns its result or error into the
+ * process exit code. Nothing here calls process.exit, so stdout is always flushed.
+ */
+function lazy<A extends GlobalArgs>(load: () => Promise<(args: A, terminal: Terminal) => Promise<ExitCode>>) {
+  return async (args: A): Promise<void> => {
+    const terminal = new Terminal(args.json === true);
+    try {
+      const command = await load();
+      process.exitCode = await command(args, terminal);
+    } catch (error) {
+      process.exitCode = reportError(error, terminal);
+    }
+  };
+}
+
+function backgroundOption(y: Argv): Argv {
+  return y.option('background', {
+    type: 'boolean',
+    describe: 'Return at once and leave the agent running (--no-background streams it here); default from the agent, else the config',
+  });
+}
+
+export function buildParser(argv: string[], version: string): Argv {
+  return yargsFactory(argv)
+    .scriptName('genie')
+    .usage('$0 <command> [options]\n\nRun AI coding agents as sessions that never get lost.')
+    .parserConfiguration({ 'parse-positional-numbers': false, 'strip-aliased': true, 'populate--': true })
+    .option('cwd', { type: 'string', describe: 'Find the workspace (.genie/) from this directory', global: true })
+    .option('json', { type: 'boolean', default: false, describe: 'Print exactly one JSON document on stdout', global: true })
+    .command(
+      'run <agent> [prompt..]',
+      'Start an agent on a prompt; prints the session id and name at once',
+      (y) =>
+        backgroundOption(
+          y
+            .positional('agent', { type: 'string', describe: 'Agent id (qa/reviewer), unique basename or name; `shell` is built in' })
+            .positional('prompt', { type: 'string', array: true, describe: 'The prompt; words are joined with spaces, `-` reads stdin' })
+            .option('name', { type: 'string', describe: 'Friendly session name (must be unique)' }),
+        )
+          .option('executor', { type: 'string', describe: 'Override the agent executor (claude, codex, ...)' })
+          .option('model', { type: 'string', describe: "Override the agent's model" })
+          .option('mode', { type: 'string', describe: 'Use a named mode from .genie/config.yaml' })
+          .example('$0 run shell "echo hello" --no-background', 'Run a shell command as a session and wait for it')
+          .example('$0 run implementor "add a --dry-run flag" --name dry-run', 'Start a named session in the background')
+          .example('$0 run reviewer -- --check the diff', 'Everything after -- is prompt, even words starting with -'),
+      lazy(async () => (await import('./commands/run')).runCommand),
+    )
+    .command(
+      'resume <session> [prompt..]',
+      'Continue a session with a new prompt (same session id, same agent conversation)',
+      (y) =>
+        backgroundOption(
+          y
+            .positional('session', { type: 'string', describe: 'Session id, unique id prefix (6+ characters) or name' })
+            .positional('prompt', { type: 'string', array: true, describe: 'The prompt; words are joined with spaces, `-` reads stdin' }),
+        ).example('$0 resume dry-run "now add tests" --no-background', 'Continue and watch the answer'),
+      lazy(async () => (await import('./commands/resume')).resumeCommand),
+    )
+    .command(
+      'view <session>',
+      "Show a session: status, last prompt, the latest answer, usage and cost",
+      (y) =>
+        y
+          .positional('session', { type: 'string', describe: 'Session id, unique id prefix (6+ characters) or name' })
+          .option('full', { type: 'boolean', default: false, describe: 'Every turn in order, with tool calls and results' })
+          .option('follow', { type: 'boolean', alias: 'f', default: false, describe: 'Stream the running turn until it ends' }),
+      lazy(async () => (await import('./commands/view')).viewCommand),
+    )
+    .command(
+      'stop <session>',
+      'Stop the running turn of a session (its agent and every child process)',
+      (y) => y.positional('session', { type: 'string', describe: 'Session id, unique id prefix (6+ characters) or name' }),
+      lazy(async () => (await import('./commands/stop')).stopCommand),
+    )
+    .command(['list', 'ls'], 'List agents or sessions', (y) =>
+      y
+        .command(
+          'agents',
+          'List the agents of this workspace (and the built-in ones)',
+          (a) => a.option('all', { type: 'boolean', default: false, describe: 'Include hidden agents' }),
+          lazy(async () => (await import('./commands/list')).listAgentsCommand),
+        )
+        .command(
+          'sessions',
+          'List sessions of every status, newest first',
+          (s) =>
+            s
+              .option('status', { type: 'string', array: true, choices: STATUSES, describe: 'Only sessions with this status (repeatable)' })
+              .option('agent', { type: 'string', describe: 'Only sessions of this agent' })
+              .option('limit', { type: 'number', describe: 'At most this many sessions' }),
+          lazy(async () => (await import('./commands/list')).listSessionsCommand),
+        )
+        .demandCommand(1, 'Say what to list: `genie list agents` or `genie list sessions`.'),
+    )
+    .command(
+      'migrate',
+      'Migrate a version 1 session store to the current version and report what moved',
+      (y) => y.option('dry-run', { type: 'boolean', default: false, describe: 'Report what would move; write nothing' }),
+      lazy(async () => (await import('./commands/migrate')).migrateCommand),
+    )
+    .command(
+      'doctor',
+      'Check executors, the session store and reconcile sessions whose runner died',
+      (y) => y.option('repair', { type: 'boolean', default: false, describe: 'Restore a corrupt store from its kept previous version' }),
+      lazy(async () => (await import('./commands/doctor')).doctorCommand),
+    )
+    .command(
+      'init',
+      'Create .genie/ here with a commented config.yaml and example agents',
+      (y) => y,
+      lazy(async () => (await import('./commands/init')).initCommand),
+    )
+    .command(
+      'mcp',
+      'Serve genie over MCP (stdio by default) for Claude Code, Codex and other clients',
+      (y) =>
+        y
+          .option('http', { type: 'boolean', default: false, describe: 'Serve Streamable HTTP instead of stdio' })
+          .option('port', { type: 'number', default: 8848, describe: 'HTTP port' })
+          .option('host', { type: 'string', default: '127.0.0.1', describe: 'HTTP host to bind' }),
+      lazy(async () => (await import('./commands/mcp')).mcpCommand),
+    )
+    .completion('completion', 'Print a shell completion script (add its output to ~/.bashrc or ~/.zshrc)')
+    .demandCommand(1, 'Name a command.')
+    .recommendCommands()
+    .strict()
+    .help()
+    .alias('help', 'h')
+    .version(version)
+    .alias('version', 'v')
+    .wrap(Math.min(110, process.stdout.columns || 100))
+    .exitProcess(false)
+    .fail((message, error) => {
+      if (error && error.name !== 'YError') throw error;
+      throw new UsageError(message ?? error?.message ?? 'Invalid arguments.');
+    });
+}
+
+/** Stops parsing at the first usage problem, so exactly one error is reported. */
+class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+const COMMANDS = new Set(['run', 'resume', 'view', 'stop', 'list', 'ls', 'migrate', 'doctor', 'init', 'mcp', 'completion']);
+
+/** `genie run --help` for a problem with `genie run ...`: the help that answers it. */
+function helpCommandFor(argv: string[]): string {
+  const [first, second] = argv;
+  if (first === undefined || !COMMANDS.has(first)) return 'genie';
+  if ((first === 'list' || first === 'ls') && (second === 'agents' || second === 'sessions')) return `genie list ${second}`;
+  return `genie ${first}`;
+}
+
+export async function main(argv: string[], version: string): Promise<void> {
+  try {
+    await buildParser(argv, version).parseAsync();
+  } catch (error) {
+    const terminal = new Terminal(argv.includes('--json'));
+    process.exitCode =
+      error instanceof UsageError ? reportUsageError(error.message, terminal, helpCommandFor(argv)) : reportError(error, terminal);
+  }
+}

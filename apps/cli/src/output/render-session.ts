@@ -1,0 +1,85 @@
+import type { SessionSummary, SessionView, TurnView } from '@genie/core';
+import type { Colors } from './colors';
+import { formatUsage, indent } from './format';
+import { renderEvent } from './render-event';
+import { colorStatus } from './render-status';
+
+/** How a person names a session on the command line: its friendly name, else its id. */
+export function sessionHandle(session: Pick<SessionSummary, 'name' | 'sessionId'>): string {
+  const handle = session.name ?? session.sessionId;
+  return /^[\w./@:-]+$/.test(handle) ? handle : JSON.stringify(handle);
+}
+
+/** The first line of `run`/`resume`: which session this is, printed before anything else. */
+export function renderSessionLine(session: SessionSummary, c: Colors): string {
+  const name = session.name ? `${c.bold(session.name)} ` : '';
+  return `${name}${c.dim(session.sessionId)}`;
+}
+
+/** Tells a background caller how to get back to the session it just started. */
+export function renderBackgroundHint(session: SessionSummary, c: Colors): string {
+  const handle = sessionHandle(session);
+  return c.dim(
+    [
+      `running in the background (${session.agent}${session.executor ? ` via ${session.executor}` : ''})`,
+      `  genie view ${handle}            see progress and the answer`,
+      `  genie view ${handle} --follow   stream it until the turn ends`,
+      `  genie resume ${handle} "..."    continue the conversation`,
+      `  genie stop ${handle}            stop it`,
+    ].join('\n'),
+  );
+}
+
+function field(label: string, value: string, c: Colors): string {
+  return `${c.dim(label.padEnd(10))}${value}`;
+}
+
+function statusDetail(session: SessionSummary): string {
+  const parts: string[] = [];
+  if (session.exitCode !== null && session.exitCode !== undefined) parts.push(`exit ${session.exitCode}`);
+  if (session.signal) parts.push(session.signal);
+  return parts.length > 0 ? ` (${parts.join(', ')})` : '';
+}
+
+/** `genie view`: status, last prompt, final answer, usage and cost. */
+export function renderSessionView(view: SessionView, c: Colors): string {
+  const lines = [renderSessionLine(view, c)];
+  lines.push(field('agent', `${view.agent}${view.executor ? c.dim(` (${view.executor})`) : ''}`, c));
+  lines.push(field('status', `${colorStatus(view.status, c)}${statusDetail(view)}`, c));
+  lines.push(field('turns', String(view.turns), c));
+  if (view.created) lines.push(field('created', view.created, c));
+  if (view.lastUsed) lines.push(field('last used', view.lastUsed, c));
+  if (view.executorSessionId) lines.push(field('native id', view.executorSessionId, c));
+  if (view.error) lines.push(field('error', c.red(view.error), c));
+  const usage = formatUsage(view.usage, view.costUsd);
+  if (usage) lines.push(field('usage', usage, c));
+  if (view.logFile) lines.push(field('log', c.dim(view.logFile), c));
+  const prompt = view.lastTurn?.prompt ?? view.lastPrompt;
+  if (prompt) lines.push('', c.bold('prompt'), indent(prompt));
+  const answer = view.lastTurn?.answer ?? view.answer;
+  if (answer) lines.push('', c.bold('answer'), indent(answer));
+  else if (view.status === 'running' || view.status === 'starting') {
+    lines.push('', c.dim(`still ${view.status}: genie view ${sessionHandle(view)} --follow`));
+  }
+  return lines.join('\n');
+}
+
+export function renderTurn(turn: TurnView, c: Colors): string {
+  const when = turn.startedAt ? ` · ${turn.startedAt}` : '';
+  const lines = [c.bold(`── turn ${turn.turn} · ${colorStatus(turn.status, c)}${when}`)];
+  for (const event of turn.events) {
+    const text = renderEvent(event, c, { showPrompt: true });
+    if (text !== null) lines.push(text);
+  }
+  if (!turn.events.some((event) => event.kind === 'prompt') && turn.prompt) {
+    lines.splice(1, 0, c.cyan(`› ${turn.prompt}`));
+  }
+  return lines.join('\n');
+}
+
+/** `genie view --full`: the header, then every turn in order with its events. */
+export function renderFullTranscript(view: SessionView, c: Colors): string {
+  const header = renderSessionView({ ...view, lastTurn: null, lastPrompt: null, answer: null }, c);
+  const turns = (view.transcript ?? (view.lastTurn ? [view.lastTurn] : [])).map((turn) => renderTurn(turn, c));
+  return [header, ...turns].join('\n\n');
+}

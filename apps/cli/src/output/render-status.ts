@@ -1,0 +1,30 @@
+import type { SessionStatus } from '../genie-types';
+import type { Colors } from './colors';
+
+const SYMBOLS: Record<SessionStatus, string> = {
+  starting: '…',
+  running: '…',
+  completed: '✔',
+  failed: '✘',
+  stopped: '■',
+  lost: '?',
+};
+
+export function colorStatus(status: SessionStatus, c: Colors): string {
+  switch (status) {
+    case 'completed':
+      return c.green(status);
+    case 'failed':
+    case 'lost':
+      return c.red(status);
+    case 'stopped':
+      return c.yellow(status);
+    default:
+      return c.cyan(status);
+  }
+}
+
+/** `✔ completed`: the symbol helps on a terminal, the word survives grep and NO_COLOR. */
+export function renderStatus(status: SessionStatus, c: Colors): string {
+  return `${SYMBOLS[status] ?? '·'} ${colorStatus(status, c)}`;
+}

@@ -1,0 +1,64 @@
+import { colorEnabled, createColors, type Colors } from './colors';
+import { Spinner } from './spinner';
+
+/**
+ * Where the CLI writes. stdout carries data (human output or exactly one JSON document),
+ * stderr carries diagnostics: warnings, notices and the progress indicator.
+ */
+export class Terminal {
+  /** Styles for text written to stdout. */
+  readonly out: Colors;
+  /** Styles for text written to stderr. */
+  readonly err: Colors;
+  private spinner: Spinner | undefined;
+
+  constructor(
+    readonly json: boolean,
+    private readonly env: NodeJS.ProcessEnv = process.env,
+    private readonly stdout: NodeJS.WriteStream = process.stdout,
+    private readonly stderr: NodeJS.WriteStream = process.stderr,
+  ) {
+    this.out = createColors(colorEnabled(stdout, env));
+    this.err = createColors(colorEnabled(stderr, env));
+  }
+
+  /** Width to fit tables into; unlimited when stdout is not a terminal. */
+  get columns(): number | undefined {
+    return this.stdout.isTTY ? this.stdout.columns : undefined;
+  }
+
+  print(text = ''): void {
+    this.spinner?.clear();
+    this.stdout.write(`${text}\n`);
+  }
+
+  printJson(document: unknown): void {
+    this.spinner?.clear();
+    this.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
+  }
+
+  diag(text: string): void {
+    this.spinner?.clear();
+    this.stderr.write(`${text}\n`);
+  }
+
+  warn(message: string): void {
+    this.diag(`${this.err.yellow('warning:')} ${message}`);
+  }
+
+  /** Shows a progress indicator on a terminal only; a no-op in pipes and with --json. */
+  startProgress(label: string): void {
+    if (this.json || this.stderr.isTTY !== true || this.env.CI) return;
+    if (this.spinner) {
+      this.spinner.setLabel(label);
+      return;
+    }
+    this.spinner = new Spinner(this.stderr, label);
+    this.spinner.start();
+  }
+
+  stopProgress(): void {
+    this.spinner?.stop();
+    this.spinner = undefined;
+  }
+}

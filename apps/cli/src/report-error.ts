@@ -1,0 +1,57 @@
+import { EXIT, exitCodeForError, type ExitCode } from './exit-codes';
+import type { Terminal } from './output/terminal';
+
+interface CodedError {
+  code: string;
+  message: string;
+  hint?: string;
+  details?: Record<string, unknown>;
+  describe?: () => string;
+}
+
+/** GenieError, recognised by shape so a second copy of @genie/errors still counts. */
+function isCodedError(error: unknown): error is CodedError {
+  return (
+    error instanceof Error &&
+    typeof (error as Partial<CodedError>).code === 'string' &&
+    /^[A-Z_]+$/.test((error as Partial<CodedError>).code ?? '')
+  );
+}
+
+/**
+ * The one place an error becomes output and an exit code. With --json the error is the
+ * one document on stdout; otherwise its message and what to do next go to stderr.
+ */
+export function reportError(error: unknown, terminal: Terminal): ExitCode {
+  terminal.stopProgress();
+  if (isCodedError(error)) {
+    const exitCode = exitCodeForError(error.code as Parameters<typeof exitCodeForError>[0]);
+    if (terminal.json) {
+      terminal.printJson({
+        error: { code: error.code, message: error.message, hint: error.hint ?? null, details: error.details ?? {} },
+      });
+    } else {
+      const text = error.describe ? error.describe() : [error.message, error.hint].filter(Boolean).join('\n');
+      terminal.diag(`${terminal.err.red('error:')} ${text}`);
+    }
+    return exitCode;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  if (terminal.json) {
+    terminal.printJson({ error: { code: 'INTERNAL', message, hint: null, details: {} } });
+  } else {
+    terminal.diag(`${terminal.err.red('error:')} ${message}`);
+    if (error instanceof Error && error.stack && process.env.GENIE_DEBUG) terminal.diag(error.stack);
+  }
+  return EXIT.turnFailed;
+}
+
+/** A usage error found by the argument parser (unknown option, missing argument). */
+export function reportUsageError(message: string, terminal: Terminal, command = 'genie'): ExitCode {
+  if (terminal.json) {
+    terminal.printJson({ error: { code: 'INVALID_INPUT', message, hint: `Run \`${command} --help\` for usage.`, details: {} } });
+  } else {
+    terminal.diag(`${terminal.err.red('error:')} ${message}\nRun \`${command} --help\` for usage.`);
+  }
+  return EXIT.usage;
+}
