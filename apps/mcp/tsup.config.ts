@@ -1,9 +1,9 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: { index: 'src/index.ts' },
+  entry: { index: 'src/index.ts', bin: 'src/bin.ts' },
   format: ['cjs'],
-  dts: true,
+  dts: { entry: { index: 'src/index.ts' } },
   target: 'node20',
   platform: 'node',
   sourcemap: true,

@@ -1,0 +1,70 @@
+import { parseArgs } from 'node:util';
+import { isGenieError } from '@genie/errors';
+import { DEFAULT_HTTP_HOST, DEFAULT_HTTP_PORT, runMcpServer } from './run-mcp-server';
+import { SERVER_VERSION } from './server-info';
+
+const USAGE = `Usage: genie-mcp [--cwd <dir>] [--http [--port ${DEFAULT_HTTP_PORT}] [--host ${DEFAULT_HTTP_HOST}]]
+
+Serves genie's sessions to MCP clients: over stdio by default, or Streamable HTTP at /mcp.
+  --cwd <dir>           workspace directory (default: the current directory)
+  --http                serve Streamable HTTP instead of stdio
+  --port <n>            HTTP port (default ${DEFAULT_HTTP_PORT})
+  --host <addr>         HTTP bind address (default ${DEFAULT_HTTP_HOST}); any other address needs GENIE_MCP_TOKEN
+  --allowed-host <name> another Host header name to accept (repeatable), e.g. behind a proxy
+  --help, --version
+`;
+
+/** Exit codes shared with the genie CLI: 2 usage error, 4 store or config error. */
+function exitCodeFor(error: unknown): number {
+  if (!isGenieError(error)) return 1;
+  if (error.code === 'INVALID_INPUT') return 2;
+  if (error.code.startsWith('STORE_') || error.code === 'CONFIG_INVALID' || error.code === 'LOCK_TIMEOUT') return 4;
+  return 1;
+}
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: {
+      cwd: { type: 'string' },
+      http: { type: 'boolean', default: false },
+      port: { type: 'string' },
+      host: { type: 'string' },
+      'allowed-host': { type: 'string', multiple: true },
+      help: { type: 'boolean', short: 'h', default: false },
+      version: { type: 'boolean', short: 'v', default: false },
+    },
+    strict: true,
+  });
+  if (values.help) {
+    process.stderr.write(USAGE);
+    return 0;
+  }
+  if (values.version) {
+    process.stderr.write(`${SERVER_VERSION}\n`);
+    return 0;
+  }
+  const port = values.port === undefined ? undefined : Number(values.port);
+  if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65_535)) {
+    process.stderr.write(`genie-mcp: --port must be a number from 0 to 65535, got ${values.port}\n`);
+    return 2;
+  }
+  await runMcpServer({
+    ...(values.cwd ? { cwd: values.cwd } : {}),
+    http: values.http,
+    ...(port === undefined ? {} : { port }),
+    ...(values.host ? { host: values.host } : {}),
+    ...(values['allowed-host'] ? { allowedHosts: values['allowed-host'] } : {}),
+  });
+  return 0;
+}
+
+// The entry point owns the process: exit once the server has shut down, even though
+// stdin (still open after SIGINT) would keep the event loop alive.
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    const text = isGenieError(error) ? error.describe() : error instanceof Error ? error.message : String(error);
+    process.stderr.write(`genie-mcp: ${text}\n`);
+    process.exit(exitCodeFor(error));
+  },
+);

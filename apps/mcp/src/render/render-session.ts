@@ -1,0 +1,62 @@
+import type { AgentSummary, SessionSummary, SessionView } from '@genie/core';
+import { renderTurn } from './render-transcript';
+
+/** Short text renderings for the `content` of tool results; clients read structuredContent for data. */
+
+function sessionLabel(session: SessionSummary): string {
+  return session.name ? `${session.name} (${session.sessionId})` : session.sessionId;
+}
+
+export function renderSessionLine(session: SessionSummary): string {
+  const prompt = session.lastPrompt ? ` · ${truncate(oneLine(session.lastPrompt), 60)}` : '';
+  return `${sessionLabel(session)} · ${session.agent} · ${session.status}${prompt}`;
+}
+
+export function renderSessionList(sessions: SessionSummary[]): string {
+  if (sessions.length === 0) return 'No sessions match. Start one with the run tool.';
+  return [`${sessions.length} session(s), newest first:`, ...sessions.map(renderSessionLine)].join('\n');
+}
+
+export function renderAgentList(agents: AgentSummary[]): string {
+  if (agents.length === 0) return 'No agents in this workspace. Add one under .genie/agents/.';
+  return agents
+    .map((agent) => `${agent.id} · ${agent.executor}${agent.description ? ` · ${oneLine(agent.description)}` : ''}`)
+    .join('\n');
+}
+
+export function renderStarted(session: SessionSummary): string {
+  return [
+    `Started session ${sessionLabel(session)} with agent ${session.agent} (${session.status}).`,
+    `Call wait with sessionId "${session.name ?? session.sessionId}" for its answer, or view to check on it.`,
+  ].join('\n');
+}
+
+export function renderSessionView(view: SessionView): string {
+  const lines = [
+    `Session ${sessionLabel(view)} · agent ${view.agent} · ${view.status} · ${view.turns} turn(s)`,
+  ];
+  if (view.error) lines.push(`Error: ${view.error}`);
+  if (view.transcript) {
+    for (const turn of view.transcript) lines.push('', renderTurn(turn));
+    return lines.join('\n');
+  }
+  if (view.lastPrompt) lines.push(`Last prompt: ${view.lastPrompt}`);
+  if (view.answer) lines.push(`Answer: ${view.answer}`);
+  else if (view.status === 'starting' || view.status === 'running') lines.push('The turn is still running; call wait for its answer.');
+  return lines.join('\n');
+}
+
+export function renderWaitResult(view: SessionView & { finished: boolean }): string {
+  const head = view.finished
+    ? renderSessionView(view)
+    : `${renderSessionView(view)}\nStill running when the wait timed out; call wait again to keep waiting.`;
+  return head;
+}
+
+export function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+export function truncate(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}

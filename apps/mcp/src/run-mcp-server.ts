@@ -1,0 +1,93 @@
+import { openGenie } from '@genie/core';
+import { serveHttp } from './transports/serve-http';
+import { serveStdio } from './transports/serve-stdio';
+
+export const DEFAULT_HTTP_PORT = 8848;
+export const DEFAULT_HTTP_HOST = '127.0.0.1';
+
+export interface RunMcpServerOptions {
+  /** Workspace directory to start from (default: process.cwd()). */
+  cwd?: string;
+  /** Serve Streamable HTTP at /mcp instead of stdio. */
+  http?: boolean;
+  /** HTTP port (default 8848; 0 picks a free one). */
+  port?: number;
+  /** HTTP bind address (default 127.0.0.1). Anything but loopback requires GENIE_MCP_TOKEN. */
+  host?: string;
+  /** More Host header names to accept over HTTP (e.g. a reverse proxy's). */
+  allowedHosts?: string[];
+  /** Environment for the workspace, executors and GENIE_MCP_TOKEN (default: process.env). */
+  env?: NodeJS.ProcessEnv;
+  /** Stops the server, like SIGINT/SIGTERM. */
+  signal?: AbortSignal;
+  /** Where diagnostics go (default: stderr; never stdout, which carries the stdio protocol). */
+  log?: (line: string) => void;
+}
+
+function stderrLog(line: string): void {
+  process.stderr.write(`${line}\n`);
+}
+
+/**
+ * Stdout belongs to the protocol in stdio mode: a stray console.log from any module
+ * would corrupt the stream, so console output is routed to stderr while serving.
+ */
+function routeConsoleToStderr(): () => void {
+  const saved = { log: console.log, info: console.info, debug: console.debug };
+  console.log = console.error;
+  console.info = console.error;
+  console.debug = console.error;
+  return () => Object.assign(console, saved);
+}
+
+function stopRequested(signal: AbortSignal | undefined): Promise<string> {
+  return new Promise((resolve) => {
+    const onSignal = (name: NodeJS.Signals) => {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+      resolve(name);
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+    if (signal?.aborted) onSignal('SIGTERM');
+    signal?.addEventListener('abort', () => onSignal('SIGTERM'), { once: true });
+  });
+}
+
+/**
+ * Runs genie's MCP server for one workspace until the client hangs up (stdio) or the
+ * process is asked to stop (SIGINT/SIGTERM, or `signal`); then closes everything and
+ * resolves. Throws GenieError when it cannot start (bad config, port taken, a
+ * non-loopback host without a token).
+ */
+export async function runMcpServer(options: RunMcpServerOptions = {}): Promise<void> {
+  const env = options.env ?? process.env;
+  const log = options.log ?? stderrLog;
+  const restoreConsole = options.http ? () => undefined : routeConsoleToStderr();
+  try {
+    const genie = await openGenie({ cwd: options.cwd, env, onWarning: (message) => log(`genie: ${message}`) });
+    try {
+      const stop = stopRequested(options.signal);
+      if (options.http) {
+        const token = env.GENIE_MCP_TOKEN?.trim() || undefined;
+        const server = await serveHttp(genie, {
+          host: options.host ?? DEFAULT_HTTP_HOST,
+          port: options.port ?? DEFAULT_HTTP_PORT,
+          ...(token ? { token } : {}),
+          ...(options.allowedHosts ? { allowedHosts: options.allowedHosts } : {}),
+        });
+        log(`genie MCP server for ${genie.workspace} listening on ${server.url}${token ? ' (bearer token required)' : ''}`);
+        await stop;
+        await server.close();
+      } else {
+        const server = await serveStdio(genie);
+        await Promise.race([stop, server.closed]);
+        await server.close();
+      }
+    } finally {
+      await genie.close();
+    }
+  } finally {
+    restoreConsole();
+  }
+}

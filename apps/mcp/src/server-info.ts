@@ -1,0 +1,4 @@
+import packageJson from '../package.json';
+
+export const SERVER_NAME = 'genie';
+export const SERVER_VERSION: string = packageJson.version;

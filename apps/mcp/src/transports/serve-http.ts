@@ -1,0 +1,122 @@
+import { randomUUID } from 'node:crypto';
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+import type { Genie } from '@genie/core';
+import { GenieError } from '@genie/errors';
+import { createGenieMcpServer } from '../create-genie-mcp-server';
+import { allowedHostHeaders, isLoopbackHost } from './allowed-hosts';
+import { hasBearerToken } from './bearer-token';
+import { sendJsonRpcError } from './json-rpc-error';
+
+export const MCP_PATH = '/mcp';
+
+export interface HttpServeOptions {
+  host: string;
+  /** 0 picks a free port. */
+  port: number;
+  /** When set, every request must carry `Authorization: Bearer <token>`; required off loopback. */
+  token?: string;
+  /** More Host header names to accept (e.g. a reverse proxy's), without port. */
+  allowedHosts?: readonly string[];
+}
+
+export interface RunningHttpServer {
+  /** `http://<host>:<port>/mcp` */
+  readonly url: string;
+  readonly port: number;
+  close(): Promise<void>;
+}
+
+/**
+ * Streamable HTTP at `/mcp`, stateful: `initialize` creates an MCP session (header
+ * `mcp-session-id`) with its own server object, so progress notifications and
+ * cancellation reach the request they belong to. Sessions live in memory; after a
+ * restart clients re-initialise (the SDK client does this on the 404).
+ */
+export async function serveHttp(genie: Genie, options: HttpServeOptions): Promise<RunningHttpServer> {
+  if (!isLoopbackHost(options.host) && !options.token) {
+    throw new GenieError('INVALID_INPUT', `Refusing to serve MCP on ${options.host} without a token: anyone who can reach it could run agents.`, {
+      hint: 'Set GENIE_MCP_TOKEN to a long random secret (clients send it as `Authorization: Bearer <token>`), or bind to 127.0.0.1.',
+      details: { host: options.host },
+    });
+  }
+  const transports = new Map<string, StreamableHTTPServerTransport>();
+  let allowedHosts = new Set<string>();
+
+  const openSession = async (): Promise<StreamableHTTPServerTransport> => {
+    const server = createGenieMcpServer(genie);
+    const transport = new StreamableHTTPServerTransport({
+      sessionIdGenerator: randomUUID,
+      onsessioninitialized: (sessionId) => void transports.set(sessionId, transport),
+    });
+    transport.onclose = () => {
+      if (transport.sessionId) transports.delete(transport.sessionId);
+      void server.close();
+    };
+    await server.connect(transport);
+    return transport;
+  };
+
+  const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+    const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+    if (path !== MCP_PATH) return sendJsonRpcError(response, 404, `Not found: the MCP endpoint is ${MCP_PATH}.`);
+    if (!allowedHosts.has((request.headers.host ?? '').toLowerCase())) {
+      return sendJsonRpcError(response, 403, `Forbidden: Host header ${JSON.stringify(request.headers.host ?? '')} is not a name of this server.`);
+    }
+    if (options.token && !hasBearerToken(request, options.token)) {
+      return sendJsonRpcError(response, 401, 'Unauthorized: send `Authorization: Bearer <GENIE_MCP_TOKEN>`.', {
+        'www-authenticate': 'Bearer realm="genie"',
+      });
+    }
+    const sessionHeader = request.headers['mcp-session-id'];
+    const sessionId = Array.isArray(sessionHeader) ? sessionHeader[0] : sessionHeader;
+    if (sessionId !== undefined) {
+      const transport = transports.get(sessionId);
+      if (!transport) return sendJsonRpcError(response, 404, 'Session not found: initialize a new MCP session.');
+      return transport.handleRequest(request, response);
+    }
+    if (request.method !== 'POST') {
+      return sendJsonRpcError(response, 400, 'Bad request: send initialize first, then pass its mcp-session-id header.');
+    }
+    const transport = await openSession();
+    await transport.handleRequest(request, response);
+    // A first request that was not `initialize` leaves no session behind.
+    if (transport.sessionId === undefined) await transport.close();
+  };
+
+  const httpServer = http.createServer((request, response) => {
+    handle(request, response).catch((error: unknown) => {
+      if (response.headersSent) response.destroy();
+      else sendJsonRpcError(response, 500, `Internal error: ${error instanceof Error ? error.message : String(error)}`);
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(options.port, options.host, () => {
+      httpServer.off('error', reject);
+      resolve();
+    });
+  }).catch((error: NodeJS.ErrnoException) => {
+    throw new GenieError('INVALID_INPUT', `Cannot listen on ${options.host}:${options.port}: ${error.message}`, {
+      hint: error.code === 'EADDRINUSE' ? 'Pick another port with --port.' : 'Check --host and --port.',
+      cause: error,
+    });
+  });
+  const port = (httpServer.address() as AddressInfo).port;
+  allowedHosts = allowedHostHeaders(options.host, port, options.allowedHosts);
+  const urlHost = options.host.includes(':') ? `[${options.host}]` : options.host;
+
+  return {
+    url: `http://${urlHost}:${port}${MCP_PATH}`,
+    port,
+    close: async () => {
+      await Promise.all([...transports.values()].map((transport) => transport.close()));
+      await new Promise<void>((resolve) => {
+        httpServer.close(() => resolve());
+        httpServer.closeAllConnections();
+      });
+    },
+  };
+}

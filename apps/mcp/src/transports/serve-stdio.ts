@@ -1,0 +1,30 @@
+import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
+import type { Genie } from '@genie/core';
+import { createGenieMcpServer } from '../create-genie-mcp-server';
+
+export interface RunningStdioServer {
+  /** Resolves when the client hangs up (stdin ends) or close() is called. */
+  readonly closed: Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Serves one client over this process's stdin/stdout. */
+export async function serveStdio(genie: Genie): Promise<RunningStdioServer> {
+  const server = createGenieMcpServer(genie);
+  const transport = new StdioServerTransport();
+  let markClosed: () => void = () => undefined;
+  const closed = new Promise<void>((resolve) => {
+    markClosed = resolve;
+  });
+  server.server.onclose = () => markClosed();
+  const close = async () => {
+    process.stdin.off('end', onEnd);
+    await server.close();
+    markClosed();
+  };
+  // The SDK's stdio transport does not notice a hung-up client; stdin ending is that signal.
+  const onEnd = () => void close();
+  process.stdin.on('end', onEnd);
+  await server.connect(transport);
+  return { closed, close };
+}
