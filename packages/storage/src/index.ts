@@ -1,1 +1,14 @@
-export {};
+export type {
+  CreateOptions,
+  SessionFilter,
+  SessionStorage,
+  StorageCapabilities,
+  StorageSpec,
+} from './session-storage';
+export { createMemoryStorage } from './memory/memory-storage';
+export { DEFAULT_LOCK_TIMEOUT_MS, openJsonStorage } from './json/json-storage';
+export type { JsonStorageOptions } from './json/json-storage';
+export { defaultSessionsFile } from './json/store-paths';
+export { inspectJsonStore, migrateJsonStore, restoreJsonStoreBackup } from './json/store-maintenance';
+export type { JsonStoreInspection, MigrationReport, RestoreReport } from './json/store-maintenance';
+export { openStorage } from './open-storage';

@@ -1,0 +1,3 @@
+export { runStorageConformanceSuite } from './run-conformance-suite';
+export type { StorageFactory } from './run-conformance-suite';
+export { sampleEntry } from './sample-entry';

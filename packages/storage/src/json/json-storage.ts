@@ -1,0 +1,206 @@
+import { mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { GenieError } from '@genie/errors';
+import { CURRENT_STORE_VERSION, emptyStore, type SessionEntry } from '@genie/session-schema';
+import { planCreate, planUpdate } from '../session-changes';
+import type { CreateOptions, SessionFilter, SessionStorage, StorageCapabilities } from '../session-storage';
+import { copyEntry } from '../session-table';
+import { storageClosed } from '../storage-closed';
+import { replaceStoreFile, writeFileOnce } from './atomic-write';
+import { StoreDocument, type StoreChange } from './store-document';
+import { storeIoError, unusableStoreError } from './store-errors';
+import { examineStoreBytes, type StoreExamination } from './store-examination';
+import { readStoreFile, sameFileKey, statStoreFile, type FileKey } from './store-file';
+import { acquireStoreLock } from './store-lock';
+import { storePaths, type StorePaths } from './store-paths';
+
+export interface JsonStorageOptions {
+  /** How long a write waits for another process's lock before LOCK_TIMEOUT. Default 30 s. */
+  lockTimeoutMs?: number;
+  /** Receives one-time notices (a migration of an old file); the CLI prints them on stderr. */
+  onWarning?: (message: string) => void;
+  /** Executor recorded on migrated entries that name none. */
+  defaultExecutor?: string;
+}
+
+export const DEFAULT_LOCK_TIMEOUT_MS = 30_000;
+
+/** The last version of the file this process saw, parsed, or why it could not be used. */
+type CachedState =
+  | { key: FileKey | null; document: StoreDocument }
+  | { key: FileKey; outdated: Extract<StoreExamination, { ok: true }>; bytes: Buffer }
+  | { key: FileKey; error: GenieError };
+
+interface Plan<T> {
+  change?: StoreChange;
+  result: T;
+}
+
+class JsonStorage implements SessionStorage {
+  readonly capabilities: StorageCapabilities = { crossProcess: true, persistent: true };
+  readonly location: string;
+  private readonly paths: StorePaths;
+  private readonly lockTimeoutMs: number;
+  private cache: CachedState | null = null;
+  private closed = false;
+  private directoryReady = false;
+  /** Writers of this process queue here, so they do not poll the file lock against each other. */
+  private writeQueue: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    file: string,
+    private readonly options: JsonStorageOptions,
+  ) {
+    this.location = file;
+    this.paths = storePaths(file);
+    this.lockTimeoutMs = options.lockTimeoutMs ?? DEFAULT_LOCK_TIMEOUT_MS;
+  }
+
+  async get(sessionId: string): Promise<SessionEntry | undefined> {
+    const entry = (await this.readDocument()).table.get(sessionId);
+    return entry && copyEntry(entry);
+  }
+
+  async findByName(name: string): Promise<SessionEntry | undefined> {
+    const entry = (await this.readDocument()).table.findByName(name);
+    return entry && copyEntry(entry);
+  }
+
+  async list(filter?: SessionFilter): Promise<SessionEntry[]> {
+    return (await this.readDocument()).table.list(filter).map(copyEntry);
+  }
+
+  create(entry: SessionEntry, options?: CreateOptions): Promise<SessionEntry> {
+    return this.mutate((document) => {
+      const stored = planCreate(document.table, entry, options);
+      return { change: { put: stored }, result: copyEntry(stored) };
+    });
+  }
+
+  update(sessionId: string, mutate: (current: SessionEntry) => SessionEntry): Promise<SessionEntry> {
+    return this.mutate((document) => {
+      const stored = planUpdate(document.table, sessionId, mutate);
+      return { change: { put: stored }, result: copyEntry(stored) };
+    });
+  }
+
+  delete(sessionId: string): Promise<boolean> {
+    return this.mutate((document) => {
+      if (!document.table.get(sessionId)) return { result: false };
+      return { change: { remove: sessionId }, result: true };
+    });
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    this.cache = null;
+  }
+
+  /** The committed store, without taking the lock; an old-version file is migrated first. */
+  private async readDocument(): Promise<StoreDocument> {
+    if (this.closed) throw storageClosed(this.location);
+    const state = await this.load();
+    if ('document' in state) return state.document;
+    if ('error' in state) throw state.error;
+    await this.mutate(() => ({ result: undefined }));
+    return this.readDocument();
+  }
+
+  private async load(): Promise<CachedState> {
+    let key: FileKey | null;
+    try {
+      key = await statStoreFile(this.location);
+      if (this.cache && sameFileKey(this.cache.key, key)) return this.cache;
+      const read = await readStoreFile(this.location);
+      this.cache = read ? this.interpret(read.bytes, read.key) : { key: null, document: new StoreDocument(emptyStore()) };
+    } catch (error) {
+      throw storeIoError('read the session store', this.location, error);
+    }
+    return this.cache;
+  }
+
+  private interpret(bytes: Buffer, key: FileKey): CachedState {
+    const examination = examineStoreBytes(bytes, this.options);
+    if (!examination.ok) return { key, error: unusableStoreError(this.location, examination) };
+    if (examination.migrated || examination.fromVersion !== CURRENT_STORE_VERSION) return { key, outdated: examination, bytes };
+    return { key, document: new StoreDocument(examination.store) };
+  }
+
+  private mutate<T>(plan: (document: StoreDocument) => Plan<T>): Promise<T> {
+    const run = this.writeQueue.then(() => this.mutateLocked(plan));
+    this.writeQueue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async mutateLocked<T>(plan: (document: StoreDocument) => Plan<T>): Promise<T> {
+    if (this.closed) throw storageClosed(this.location);
+    await this.prepareDirectory();
+    const lock = await acquireStoreLock(this.paths.lockDir, this.lockTimeoutMs);
+    try {
+      const document = await this.committedDocument();
+      const { change, result } = plan(document);
+      if (change) {
+        const exists = this.cache?.key !== null;
+        const key = await this.replace(document.render(change), exists);
+        document.apply(change);
+        this.cache = { key, document };
+      }
+      return result;
+    } finally {
+      await lock.release();
+    }
+  }
+
+  /** Under the lock: the latest committed store, migrating an old-version file once. */
+  private async committedDocument(): Promise<StoreDocument> {
+    const state = await this.load();
+    if ('error' in state) throw state.error;
+    if ('document' in state) return state.document;
+    const { outdated, bytes } = state;
+    const keptAs = this.paths.migrationBackup(outdated.fromVersion);
+    const document = new StoreDocument(outdated.store);
+    try {
+      await writeFileOnce(keptAs, bytes);
+    } catch (error) {
+      throw storeIoError('keep the original session store as', keptAs, error);
+    }
+    this.cache = { key: await this.replace(document.render(), true), document };
+    this.warnMigrated(outdated, keptAs, document.table.size);
+    return document;
+  }
+
+  private async replace(text: string, keepBackup: boolean): Promise<FileKey> {
+    try {
+      return await replaceStoreFile(this.paths, text, { keepBackup });
+    } catch (error) {
+      // The file on disk is whichever version the rename left; the next operation re-reads it.
+      this.cache = null;
+      throw storeIoError('write the session store', this.location, error);
+    }
+  }
+
+  private warnMigrated(outdated: Extract<StoreExamination, { ok: true }>, keptAs: string, sessions: number): void {
+    const notes = outdated.warnings.length > 0 ? ` Notes: ${outdated.warnings.join('; ')}` : '';
+    this.options.onWarning?.(
+      `Migrated ${this.location} from version ${outdated.fromVersion} to ${CURRENT_STORE_VERSION} (${sessions} sessions); the original is kept as ${keptAs}.${notes}`,
+    );
+  }
+
+  private async prepareDirectory(): Promise<void> {
+    if (this.directoryReady) return;
+    try {
+      await mkdir(dirname(this.location), { recursive: true });
+    } catch (error) {
+      throw storeIoError('create the directory of', this.location, error);
+    }
+    this.directoryReady = true;
+  }
+}
+
+/**
+ * The default store: a pretty-printed `sessions.json` (version 2) that any number of
+ * processes share safely. Opening does no I/O; the first operation reads the file.
+ */
+export function openJsonStorage(file: string, options: JsonStorageOptions = {}): SessionStorage {
+  return new JsonStorage(file, options);
+}

@@ -1,0 +1,163 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, readdir, rename, rm, rmdir, unlink, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { GenieError } from '@genie/errors';
+import { lock as lockReclaimMutex } from 'proper-lockfile';
+import {
+  describeHolder,
+  FOREIGN_LOCK_STALE_MS,
+  isAbandoned,
+  OWNER_FILE,
+  readLockHolder,
+  sameHolder,
+  type LockHolder,
+  type LockOwner,
+} from './lock-owner';
+import { currentProcessIdentity } from './process-identity';
+import { storeIoError } from './store-errors';
+
+export interface HeldLock {
+  release(): Promise<void>;
+}
+
+const FIRST_BACKOFF_MS = 2;
+const MAX_BACKOFF_MS = 50;
+const ACQUIRING_SUFFIX = '.acquiring';
+
+function errorCode(error: unknown): string | undefined {
+  return (error as NodeJS.ErrnoException | undefined)?.code;
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+
+/**
+ * Takes the exclusive lock `lockDir` (a directory). The owner file is written into a private
+ * directory first and then renamed into place, so the lock never exists without its owner and
+ * acquisition is one atomic rename. A dead holder on this host is reclaimed at once; a live one
+ * is waited for (jittered backoff) until `timeoutMs`, then LOCK_TIMEOUT.
+ */
+export async function acquireStoreLock(lockDir: string, timeoutMs: number): Promise<HeldLock> {
+  const owner: LockOwner = { ...currentProcessIdentity(), acquiredAt: new Date().toISOString() };
+  const stagingDir = `${lockDir}.${process.pid}.${randomBytes(6).toString('hex')}${ACQUIRING_SUFFIX}`;
+  try {
+    await mkdir(stagingDir);
+    await writeFile(join(stagingDir, OWNER_FILE), JSON.stringify(owner));
+  } catch (error) {
+    await rm(stagingDir, { recursive: true, force: true });
+    throw storeIoError('create the lock', lockDir, error);
+  }
+
+  const deadline = Date.now() + timeoutMs;
+  let backoffMs = FIRST_BACKOFF_MS;
+  let acquired = false;
+  try {
+    for (;;) {
+      try {
+        await rename(stagingDir, lockDir);
+        acquired = true;
+        return { release: () => releaseStoreLock(lockDir) };
+      } catch (error) {
+        const code = errorCode(error);
+        const held = code === 'ENOTEMPTY' || code === 'EEXIST' || (process.platform === 'win32' && code === 'EPERM');
+        if (!held) {
+          throw storeIoError('take the lock', lockDir, error);
+        }
+      }
+      const holder = await readLockHolder(lockDir);
+      if (holder.kind === 'free') continue;
+      if (isAbandoned(holder)) {
+        await reclaimAbandonedLock(lockDir, holder);
+        continue;
+      }
+      if (Date.now() >= deadline) throw lockTimeout(lockDir, timeoutMs, holder);
+      await sleep(backoffMs * (0.5 + Math.random()));
+      backoffMs = Math.min(backoffMs * 2, MAX_BACKOFF_MS);
+    }
+  } finally {
+    if (!acquired) await rm(stagingDir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * An empty lock directory counts as free (the next acquirer's rename replaces it), so a
+ * release interrupted between the two steps leaves nothing that blocks anyone.
+ */
+async function removeLockDir(lockDir: string): Promise<void> {
+  try {
+    await unlink(join(lockDir, OWNER_FILE));
+  } catch (error) {
+    if (errorCode(error) !== 'ENOENT') throw error;
+  }
+  try {
+    await rmdir(lockDir);
+  } catch (error) {
+    // ENOTEMPTY: another process already took the freed lock; it is theirs now.
+    if (errorCode(error) !== 'ENOENT' && errorCode(error) !== 'ENOTEMPTY') throw error;
+  }
+}
+
+async function releaseStoreLock(lockDir: string): Promise<void> {
+  try {
+    await removeLockDir(lockDir);
+  } catch (error) {
+    throw storeIoError('release the lock', lockDir, error);
+  }
+}
+
+/**
+ * Reclaimers serialise on a second lock so that two of them cannot both judge the same dead
+ * holder and then remove a lock that a third process took in between.
+ */
+async function reclaimAbandonedLock(lockDir: string, seen: LockHolder): Promise<void> {
+  let releaseMutex: () => Promise<void>;
+  try {
+    releaseMutex = await lockReclaimMutex(lockDir, {
+      lockfilePath: `${lockDir}.reclaim`,
+      realpath: false,
+      stale: 10_000,
+      retries: { retries: 20, minTimeout: 5, maxTimeout: 50 },
+      // Losing the mutex only matters to a reclaimer stalled for >10 s; its re-check below keeps it harmless.
+      onCompromised: () => undefined,
+    });
+  } catch (error) {
+    if (errorCode(error) === 'ELOCKED') return;
+    throw storeIoError('take the reclaim lock for', lockDir, error);
+  }
+  try {
+    const current = await readLockHolder(lockDir);
+    if (sameHolder(current, seen) && isAbandoned(current)) await removeLockDir(lockDir);
+    await sweepAbandonedStaging(lockDir);
+  } finally {
+    await releaseMutex().catch(() => undefined);
+  }
+}
+
+/** Staging directories of acquirers that died before renaming them into place. */
+async function sweepAbandonedStaging(lockDir: string): Promise<void> {
+  const prefix = `${basename(lockDir)}.`;
+  const parent = dirname(lockDir);
+  const names = await readdir(parent).catch(() => [] as string[]);
+  for (const name of names) {
+    if (!name.startsWith(prefix) || !name.endsWith(ACQUIRING_SUFFIX)) continue;
+    const stagingDir = join(parent, name);
+    const holder = await readLockHolder(stagingDir);
+    if (holder.kind !== 'free' && isAbandoned(holder)) await rm(stagingDir, { recursive: true, force: true });
+  }
+}
+
+function lockTimeout(lockDir: string, timeoutMs: number, holder: LockHolder): GenieError {
+  const foreign = holder.kind === 'owner' && holder.owner.host !== currentProcessIdentity().host;
+  return new GenieError(
+    'LOCK_TIMEOUT',
+    `Waited ${timeoutMs} ms for the session store lock ${lockDir}, held by ${describeHolder(holder)}.`,
+    {
+      hint: foreign
+        ? `The holder runs on another machine; its lock is presumed abandoned ${FOREIGN_LOCK_STALE_MS / 1000} s after it was taken. Retry then, or remove ${lockDir} if you are sure no genie command runs there.`
+        : 'Another genie command is writing the session store. Retry when it finishes; if that process hangs, stop it (a lock left by a dead process is reclaimed automatically).',
+      details: { lockDir, holder: holder.kind === 'owner' ? holder.owner : null, timeoutMs },
+    },
+  );
+}

@@ -1,0 +1,4 @@
+import { runStorageConformanceSuite } from '../../src/conformance';
+import { createMemoryStorage } from '../../src/index';
+
+runStorageConformanceSuite('memory', () => createMemoryStorage());
