@@ -1,0 +1,38 @@
+import type { LaunchCommand, TurnRequest } from '../executor';
+
+/**
+ * Names of `claude` subcommands. The CLI parses argv with commander, which dispatches a
+ * first operand equal to a subcommand name to that subcommand even after `--`; a prompt
+ * that is exactly such a word would run `claude update` instead of a turn.
+ */
+const SUBCOMMAND_LIKE = /^[\w-]+$/;
+
+/**
+ * argv of one print-mode turn:
+ *   claude -p --verbose --output-format stream-json (--session-id <id> | --resume <id>)
+ *          [--model M] [--permission-mode P] [--allowedTools a,b] [--disallowedTools x]
+ *          [--append-system-prompt <instructions>] [extraArgs...] -- <prompt>
+ * The prompt follows `--`: commander then takes it as an operand even when it starts
+ * with `-`, and it cannot be swallowed by a variadic option such as `--allowedTools`.
+ * Instructions go with every turn because claude does not keep a system prompt in the
+ * conversation it resumes. A resume never uses `--continue` (racy with parallel runs).
+ */
+export function buildClaudeCommand(request: TurnRequest): LaunchCommand {
+  const { settings } = request;
+  const args = ['-p', '--verbose', '--output-format', 'stream-json'];
+  if (request.resume) args.push('--resume', request.executorSessionId ?? request.sessionId);
+  else args.push('--session-id', request.sessionId);
+  if (settings.model) args.push('--model', settings.model);
+  if (settings.permissionMode) args.push('--permission-mode', settings.permissionMode);
+  if (settings.allowedTools?.length) args.push('--allowedTools', settings.allowedTools.join(','));
+  if (settings.disallowedTools?.length) args.push('--disallowedTools', settings.disallowedTools.join(','));
+  if (request.instructions) args.push('--append-system-prompt', request.instructions);
+  args.push(...(settings.extraArgs ?? []));
+  args.push('--', protectPrompt(request.prompt));
+  return { command: settings.binary ?? 'claude', args };
+}
+
+/** A one-word prompt gets a trailing newline so it can never name a subcommand. */
+function protectPrompt(prompt: string): string {
+  return SUBCOMMAND_LIKE.test(prompt) ? `${prompt}\n` : prompt;
+}

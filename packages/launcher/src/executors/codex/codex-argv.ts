@@ -1,0 +1,43 @@
+import { GenieError } from '@genie/errors';
+import type { LaunchCommand, TurnRequest } from '../executor';
+import { withInstructionsPreamble } from './instructions-preamble';
+
+/**
+ * argv of one `codex exec` turn:
+ *   codex exec --json [-m M] [-s S] [-c model_reasoning_effort="E"] [--skip-git-repo-check]
+ *         [extraArgs...] -- <prompt>
+ *   codex exec --json [same flags] resume -- <thread_id> <prompt>
+ * codex parses argv with clap: options belong to `exec`, so they go before `resume` (and
+ * are repeated on every resume, since codex does not remember them). `--` makes clap take
+ * what follows as positionals, so a prompt starting with `-`, or equal to `resume`, is
+ * still the prompt. A resume never uses `--last` (racy with parallel runs).
+ */
+export function buildCodexCommand(request: TurnRequest): LaunchCommand {
+  const { settings } = request;
+  const args = ['exec', '--json'];
+  if (settings.model) args.push('-m', settings.model);
+  if (settings.sandbox) args.push('-s', settings.sandbox);
+  if (settings.reasoningEffort) args.push('-c', `model_reasoning_effort=${JSON.stringify(settings.reasoningEffort)}`);
+  // exec refuses to run outside a git repository unless told to; genie sessions may run anywhere.
+  if (settings.skipGitRepoCheck !== false) args.push('--skip-git-repo-check');
+  args.push(...(settings.extraArgs ?? []));
+  if (request.resume) {
+    args.push('resume', '--', threadIdOf(request), protectPrompt(request.prompt));
+  } else {
+    args.push('--', protectPrompt(withInstructionsPreamble(request.prompt, request.instructions)));
+  }
+  return { command: settings.binary ?? 'codex', args };
+}
+
+function threadIdOf(request: TurnRequest): string {
+  if (request.executorSessionId) return request.executorSessionId;
+  throw new GenieError('LAUNCH_FAILED', `Session ${request.sessionId} has no Codex thread id to resume.`, {
+    hint: 'Its first turn ended before Codex reported a thread (thread.started); start a new session with `genie run`.',
+    details: { sessionId: request.sessionId, executor: 'codex' },
+  });
+}
+
+/** codex reads the prompt from stdin when it is exactly `-`. */
+function protectPrompt(prompt: string): string {
+  return prompt === '-' ? '-\n' : prompt;
+}

@@ -1,0 +1,124 @@
+import type { UsageSummary } from '@genie/session-schema';
+import type { AgentEvent } from '../../agent-event';
+import { asArray, asNumber, asRecord, asString, parseJsonObject } from '../json-fields';
+
+/**
+ * Translates one JSONL event of `codex exec --json`. Unknown events and item types yield
+ * nothing (the raw line stays in the event log). Never throws.
+ */
+export function parseCodexLine(line: string, stream: 'stdout' | 'stderr'): AgentEvent[] {
+  if (stream === 'stderr') return [{ type: 'output', text: line, stream }];
+  const event = parseJsonObject(line);
+  if (!event) return [];
+  switch (event.type) {
+    case 'thread.started': {
+      const id = asString(event.thread_id);
+      return id ? [{ type: 'session', executorSessionId: id }] : [];
+    }
+    case 'item.started':
+      return itemStarted(asRecord(event.item));
+    case 'item.completed':
+      return itemCompleted(asRecord(event.item));
+    case 'turn.completed': {
+      const usage = usageOf(asRecord(event.usage));
+      return [{ type: 'result', isError: false, ...(usage ? { usage } : {}) }];
+    }
+    case 'turn.failed': {
+      const message = asString(asRecord(event.error)?.message) ?? 'Codex reported a failed turn.';
+      return [
+        { type: 'error', message },
+        { type: 'result', isError: true, text: message, subtype: 'turn.failed' },
+      ];
+    }
+    // A fatal `error` is followed by `turn.failed`, which carries the outcome; codex also
+    // reports transient problems (reconnects) this way, so it is not a result by itself.
+    case 'error': {
+      const message = asString(event.message);
+      return message ? [{ type: 'error', message }] : [];
+    }
+    default:
+      return [];
+  }
+}
+
+/** Tools that take time announce their call on `item.started`, their result on completion. */
+function itemStarted(item: Record<string, unknown> | undefined): AgentEvent[] {
+  const id = asString(item?.id);
+  const withId = id ? { id } : {};
+  switch (item?.type) {
+    case 'command_execution':
+      return [{ type: 'tool_call', ...withId, name: 'command', input: { command: item.command } }];
+    case 'mcp_tool_call':
+      return [{ type: 'tool_call', ...withId, name: mcpToolName(item), input: item.arguments }];
+    default:
+      return [];
+  }
+}
+
+function itemCompleted(item: Record<string, unknown> | undefined): AgentEvent[] {
+  const id = asString(item?.id);
+  const withId = id ? { id } : {};
+  switch (item?.type) {
+    case 'agent_message':
+      return typeof item.text === 'string' ? [{ type: 'message', text: item.text }] : [];
+    case 'reasoning':
+      return typeof item.text === 'string' ? [{ type: 'reasoning', text: item.text }] : [];
+    case 'command_execution': {
+      const exitCode = asNumber(item.exit_code);
+      return [
+        {
+          type: 'tool_result',
+          ...withId,
+          output: typeof item.aggregated_output === 'string' ? item.aggregated_output : '',
+          isError: item.status === 'failed' || (exitCode !== undefined && exitCode !== 0),
+        },
+      ];
+    }
+    case 'mcp_tool_call':
+      return [{ type: 'tool_result', ...withId, ...mcpOutput(item) }];
+    case 'file_change': {
+      const changes = asArray(item.changes).map((change) => asRecord(change));
+      const summary = changes.map((change) => `${asString(change?.kind) ?? 'update'} ${asString(change?.path) ?? ''}`);
+      return [
+        { type: 'tool_call', ...withId, name: 'file_change', input: { changes: item.changes } },
+        { type: 'tool_result', ...withId, output: summary.join('\n'), isError: item.status === 'failed' },
+      ];
+    }
+    case 'web_search':
+      return [{ type: 'tool_call', ...withId, name: 'web_search', input: { query: item.query } }];
+    case 'todo_list':
+      return [{ type: 'tool_call', ...withId, name: 'todo_list', input: { items: item.items } }];
+    case 'error': {
+      const message = asString(item.message);
+      return message ? [{ type: 'error', message }] : [];
+    }
+    default:
+      return [];
+  }
+}
+
+function mcpToolName(item: Record<string, unknown>): string {
+  const server = asString(item.server);
+  const tool = asString(item.tool) ?? 'tool';
+  return server ? `${server}.${tool}` : tool;
+}
+
+function mcpOutput(item: Record<string, unknown>): { output: string; isError: boolean } {
+  const error = asString(asRecord(item.error)?.message) ?? asString(item.error);
+  if (error) return { output: error, isError: true };
+  const result = item.result;
+  const output = result === undefined || result === null ? '' : typeof result === 'string' ? result : JSON.stringify(result);
+  return { output, isError: item.status === 'failed' };
+}
+
+function usageOf(tokens: Record<string, unknown> | undefined): UsageSummary | undefined {
+  if (!tokens) return undefined;
+  const usage: UsageSummary = {};
+  const input = asNumber(tokens.input_tokens);
+  const cached = asNumber(tokens.cached_input_tokens);
+  const output = asNumber(tokens.output_tokens);
+  if (input !== undefined) usage.inputTokens = input;
+  if (cached !== undefined) usage.cachedInputTokens = cached;
+  if (output !== undefined) usage.outputTokens = output;
+  return Object.keys(usage).length > 0 ? usage : undefined;
+}
