@@ -1,0 +1,130 @@
+import http from 'node:http';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import { spawnSync } from 'node:child_process';
+import { BIN, startHttpServer, type HttpServerProcess } from '../helpers/server-process';
+import { walkSession } from '../helpers/session-walk';
+import { createWorkspace, type TestWorkspace } from '../helpers/workspace';
+
+const INITIALIZE = JSON.stringify({
+  jsonrpc: '2.0',
+  id: 1,
+  method: 'initialize',
+  params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'raw', version: '0' } },
+});
+
+/** A raw POST to the server, so the test controls every header (fetch would not let it forge Host). */
+function rawPost(port: number, headers: Record<string, string>): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(
+      {
+        host: '127.0.0.1',
+        port,
+        path: '/mcp',
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream', ...headers },
+      },
+      (response) => {
+        let body = '';
+        response.on('data', (chunk: Buffer) => (body += chunk.toString()));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+      },
+    );
+    request.on('error', reject);
+    request.end(INITIALIZE);
+  });
+}
+
+async function connectClient(url: string, token?: string): Promise<Client> {
+  const transport = new StreamableHTTPClientTransport(new URL(url), {
+    ...(token ? { requestInit: { headers: { authorization: `Bearer ${token}` } } } : {}),
+  });
+  const client = new Client({ name: 'genie-e2e-http', version: '0.0.0' });
+  await client.connect(transport);
+  return client;
+}
+
+describe('genie-mcp over Streamable HTTP (built server, real processes)', () => {
+  let workspace: TestWorkspace;
+  let server: HttpServerProcess;
+
+  beforeAll(async () => {
+    workspace = createWorkspace();
+    server = await startHttpServer(workspace.dir, workspace.env);
+  });
+
+  afterAll(async () => {
+    await server?.stop();
+    workspace.remove();
+  });
+
+  it('listens on loopback at /mcp', () => {
+    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/mcp$/);
+  });
+
+  it.each(['qa/reviewer', 'coder'])('walks run → list_sessions → wait → view → resume → view full → stop with %s', async (agent) => {
+    const client = await connectClient(server.url);
+    try {
+      await walkSession(client, agent);
+    } finally {
+      await client.close();
+    }
+  });
+
+  it('refuses a request whose Host header is not a name of the server (DNS rebinding)', async () => {
+    const foreign = await rawPost(server.port, { host: `attacker.example:${server.port}` });
+    expect(foreign.status).toBe(403);
+    expect(foreign.body).toContain('Host header');
+    const own = await rawPost(server.port, { host: `localhost:${server.port}` });
+    expect(own.status).toBe(200);
+  });
+
+  it('shuts down cleanly on SIGTERM', async () => {
+    const second = await startHttpServer(workspace.dir, workspace.env);
+    expect(await second.stop()).toBe(0);
+  });
+});
+
+describe('genie-mcp over HTTP with a bearer token', () => {
+  const token = 'test-token-0123456789abcdef';
+  let workspace: TestWorkspace;
+  let server: HttpServerProcess;
+
+  beforeAll(async () => {
+    workspace = createWorkspace();
+    server = await startHttpServer(workspace.dir, { ...workspace.env, GENIE_MCP_TOKEN: token });
+  });
+
+  afterAll(async () => {
+    await server?.stop();
+    workspace.remove();
+  });
+
+  it('rejects a request without the token or with a wrong one', async () => {
+    const host = `127.0.0.1:${server.port}`;
+    const missing = await rawPost(server.port, { host });
+    expect(missing.status).toBe(401);
+    const wrong = await rawPost(server.port, { host, authorization: 'Bearer not-the-token' });
+    expect(wrong.status).toBe(401);
+  });
+
+  it('serves a client that sends the token', async () => {
+    const client = await connectClient(server.url, token);
+    try {
+      const result = await client.callTool({ name: 'list_agents', arguments: {} });
+      expect((result.structuredContent as { agents: Array<{ id: string }> }).agents.map((agent) => agent.id)).toEqual(['coder', 'qa/reviewer']);
+    } finally {
+      await client.close();
+    }
+  });
+
+  it('refuses to start on a non-loopback address without a token, before binding anything', () => {
+    const result = spawnSync(process.execPath, [BIN, '--http', '--host', '0.0.0.0', '--port', '0', '--cwd', workspace.dir], {
+      env: workspace.env,
+      encoding: 'utf8',
+    });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('GENIE_MCP_TOKEN');
+    expect(result.stdout).toBe('');
+  });
+});

@@ -1,0 +1,47 @@
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import { spawn } from 'node:child_process';
+import { BIN, exited } from '../helpers/server-process';
+import { walkSession } from '../helpers/session-walk';
+import { createWorkspace, type TestWorkspace } from '../helpers/workspace';
+
+describe('genie-mcp over stdio (built server, real processes)', () => {
+  let workspace: TestWorkspace;
+  let transport: StdioClientTransport;
+  let client: Client;
+  const protocolErrors: Error[] = [];
+
+  beforeAll(async () => {
+    workspace = createWorkspace();
+    transport = new StdioClientTransport({ command: process.execPath, args: [BIN, '--cwd', workspace.dir], env: workspace.env as Record<string, string>, stderr: 'pipe' });
+    client = new Client({ name: 'genie-e2e', version: '0.0.0' });
+    client.onerror = (error) => protocolErrors.push(error);
+    await client.connect(transport);
+  });
+
+  afterAll(async () => {
+    await client.close();
+    workspace.remove();
+  });
+
+  it('identifies itself as genie', () => {
+    expect(client.getServerVersion()?.name).toBe('genie');
+  });
+
+  it.each(['coder', 'qa/reviewer'])('walks run → list_sessions → wait → view → resume → view full → stop with %s', async (agent) => {
+    await walkSession(client, agent);
+  });
+
+  it('wrote nothing but protocol on stdout', () => {
+    expect(protocolErrors).toEqual([]);
+  });
+
+  it('exits on its own, with code 0, when the client closes stdin', async () => {
+    const child = spawn(process.execPath, [BIN, '--cwd', workspace.dir], { env: workspace.env, stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stdin.end();
+    expect(await exited(child)).toBe(0);
+    expect(stdout).toBe('');
+  });
+});
