@@ -7,5 +7,5 @@ const argv = process.argv.slice(2);
 if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) {
   process.stdout.write(`${__GENIE_VERSION__}\n`);
 } else {
-  void import('./main').then(({ main }) => main(argv, __GENIE_VERSION__));
+  void import('./main.js').then(({ main }) => main(argv, __GENIE_VERSION__));
 }

@@ -12,18 +12,19 @@ const STATUSES = ['starting', 'running', 'completed', 'failed', 'stopped', 'lost
  * process exit code. Nothing here calls process.exit, so stdout is always flushed.
  */
 function lazy<A extends GlobalArgs>(load: () => Promise<(args: A, terminal: Terminal) => Promise<ExitCode>>) {
-  return async (args: A): Promise<void> => {
-    const terminal = new Terminal(args.json === true);
+  return async (parsed: Record<string, unknown>): Promise<void> => {
+    const terminal = new Terminal(parsed.json === true);
     try {
       const command = await load();
-      process.exitCode = await command(args, terminal);
+      // yargs validated the options against the builder that sits next to this handler.
+      process.exitCode = await command(parsed as unknown as A, terminal);
     } catch (error) {
       process.exitCode = reportError(error, terminal);
     }
   };
 }
 
-function backgroundOption(y: Argv): Argv {
+function backgroundOption<T>(y: Argv<T>) {
   return y.option('background', {
     type: 'boolean',
     describe: 'Return at once and leave the agent running (--no-background streams it here); default from the agent, else the config',
@@ -53,7 +54,7 @@ export function buildParser(argv: string[], version: string): Argv {
           .example('$0 run shell "echo hello" --no-background', 'Run a shell command as a session and wait for it')
           .example('$0 run implementor "add a --dry-run flag" --name dry-run', 'Start a named session in the background')
           .example('$0 run reviewer -- --check the diff', 'Everything after -- is prompt, even words starting with -'),
-      lazy(async () => (await import('./commands/run')).runCommand),
+      lazy(async () => (await import('./commands/run.js')).runCommand),
     )
     .command(
       'resume <session> [prompt..]',
@@ -64,7 +65,7 @@ export function buildParser(argv: string[], version: string): Argv {
             .positional('session', { type: 'string', describe: 'Session id, unique id prefix (6+ characters) or name' })
             .positional('prompt', { type: 'string', array: true, describe: 'The prompt; words are joined with spaces, `-` reads stdin' }),
         ).example('$0 resume dry-run "now add tests" --no-background', 'Continue and watch the answer'),
-      lazy(async () => (await import('./commands/resume')).resumeCommand),
+      lazy(async () => (await import('./commands/resume.js')).resumeCommand),
     )
     .command(
       'view <session>',
@@ -74,13 +75,13 @@ export function buildParser(argv: string[], version: string): Argv {
           .positional('session', { type: 'string', describe: 'Session id, unique id prefix (6+ characters) or name' })
           .option('full', { type: 'boolean', default: false, describe: 'Every turn in order, with tool calls and results' })
           .option('follow', { type: 'boolean', alias: 'f', default: false, describe: 'Stream the running turn until it ends' }),
-      lazy(async () => (await import('./commands/view')).viewCommand),
+      lazy(async () => (await import('./commands/view.js')).viewCommand),
     )
     .command(
       'stop <session>',
       'Stop the running turn of a session (its agent and every child process)',
       (y) => y.positional('session', { type: 'string', describe: 'Session id, unique id prefix (6+ characters) or name' }),
-      lazy(async () => (await import('./commands/stop')).stopCommand),
+      lazy(async () => (await import('./commands/stop.js')).stopCommand),
     )
     .command(['list', 'ls'], 'List agents or sessions', (y) =>
       y
@@ -88,7 +89,7 @@ export function buildParser(argv: string[], version: string): Argv {
           'agents',
           'List the agents of this workspace (and the built-in ones)',
           (a) => a.option('all', { type: 'boolean', default: false, describe: 'Include hidden agents' }),
-          lazy(async () => (await import('./commands/list')).listAgentsCommand),
+          lazy(async () => (await import('./commands/list.js')).listAgentsCommand),
         )
         .command(
           'sessions',
@@ -98,7 +99,7 @@ export function buildParser(argv: string[], version: string): Argv {
               .option('status', { type: 'string', array: true, choices: STATUSES, describe: 'Only sessions with this status (repeatable)' })
               .option('agent', { type: 'string', describe: 'Only sessions of this agent' })
               .option('limit', { type: 'number', describe: 'At most this many sessions' }),
-          lazy(async () => (await import('./commands/list')).listSessionsCommand),
+          lazy(async () => (await import('./commands/list.js')).listSessionsCommand),
         )
         .demandCommand(1, 'Say what to list: `genie list agents` or `genie list sessions`.'),
     )
@@ -106,19 +107,19 @@ export function buildParser(argv: string[], version: string): Argv {
       'migrate',
       'Migrate a version 1 session store to the current version and report what moved',
       (y) => y.option('dry-run', { type: 'boolean', default: false, describe: 'Report what would move; write nothing' }),
-      lazy(async () => (await import('./commands/migrate')).migrateCommand),
+      lazy(async () => (await import('./commands/migrate.js')).migrateCommand),
     )
     .command(
       'doctor',
       'Check executors, the session store and reconcile sessions whose runner died',
       (y) => y.option('repair', { type: 'boolean', default: false, describe: 'Restore a corrupt store from its kept previous version' }),
-      lazy(async () => (await import('./commands/doctor')).doctorCommand),
+      lazy(async () => (await import('./commands/doctor.js')).doctorCommand),
     )
     .command(
       'init',
       'Create .genie/ here with a commented config.yaml and example agents',
       (y) => y,
-      lazy(async () => (await import('./commands/init')).initCommand),
+      lazy(async () => (await import('./commands/init.js')).initCommand),
     )
     .command(
       'mcp',
@@ -128,7 +129,7 @@ export function buildParser(argv: string[], version: string): Argv {
           .option('http', { type: 'boolean', default: false, describe: 'Serve Streamable HTTP instead of stdio' })
           .option('port', { type: 'number', default: 8848, describe: 'HTTP port' })
           .option('host', { type: 'string', default: '127.0.0.1', describe: 'HTTP host to bind' }),
-      lazy(async () => (await import('./commands/mcp')).mcpCommand),
+      lazy(async () => (await import('./commands/mcp.js')).mcpCommand),
     )
     .completion('completion', 'Print a shell completion script (add its output to ~/.bashrc or ~/.zshrc)')
     .demandCommand(1, 'Name a command.')

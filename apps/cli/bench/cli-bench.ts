@@ -1,0 +1,169 @@
+/**
+ * Start-up and throughput of the built `genie` binary, each figure printed beside
+ * `node -e 0` measured in the same run on the same machine (median of RUNS runs).
+ * Run with `npm run bench` in apps/cli after a build.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { openJsonStorage } from '@genie/storage';
+
+const GENIE = path.resolve(__dirname, '../../bin/genie.js');
+const RUNS = Number(process.env.BENCH_RUNS ?? 15);
+const LOG_BYTES = 100 * 1024 * 1024;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+}
+
+function timeProcess(args: string[], cwd: string, runs = RUNS, before?: () => void): number {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i += 1) {
+    before?.();
+    const start = process.hrtime.bigint();
+    const result = spawnSync(process.execPath, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 30 });
+    const elapsed = Number(process.hrtime.bigint() - start) / 1e6;
+    if (result.status !== 0) {
+      throw new Error(`${args.join(' ')} exited ${result.status}: ${result.stderr.toString()}`);
+    }
+    times.push(elapsed);
+  }
+  return median(times);
+}
+
+function genie(args: string[], cwd: string): string {
+  const result = spawnSync(process.execPath, [GENIE, ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 30 });
+  if (result.status !== 0) throw new Error(`genie ${args.join(' ')} exited ${result.status}: ${result.stderr}`);
+  return result.stdout;
+}
+
+function tempWorkspace(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'genie-cli-bench-'));
+  fs.mkdirSync(path.join(dir, '.genie', 'state', 'agents'), { recursive: true });
+  return dir;
+}
+
+/** A V2 store of `count` finished sessions, written directly (the same shape genie writes). */
+function writeStore(dir: string, count: number): void {
+  const sessions: Record<string, unknown> = {};
+  const base = Date.parse('2026-01-01T00:00:00.000Z');
+  for (let i = 0; i < count; i += 1) {
+    const sessionId = `${i.toString(16).padStart(8, '0')}-0000-4000-8000-${i.toString(16).padStart(12, '0')}`;
+    const at = new Date(base + i * 60_000).toISOString();
+    sessions[sessionId] = {
+      sessionId,
+      agent: i % 3 === 0 ? 'implementor' : i % 3 === 1 ? 'qa/reviewer' : 'shell',
+      name: `session-${i}`,
+      executor: i % 3 === 0 ? 'claude' : i % 3 === 1 ? 'codex' : 'command',
+      executorSessionId: sessionId,
+      mode: 'default',
+      preset: 'default',
+      status: 'completed',
+      background: true,
+      created: at,
+      lastUsed: at,
+      startTime: at,
+      runnerPid: null,
+      executorPid: null,
+      host: os.hostname(),
+      exitCode: 0,
+      signal: null,
+      error: null,
+      logFile: `.genie/state/agents/logs/${sessionId}.jsonl`,
+      lastPrompt: `Implement step ${i} of the plan and report what changed in the session store`,
+      lastAnswer: `Step ${i} is done.`,
+      turns: 1 + (i % 4),
+      usage: { inputTokens: 1200 + i, outputTokens: 300, costUsd: 0.0123, durationMs: 4200 },
+    };
+  }
+  fs.writeFileSync(path.join(dir, '.genie', 'state', 'agents', 'sessions.json'), `${JSON.stringify({ version: 2, sessions }, null, 2)}\n`);
+}
+
+/** Pads a finished session's log with stdout records until it holds LOG_BYTES. */
+function growLog(logFile: string): number {
+  const lines = fs.readFileSync(logFile, 'utf8').split('\n').filter(Boolean);
+  const end = lines.findIndex((line) => (JSON.parse(line) as { type?: string }).type === 'turn.end');
+  const head = lines.slice(0, end).join('\n');
+  const tail = lines.slice(end).join('\n');
+  const time = new Date().toISOString();
+  const record = `${JSON.stringify({ time, turn: 1, stream: 'stdout', line: 'x'.repeat(1000) })}\n`;
+  const fd = fs.openSync(logFile, 'w');
+  fs.writeSync(fd, `${head}\n`);
+  const chunk = record.repeat(1000);
+  let written = 0;
+  while (written < LOG_BYTES) written += fs.writeSync(fd, chunk);
+  fs.writeSync(fd, `${tail}\n`);
+  fs.closeSync(fd);
+  return fs.statSync(logFile).size;
+}
+
+async function storeWriteMs(): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i += 1) {
+    const dir = tempWorkspace();
+    const storage = openJsonStorage(path.join(dir, '.genie', 'state', 'agents', 'sessions.json'));
+    const start = process.hrtime.bigint();
+    await storage.create({ sessionId: `bench-${i}`, agent: 'shell', name: `bench-${i}`, status: 'starting' });
+    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+    await storage.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  return median(times);
+}
+
+interface Row {
+  name: string;
+  ms: number;
+  target: string;
+  limitMs: number;
+}
+
+async function main(): Promise<void> {
+  const scratch = tempWorkspace();
+  const baseline = timeProcess(['-e', '0'], scratch);
+  const rows: Row[] = [];
+
+  rows.push({ name: 'genie --version', ms: timeProcess([GENIE, '--version'], scratch), target: '< 2x', limitMs: 2 * baseline });
+
+  for (const count of [1_000, 10_000]) {
+    const dir = tempWorkspace();
+    writeStore(dir, count);
+    const ms = timeProcess([GENIE, 'list', 'sessions', '--json'], dir);
+    rows.push({ name: `genie list sessions --json (${count.toLocaleString('en-US')})`, ms, target: '< 4x', limitMs: 4 * baseline });
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+
+  const write = await storeWriteMs();
+  const runDir = tempWorkspace();
+  const background = timeProcess([GENIE, 'run', 'shell', 'true', '--background', '--json'], runDir);
+  rows.push({ name: 'genie run shell --background', ms: background, target: `< 2x + store write (${write.toFixed(1)} ms)`, limitMs: 2 * baseline + write });
+
+  const viewDir = tempWorkspace();
+  const session = JSON.parse(genie(['run', 'shell', 'echo start', '--no-background', '--json'], viewDir)) as { sessionId: string; logFile: string };
+  const logFile = path.isAbsolute(session.logFile) ? session.logFile : path.join(viewDir, session.logFile);
+  const size = growLog(logFile);
+  const view = timeProcess([GENIE, 'view', session.sessionId], viewDir, Math.min(RUNS, 7));
+  rows.push({ name: `genie view (${Math.round(size / 1024 / 1024)} MB log)`, ms: view, target: 'report', limitMs: Number.POSITIVE_INFINITY });
+
+  // Let background runs finish before their directories go.
+  genie(['list', 'sessions', '--json'], runDir);
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  for (const dir of [scratch, runDir, viewDir]) fs.rmSync(dir, { recursive: true, force: true });
+
+  const width = Math.max(...rows.map((row) => row.name.length));
+  console.log(`node ${process.version}, ${os.cpus().length} cpus, median of ${RUNS} runs`);
+  console.log(`${'node -e 0'.padEnd(width)}  ${baseline.toFixed(1).padStart(8)} ms  1.00x`);
+  for (const row of rows) {
+    const ratio = row.ms / baseline;
+    const verdict = Number.isFinite(row.limitMs) ? (row.ms <= row.limitMs ? 'ok' : 'OVER') : '';
+    console.log(`${row.name.padEnd(width)}  ${row.ms.toFixed(1).padStart(8)} ms  ${ratio.toFixed(2)}x  target ${row.target} ${verdict}`);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
