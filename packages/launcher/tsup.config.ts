@@ -1,4 +1,5 @@
 import { defineConfig } from 'tsup';
 import { libraryBuild } from '../../tooling/tsup.base';
 
-export default defineConfig(libraryBuild({ index: 'src/index.ts' }));
+// The supervisor is a second entry: the launcher spawns `node dist/supervisor-main.js`.
+export default defineConfig(libraryBuild({ index: 'src/index.ts', 'supervisor-main': 'src/supervisor-main.ts' }));

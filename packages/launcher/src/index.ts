@@ -1,1 +1,29 @@
-export {};
+export type { AgentEvent } from './agent-event';
+export type { EventLogRecord, OutputRecord, TurnEndRecord, TurnStartRecord } from './event-log-record';
+export type { Executor, ExecutorDetection, ExecutorSettings, LaunchCommand, TurnRequest } from './executors/executor';
+export type { TranscriptEvent, TurnView } from './transcript/transcript-types';
+
+export { EXECUTOR_IDS, getExecutor, isExecutorId } from './executors/registry';
+export type { ExecutorId } from './executors/registry';
+export { claudeExecutor } from './executors/claude/claude-executor';
+export { codexExecutor } from './executors/codex/codex-executor';
+export { commandExecutor } from './executors/command/command-executor';
+export { expandTemplate } from './executors/command/expand-template';
+export type { TemplateValues } from './executors/command/expand-template';
+export { SHELL_AGENT } from './agents/shell-agent';
+export type { BuiltinAgentSpec } from './agents/shell-agent';
+
+export { eventLogPath } from './event-log/event-log-path';
+export { DEFAULT_GRACE_MS, DEFAULT_HANG_GUARD_MS } from './launch/launch-context';
+export type { LaunchContext, TurnPlan } from './launch/launch-context';
+export { startBackgroundTurn } from './launch/start-background-turn';
+export { runForegroundTurn } from './launch/run-foreground-turn';
+export type { ForegroundOptions } from './launch/run-foreground-turn';
+export { stopSession } from './stop/stop-session';
+export type { StopOptions } from './stop/stop-session';
+export { reconcileAll, reconcileSession } from './reconcile/reconcile-session';
+
+export { isProcessAlive } from './process/is-process-alive';
+export { processStartTime } from './process/process-start-time';
+export { SESSION_ENV_VAR } from './process/session-marker';
+export { findSessionProcesses } from './process/session-processes';

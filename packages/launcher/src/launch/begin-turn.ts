@@ -1,0 +1,80 @@
+import type { SessionEntry } from '@genie/session-schema';
+import { eventLogPath } from '../event-log/event-log-path';
+import { getExecutor } from '../executors/registry';
+import { instructionsPath, type TurnSpec } from '../supervisor/turn-spec';
+import { graceOf, hangGuardOf, hostOf } from './context-defaults';
+import type { LaunchContext, TurnPlan } from './launch-context';
+import { hasLiveRunner, sessionBusyError } from './session-busy';
+
+export interface Runner {
+  pid: number;
+  startTime: string | null;
+}
+
+export interface BegunTurn {
+  entry: SessionEntry;
+  spec: TurnSpec;
+}
+
+/** Executors whose conversations live in the CLI and need its native id to continue. */
+const NATIVE_CONVERSATIONS = new Set(['claude', 'codex']);
+
+/**
+ * Claims the session for a new turn in one atomic update: refuses while another turn is
+ * live, then marks it `starting`. A turn continues the conversation when an earlier one
+ * exists; for claude and codex also only once the CLI reported its own id, because a
+ * first turn that never started a conversation has nothing to resume.
+ */
+export async function beginTurn(ctx: LaunchContext, plan: TurnPlan, runner?: Runner): Promise<BegunTurn> {
+  getExecutor(plan.executor);
+  const host = hostOf(ctx);
+  const logFile = eventLogPath(ctx.logsDir, plan.sessionId);
+  let previous: SessionEntry | undefined;
+
+  const entry = await ctx.storage.update(plan.sessionId, (current) => {
+    if (hasLiveRunner(current, host)) throw sessionBusyError(current, host);
+    previous = current;
+    const time = new Date().toISOString();
+    const { stoppedAt: _stoppedAt, ...rest } = current;
+    return {
+      ...rest,
+      status: 'starting',
+      turns: (current.turns ?? 0) + 1,
+      lastPrompt: plan.prompt.slice(0, 200),
+      lastUsed: time,
+      startTime: time,
+      host,
+      cwd: plan.cwd,
+      logFile,
+      exitCode: null,
+      signal: null,
+      error: null,
+      executorPid: null,
+      runnerPid: runner?.pid ?? null,
+      runnerStartTime: runner?.startTime ?? null,
+    };
+  });
+
+  const before = previous as SessionEntry;
+  const executorSessionId = before.executorSessionId ?? null;
+  const turn = entry.turns as number;
+  const resume = (before.turns ?? 0) > 0 && (!NATIVE_CONVERSATIONS.has(plan.executor) || executorSessionId !== null);
+  const spec: TurnSpec = {
+    version: 1,
+    sessionId: plan.sessionId,
+    turn,
+    executor: plan.executor,
+    prompt: plan.prompt,
+    ...(plan.instructions ? { instructions: plan.instructions } : {}),
+    settings: plan.settings,
+    cwd: plan.cwd,
+    resume,
+    executorSessionId,
+    storage: ctx.storageSpec,
+    logFile,
+    instructionsFile: instructionsPath(ctx.logsDir, plan.sessionId, turn),
+    graceMs: graceOf(ctx),
+    hangGuardMs: hangGuardOf(ctx),
+  };
+  return { entry, spec };
+}

@@ -1,0 +1,34 @@
+import type { SessionStorage, StorageSpec } from '@genie/storage';
+import type { ExecutorSettings } from '../executors/executor';
+
+/** What the launcher needs from its caller to start, stop and reconcile turns. */
+export interface LaunchContext {
+  storage: SessionStorage;
+  /** The same store, described so a detached supervisor process can open it. */
+  storageSpec: StorageSpec;
+  /** Directory of the per-session event logs (`.genie/state/agents/logs`). */
+  logsDir: string;
+  /** Default: os.hostname(). Records of other hosts are never reconciled or signalled. */
+  host?: string;
+  /** Environment the executor runs with. Default: process.env. */
+  env?: NodeJS.ProcessEnv;
+  /** How long stop waits after SIGTERM before SIGKILL. Default 5000. */
+  graceMs?: number;
+  /** How long an executor may outlive its final result. Default 30000. */
+  hangGuardMs?: number;
+}
+
+/** One turn to run. Whether it resumes is derived from the record (turns > 0). */
+export interface TurnPlan {
+  sessionId: string;
+  /** Launcher executor id: `claude`, `codex` or `command`. */
+  executor: string;
+  prompt: string;
+  settings: ExecutorSettings;
+  /** Agent instructions; they reach the agent (flag, preamble or file), never dropped. */
+  instructions?: string;
+  cwd: string;
+}
+
+export const DEFAULT_GRACE_MS = 5_000;
+export const DEFAULT_HANG_GUARD_MS = 30_000;

@@ -1,0 +1,83 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { GenieError } from '@genie/errors';
+import type { SessionEntry } from '@genie/session-schema';
+import { getExecutor } from '../executors/registry';
+import { processStartTime } from '../process/process-start-time';
+import { SESSION_ENV_VAR } from '../process/session-marker';
+import { launchProblem } from '../supervisor/launch-check';
+import { superviseTurn } from '../supervisor/supervise-turn';
+import { removeFile, turnSpecPath, writeTurnSpec, type TurnSpec } from '../supervisor/turn-spec';
+import { beginTurn } from './begin-turn';
+import { envOf } from './context-defaults';
+import type { LaunchContext, TurnPlan } from './launch-context';
+import { supervisorMainPath } from './supervisor-location';
+
+/**
+ * Starts a turn under a detached supervisor and returns as soon as the record says
+ * `starting` with the supervisor's pid; the caller never waits for the agent. A turn
+ * that cannot start (missing binary, missing cwd) is recorded `failed` before returning.
+ */
+export async function startBackgroundTurn(ctx: LaunchContext, plan: TurnPlan): Promise<SessionEntry> {
+  if (ctx.storageSpec.kind !== 'json' || !ctx.storage.capabilities.crossProcess) {
+    throw new GenieError('INVALID_INPUT', 'A background turn needs a store shared between processes; this one is in memory.', {
+      hint: 'Use the json storage adapter, or run the turn in the foreground.',
+    });
+  }
+  const supervisorMain = supervisorMainPath();
+  const env = envOf(ctx);
+  const { spec } = await beginTurn(ctx, plan);
+
+  if (cannotStart(spec, env)) return superviseTurn({ storage: ctx.storage, spec, env });
+
+  const specFile = turnSpecPath(ctx.logsDir, spec.sessionId, spec.turn);
+  writeTurnSpec(specFile, spec);
+  const child = spawn(process.execPath, [supervisorMain, specFile], {
+    detached: true,
+    stdio: 'ignore',
+    env: { ...env, [SESSION_ENV_VAR]: spec.sessionId },
+    cwd: path.parse(specFile).root,
+  });
+  const spawnError = await new Promise<Error | null>((resolve) => {
+    child.once('spawn', () => resolve(null));
+    child.once('error', resolve);
+  });
+  child.on('error', () => {
+    // The supervisor is on its own once spawned; nothing here can act on its errors.
+  });
+  child.unref();
+  if (spawnError || child.pid === undefined) return supervisorFailed(ctx, spec, specFile, spawnError);
+
+  const runnerPid = child.pid;
+  const runnerStartTime = processStartTime(runnerPid) ?? null;
+  return ctx.storage.update(spec.sessionId, (entry) =>
+    entry.turns === spec.turn && (entry.runnerPid ?? null) === null ? { ...entry, runnerPid, runnerStartTime } : entry,
+  );
+}
+
+/** Cheap checks done before spawning anything, so such failures are reported at once. */
+function cannotStart(spec: TurnSpec, env: NodeJS.ProcessEnv): boolean {
+  try {
+    const executor = getExecutor(spec.executor);
+    const command = executor.buildCommand({
+      sessionId: spec.sessionId,
+      executorSessionId: spec.executorSessionId,
+      resume: spec.resume,
+      prompt: spec.prompt,
+      ...(spec.instructions ? { instructions: spec.instructions, instructionsFile: spec.instructionsFile } : {}),
+      cwd: spec.cwd,
+      settings: spec.settings,
+    });
+    return launchProblem(executor, command, spec.cwd, env) !== undefined;
+  } catch {
+    return true;
+  }
+}
+
+async function supervisorFailed(ctx: LaunchContext, spec: TurnSpec, specFile: string, error: Error | null): Promise<SessionEntry> {
+  removeFile(specFile);
+  const message = `The genie supervisor could not start: ${error?.message ?? 'no process id'}.`;
+  return ctx.storage.update(spec.sessionId, (entry) =>
+    entry.turns === spec.turn && entry.status === 'starting' ? { ...entry, status: 'failed', error: message } : entry,
+  );
+}

@@ -1,0 +1,54 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { GenieError } from '@genie/errors';
+
+const PACKAGE_NAME = '@genie/launcher';
+let cached: string | undefined;
+
+/**
+ * The built supervisor entry (`<launcher package>/dist/supervisor-main.js`). Found by
+ * walking up from this module (works from src under jest and from dist), else through
+ * module resolution (when an app bundles the launcher into its own file).
+ */
+export function supervisorMainPath(): string {
+  if (cached) return cached;
+  const root = packageRootAbove(__dirname) ?? packageRootByResolution();
+  const entry = root ? path.join(root, 'dist', 'supervisor-main.js') : undefined;
+  if (!entry || !existsSync(entry)) {
+    throw new GenieError('LAUNCH_FAILED', 'The genie supervisor (dist/supervisor-main.js of @genie/launcher) was not found.', {
+      hint: 'Build the launcher package (`npx tsup` in packages/launcher) or reinstall genie.',
+      details: { searchedFrom: __dirname },
+    });
+  }
+  cached = entry;
+  return entry;
+}
+
+function packageRootAbove(start: string): string | undefined {
+  let dir = start;
+  for (;;) {
+    const manifest = path.join(dir, 'package.json');
+    if (existsSync(manifest) && readPackageName(manifest) === PACKAGE_NAME) return dir;
+    const parent = path.dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+function packageRootByResolution(): string | undefined {
+  try {
+    const require = createRequire(path.join(__dirname, 'noop.js'));
+    return path.dirname(require.resolve(`${PACKAGE_NAME}/package.json`));
+  } catch {
+    return undefined;
+  }
+}
+
+function readPackageName(manifest: string): string | undefined {
+  try {
+    return (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name;
+  } catch {
+    return undefined;
+  }
+}

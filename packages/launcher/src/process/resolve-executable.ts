@@ -1,0 +1,30 @@
+import { accessSync, constants, statSync } from 'node:fs';
+import path from 'node:path';
+
+/**
+ * Where `command` would be found by spawn: itself when it contains a path separator
+ * (relative to `cwd`), else the first executable file of that name on PATH.
+ */
+export function resolveExecutable(command: string, env: NodeJS.ProcessEnv, cwd: string): string | undefined {
+  if (command.length === 0) return undefined;
+  if (command.includes('/') || command.includes(path.sep)) {
+    const candidate = path.resolve(cwd, command);
+    return isExecutableFile(candidate) ? candidate : undefined;
+  }
+  for (const dir of (env.PATH ?? '').split(path.delimiter)) {
+    if (!dir) continue;
+    const candidate = path.resolve(cwd, dir, command);
+    if (isExecutableFile(candidate)) return candidate;
+  }
+  return undefined;
+}
+
+function isExecutableFile(file: string): boolean {
+  try {
+    if (!statSync(file).isFile()) return false;
+    accessSync(file, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,66 @@
+import { isProcessAlive } from './is-process-alive';
+import { processStartTime } from './process-start-time';
+import { findSessionProcesses, type SessionProcessRoots } from './session-processes';
+import { signalProcesses } from './signal-processes';
+
+export interface TerminateResult {
+  /** The strongest signal that had to be sent; null when nothing was alive. */
+  signal: NodeJS.Signals | null;
+  /** Processes still alive afterwards (empty unless something survives SIGKILL, e.g. uninterruptible I/O). */
+  survivors: number[];
+}
+
+const POLL_MS = 50;
+/** How long to keep re-killing after SIGKILL: a process forking while it is killed can leave a child behind. */
+const KILL_SETTLE_MS = 3_000;
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Ends every process of a session: SIGTERM to its groups and every member found, then
+ * SIGKILL to whatever is still alive after `graceMs`, repeated until nothing is left.
+ * Processes seen once stay targets (checked by start time) even after they lose the link
+ * that found them, e.g. a child without the marker whose parent died and left it to init.
+ */
+export async function terminateSession(
+  sessionId: string,
+  roots: SessionProcessRoots,
+  graceMs: number,
+): Promise<TerminateResult> {
+  const groupTargets = (roots.groups ?? []).filter((pid) => pid > 0).map((pid) => -pid);
+  const known = new Map<number, string | undefined>();
+  const scan = (): number[] => {
+    for (const pid of findSessionProcesses(sessionId, roots)) {
+      if (!known.has(pid)) known.set(pid, processStartTime(pid));
+    }
+    const alive: number[] = [];
+    for (const [pid, startTime] of known) {
+      if (isProcessAlive(pid, startTime)) alive.push(pid);
+      else known.delete(pid);
+    }
+    return alive;
+  };
+
+  let alive = scan();
+  if (alive.length === 0) return { signal: null, survivors: [] };
+  signalProcesses([...groupTargets, ...alive], 'SIGTERM');
+  const warned = new Set(alive);
+  const graceEnds = Date.now() + graceMs;
+  while (Date.now() < graceEnds) {
+    await sleep(POLL_MS);
+    alive = scan();
+    if (alive.length === 0) return { signal: 'SIGTERM', survivors: [] };
+    // Children forked after the first SIGTERM deserve the same chance to exit cleanly.
+    const newcomers = alive.filter((pid) => !warned.has(pid));
+    for (const pid of newcomers) warned.add(pid);
+    signalProcesses(newcomers, 'SIGTERM');
+  }
+
+  const killEnds = Date.now() + KILL_SETTLE_MS;
+  do {
+    signalProcesses([...groupTargets, ...alive], 'SIGKILL');
+    await sleep(POLL_MS);
+    alive = scan();
+  } while (alive.length > 0 && Date.now() < killEnds);
+  return { signal: 'SIGKILL', survivors: alive };
+}

@@ -1,0 +1,53 @@
+import { isGenieError } from '@genie/errors';
+import type { SessionEntry } from '@genie/session-schema';
+import { hostOf } from '../launch/context-defaults';
+import type { LaunchContext } from '../launch/launch-context';
+import { hasLiveRunner, isActiveStatus } from '../launch/session-busy';
+import { findSessionProcesses } from '../process/session-processes';
+import { signalProcesses } from '../process/signal-processes';
+
+function needsReconcile(entry: SessionEntry, host: string): boolean {
+  if (!isActiveStatus(entry.status)) return false;
+  if (entry.host && entry.host !== host) return false;
+  return !hasLiveRunner(entry, host);
+}
+
+function lostError(entry: SessionEntry): string {
+  const who = typeof entry.runnerPid === 'number' ? `Its supervisor (pid ${entry.runnerPid}) is gone` : 'It never got a supervisor';
+  return (
+    `${who}, so the turn ended without a recorded outcome (the log keeps its output so far). ` +
+    'Resume the session to continue the conversation.'
+  );
+}
+
+/**
+ * A `starting`/`running` record whose supervisor is gone (dead, or its pid now belongs to
+ * another process) becomes `lost`, and processes of the session left without a
+ * supervisor are sent SIGTERM. Records of other hosts are never touched. The check is
+ * repeated inside the atomic update, so a turn that legitimately moved on is not clobbered.
+ */
+export async function reconcileSession(ctx: LaunchContext, entry: SessionEntry): Promise<SessionEntry> {
+  const host = hostOf(ctx);
+  if (!needsReconcile(entry, host)) return entry;
+  let changed = false;
+  let updated: SessionEntry;
+  try {
+    updated = await ctx.storage.update(entry.sessionId, (current) => {
+      if (!needsReconcile(current, host)) return current;
+      changed = true;
+      return { ...current, status: 'lost', error: lostError(current) };
+    });
+  } catch (error) {
+    // Deleted meanwhile: there is nothing left to reconcile.
+    if (isGenieError(error, 'SESSION_NOT_FOUND')) return entry;
+    throw error;
+  }
+  if (changed) signalProcesses(findSessionProcesses(entry.sessionId), 'SIGTERM');
+  return updated;
+}
+
+export async function reconcileAll(ctx: LaunchContext, entries: readonly SessionEntry[]): Promise<SessionEntry[]> {
+  const reconciled: SessionEntry[] = [];
+  for (const entry of entries) reconciled.push(await reconcileSession(ctx, entry));
+  return reconciled;
+}

@@ -1,0 +1,356 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { SessionEntry } from '@genie/session-schema';
+import type { SessionStorage } from '@genie/storage';
+import type { AgentEvent } from '../agent-event';
+import { EventLogWriter } from '../event-log/event-log-writer';
+import type { EventLogRecord, OutputRecord } from '../event-log-record';
+import type { Executor, LaunchCommand, TurnRequest } from '../executors/executor';
+import { getExecutor } from '../executors/registry';
+import { LineSplitter } from '../process/line-splitter';
+import { processStartTime } from '../process/process-start-time';
+import { SESSION_ENV_VAR } from '../process/session-marker';
+import { terminateSession } from '../process/terminate-session';
+import type { TranscriptEvent } from '../transcript/transcript-types';
+import { launchProblem } from './launch-check';
+import { liveTranscriptEvent } from './live-transcript-event';
+import { RecordUpdater } from './record-updater';
+import { sumUsage } from './sum-usage';
+import { removeFile, type TurnSpec } from './turn-spec';
+import { turnOutcome } from './turn-outcome';
+
+export interface SuperviseOptions {
+  storage: SessionStorage;
+  spec: TurnSpec;
+  /** Environment of the executor (GENIE_SESSION_ID is added). */
+  env: NodeJS.ProcessEnv;
+  onEvent?: (event: TranscriptEvent) => void;
+  /** Aborting stops the executor and every process of the session; the turn ends `stopped`. */
+  signal?: AbortSignal;
+}
+
+type ResultEvent = Extract<AgentEvent, { type: 'result' }>;
+type FinalStatus = 'completed' | 'failed' | 'stopped';
+
+const STDERR_TAIL_LINES = 5;
+const ANSWER_TAIL_LINES = 20;
+const ANSWER_MAX_CHARS = 4_000;
+/** After the executor exits, how long a descendant holding its stdout may delay the turn's end. */
+const DRAIN_MS = 500;
+
+const now = (): string => new Date().toISOString();
+
+/**
+ * Runs one turn to its end: spawns the executor in its own process group, appends every
+ * output line to the event log, keeps the session record current, and records the
+ * outcome. The background supervisor process and foreground turns both run this.
+ */
+export function superviseTurn(options: SuperviseOptions): Promise<SessionEntry> {
+  return new TurnRun(options).run();
+}
+
+class TurnRun {
+  private readonly spec: TurnSpec;
+  private readonly log: EventLogWriter;
+  private readonly updater: RecordUpdater;
+  private executor: Executor | undefined;
+  private child: ChildProcess | undefined;
+  private exited = false;
+  private stopRequested = false;
+  private terminating: Promise<unknown> | undefined;
+  private hangTimer: NodeJS.Timeout | undefined;
+  private endedByHangGuard = false;
+  private result: ResultEvent | undefined;
+  private lastMessage: string | undefined;
+  private lastErrorEvent: string | undefined;
+  private executorSessionId: string | null;
+  private turnUsage: ResultEvent['usage'];
+  private readonly stdoutTail: string[] = [];
+  private readonly stderrTail: string[] = [];
+  private startLogged = false;
+
+  constructor(private readonly options: SuperviseOptions) {
+    this.spec = options.spec;
+    this.log = new EventLogWriter(options.spec.logFile);
+    this.updater = new RecordUpdater(options.storage, options.spec.sessionId, options.spec.turn);
+    this.executorSessionId = options.spec.executorSessionId;
+  }
+
+  async run(): Promise<SessionEntry> {
+    const abort = (): void => this.requestStop();
+    this.options.signal?.addEventListener('abort', abort);
+    try {
+      return await this.runTurn();
+    } finally {
+      this.options.signal?.removeEventListener('abort', abort);
+      if (this.hangTimer) clearTimeout(this.hangTimer);
+      this.log.close();
+      if (this.spec.instructions) removeFile(this.spec.instructionsFile);
+    }
+  }
+
+  private async runTurn(): Promise<SessionEntry> {
+    const { spec } = this;
+    let command: LaunchCommand;
+    try {
+      this.executor = getExecutor(spec.executor);
+      if (spec.instructions) {
+        mkdirSync(path.dirname(spec.instructionsFile), { recursive: true });
+        writeFileSync(spec.instructionsFile, spec.instructions, { mode: 0o600 });
+      }
+      command = this.executor.buildCommand(this.turnRequest());
+    } catch (error) {
+      return this.finish({ status: 'failed', exitCode: null, signal: null, error: (error as Error).message });
+    }
+    this.logStart(command);
+
+    const problem = launchProblem(this.executor, command, spec.cwd, this.options.env);
+    if (problem) return this.finish({ status: 'failed', exitCode: null, signal: null, error: problem });
+    if (this.stopRequested) return this.finish({ status: 'stopped', exitCode: null, signal: null, error: null });
+
+    const child = spawn(command.command, command.args, {
+      cwd: spec.cwd,
+      env: { ...this.options.env, ...command.env, [SESSION_ENV_VAR]: spec.sessionId },
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    this.child = child;
+    const spawnError = await new Promise<Error | null>((resolve) => {
+      child.once('spawn', () => resolve(null));
+      child.once('error', resolve);
+    });
+    if (spawnError) {
+      const error = `Executor "${this.executor.id}" could not start "${command.command}": ${spawnError.message}. ${this.executor.installHint}`;
+      return this.finish({ status: 'failed', exitCode: null, signal: null, error });
+    }
+    child.on('error', () => {
+      // Signal delivery errors after spawn only mean the process is already gone.
+    });
+    const exit = new Promise<[number | null, NodeJS.Signals | null]>((resolve) =>
+      child.once('exit', (code, signal) => resolve([code, signal])),
+    );
+    const closed = new Promise<void>((resolve) => child.once('close', () => resolve()));
+    this.markRunning(child.pid as number);
+    if (this.stopRequested) this.requestStop(true);
+
+    const stdout = new LineSplitter();
+    const stderr = new LineSplitter();
+    child.stdout?.on('data', (chunk: Buffer) => this.onLines('stdout', stdout.push(chunk)));
+    child.stderr?.on('data', (chunk: Buffer) => this.onLines('stderr', stderr.push(chunk)));
+
+    const [exitCode, signal] = await exit;
+    this.exited = true;
+    if (this.hangTimer) clearTimeout(this.hangTimer);
+    await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, DRAIN_MS))]);
+    child.stdout?.destroy();
+    child.stderr?.destroy();
+    this.onLines('stdout', stdout.end());
+    this.onLines('stderr', stderr.end());
+    if (this.terminating) await this.terminating;
+
+    if (this.stopRequested) return this.finish({ status: 'stopped', exitCode, signal, error: null });
+    const outcome = turnOutcome({
+      executor: this.executor.id,
+      exitCode,
+      signal,
+      result: this.result,
+      endedByHangGuard: this.endedByHangGuard,
+      lastErrorEvent: this.lastErrorEvent,
+      stderrTail: this.stderrTail,
+    });
+    return this.finish({ ...outcome, exitCode, signal });
+  }
+
+  private turnRequest(): TurnRequest {
+    const { spec } = this;
+    return {
+      sessionId: spec.sessionId,
+      executorSessionId: spec.executorSessionId,
+      resume: spec.resume,
+      prompt: spec.prompt,
+      ...(spec.instructions ? { instructions: spec.instructions, instructionsFile: spec.instructionsFile } : {}),
+      cwd: spec.cwd,
+      settings: spec.settings,
+    };
+  }
+
+  private logStart(command: LaunchCommand): void {
+    const { spec } = this;
+    const argv = [command.command, ...command.args].map((arg) => (spec.instructions && arg === spec.instructions ? '<instructions>' : arg));
+    this.log.append([
+      { time: now(), turn: spec.turn, stream: 'meta', type: 'turn.start', prompt: spec.prompt, executor: spec.executor, resume: spec.resume, command: argv },
+    ]);
+    this.startLogged = true;
+    this.emit({ kind: 'prompt', turn: spec.turn, text: spec.prompt, time: now() });
+  }
+
+  private markRunning(executorPid: number): void {
+    const runnerPid = process.pid;
+    const runnerStartTime = processStartTime(runnerPid) ?? null;
+    this.updater.queue((entry) => ({
+      ...entry,
+      status: entry.status === 'starting' ? 'running' : entry.status,
+      executorPid,
+      runnerPid,
+      runnerStartTime,
+    }));
+    // A stop that landed between our launch and this write must still end the executor.
+    void this.updater.flush().then((entry) => {
+      if (entry?.status === 'stopped' && entry.turns === this.spec.turn) this.requestStop();
+    });
+  }
+
+  private onLines(stream: 'stdout' | 'stderr', lines: string[]): void {
+    if (lines.length === 0) return;
+    const time = now();
+    const records: OutputRecord[] = [];
+    for (const line of lines) {
+      records.push({ time, turn: this.spec.turn, stream, line });
+      if (stream === 'stderr' && line.trim()) pushBounded(this.stderrTail, line, STDERR_TAIL_LINES);
+    }
+    this.log.append(records);
+    for (const line of lines) {
+      for (const event of (this.executor as Executor).parseLine(line, stream)) this.onEvent(event, time);
+    }
+  }
+
+  private onEvent(event: AgentEvent, time: string): void {
+    switch (event.type) {
+      case 'session':
+        if (event.executorSessionId && event.executorSessionId !== this.executorSessionId) {
+          const id = event.executorSessionId;
+          this.executorSessionId = id;
+          this.updater.queue((entry) => ({ ...entry, executorSessionId: id }));
+        }
+        break;
+      case 'message':
+        this.lastMessage = event.text;
+        break;
+      case 'error':
+        this.lastErrorEvent = event.message;
+        break;
+      case 'output':
+        if (event.stream === 'stdout') pushBounded(this.stdoutTail, event.text, ANSWER_TAIL_LINES);
+        break;
+      case 'result':
+        this.onResult(event);
+        break;
+      default:
+        break;
+    }
+    const rendered = liveTranscriptEvent(event, this.spec.turn, time);
+    if (rendered) this.emit(rendered);
+  }
+
+  private onResult(event: ResultEvent): void {
+    this.result = event;
+    this.turnUsage = sumUsage(this.turnUsage, event.usage);
+    const usage = event.usage;
+    const answer = event.text;
+    this.updater.queue((entry) => ({
+      ...entry,
+      usage: sumUsage(entry.usage, usage),
+      ...(answer ? { lastAnswer: answer } : {}),
+    }));
+    this.armHangGuard();
+  }
+
+  /** An executor that outlives its own final result is hung (a known CLI failure). */
+  private armHangGuard(): void {
+    if (this.hangTimer || this.spec.hangGuardMs <= 0) return;
+    this.hangTimer = setTimeout(() => {
+      if (this.exited || this.terminating || !this.child?.pid) return;
+      this.endedByHangGuard = true;
+      this.terminating = terminateSession(this.spec.sessionId, this.roots(this.child.pid), this.spec.graceMs);
+    }, this.spec.hangGuardMs);
+  }
+
+  /** Stops the turn: the executor's group and every process marked with this session. */
+  requestStop(force = false): void {
+    if (this.stopRequested && !force) return;
+    this.stopRequested = true;
+    const pid = this.child?.pid;
+    if (pid === undefined || this.exited || this.terminating) return;
+    this.terminating = terminateSession(this.spec.sessionId, this.roots(pid), this.spec.graceMs);
+  }
+
+  private roots(executorPid: number): { groups: number[]; treeRoots: number[] } {
+    return { groups: [executorPid], treeRoots: [executorPid] };
+  }
+
+  private answer(): string | null {
+    const text = this.result?.text ?? this.lastMessage;
+    if (text) return text;
+    if (this.stdoutTail.length === 0) return null;
+    const tail = this.stdoutTail.join('\n').trimEnd();
+    return tail.length > ANSWER_MAX_CHARS ? tail.slice(tail.length - ANSWER_MAX_CHARS) : tail || null;
+  }
+
+  private async finish(end: { status: FinalStatus; exitCode: number | null; signal: string | null; error: string | null }): Promise<SessionEntry> {
+    const { spec } = this;
+    if (!this.startLogged) this.logStart({ command: spec.executor, args: [] });
+    await this.updater.flush();
+    const current = await this.options.storage.get(spec.sessionId).catch(() => undefined);
+    const stoppedElsewhere = current?.turns === spec.turn && current.status === 'stopped';
+    const status: FinalStatus = stoppedElsewhere || this.stopRequested ? 'stopped' : end.status;
+    const error = status === 'stopped' ? null : end.error;
+    const answer = this.answer();
+    const time = now();
+
+    this.log.append([
+      {
+        time,
+        turn: spec.turn,
+        stream: 'meta',
+        type: 'turn.end',
+        status,
+        exitCode: end.exitCode,
+        signal: end.signal,
+        error,
+        executorSessionId: this.executorSessionId,
+        ...(this.turnUsage ? { usage: this.turnUsage } : {}),
+        answer,
+      } satisfies EventLogRecord,
+    ]);
+    this.updater.queue((entry) => {
+      const finalStatus = entry.status === 'stopped' ? 'stopped' : status;
+      return {
+        ...entry,
+        status: finalStatus,
+        exitCode: end.exitCode,
+        signal: end.signal ?? (finalStatus === 'stopped' ? entry.signal ?? null : null),
+        error: finalStatus === 'stopped' ? entry.error ?? null : error,
+        lastAnswer: answer ?? entry.lastAnswer ?? null,
+        lastUsed: time,
+      };
+    });
+    const stored = await this.updater.flush();
+    if (this.updater.lastError) throw this.updater.lastError;
+    this.emit({
+      kind: 'outcome',
+      turn: spec.turn,
+      status: stored?.status === 'stopped' ? 'stopped' : status,
+      exitCode: end.exitCode,
+      signal: end.signal,
+      error,
+      answer,
+      usage: this.turnUsage ?? null,
+      time,
+    });
+    return stored as SessionEntry;
+  }
+
+  private emit(event: TranscriptEvent): void {
+    try {
+      this.options.onEvent?.(event);
+    } catch {
+      // A failing display must not stop the turn from being supervised and recorded.
+    }
+  }
+}
+
+function pushBounded(list: string[], item: string, max: number): void {
+  list.push(item);
+  if (list.length > max) list.shift();
+}

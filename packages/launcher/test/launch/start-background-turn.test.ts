@@ -1,0 +1,65 @@
+import { startBackgroundTurn } from '../../src/launch/start-background-turn';
+import { isProcessAlive } from '../../src/process/is-process-alive';
+import { eventually, LaunchFixture, shellSettings } from '../helpers/launch-fixture';
+
+describe('startBackgroundTurn', () => {
+  let fixture: LaunchFixture;
+  beforeAll(() => {
+    fixture = new LaunchFixture();
+  });
+  afterAll(() => fixture.dispose());
+
+  const plan = (sessionId: string, script: string) => ({
+    sessionId,
+    executor: 'command',
+    prompt: script,
+    settings: shellSettings(script),
+    cwd: fixture.dir,
+  });
+
+  it('returns while the agent still runs, and the supervisor records the outcome later', async () => {
+    const session = await fixture.createSession();
+    const started = await startBackgroundTurn(fixture.ctx, plan(session.sessionId, 'sleep 5; echo done'));
+
+    expect(['starting', 'running']).toContain(started.status);
+    expect(started.runnerPid).toEqual(expect.any(Number));
+    expect(started.runnerPid).not.toBe(process.pid);
+    expect(isProcessAlive(started.runnerPid, started.runnerStartTime)).toBe(true);
+    const stored = await fixture.storage.get(session.sessionId);
+    expect(['starting', 'running']).toContain(stored?.status);
+
+    const finished = await eventually(async () => {
+      const entry = await fixture.storage.get(session.sessionId);
+      return entry?.status === 'completed' ? entry : undefined;
+    }, 'the background turn to complete');
+    expect(finished).toMatchObject({ exitCode: 0, lastAnswer: 'done', turns: 1 });
+    expect(finished.executorPid).toEqual(expect.any(Number));
+  });
+
+  it('refuses a second turn while the first one runs', async () => {
+    const session = await fixture.createSession();
+    await startBackgroundTurn(fixture.ctx, plan(session.sessionId, 'sleep 2'));
+    await expect(startBackgroundTurn(fixture.ctx, plan(session.sessionId, 'echo again'))).rejects.toMatchObject({ code: 'SESSION_BUSY' });
+    await eventually(async () => (await fixture.storage.get(session.sessionId))?.status === 'completed', 'the first turn to end');
+  });
+
+  it('fails at once and leaves nothing starting when the binary is missing', async () => {
+    const session = await fixture.createSession();
+    const entry = await startBackgroundTurn(fixture.ctx, {
+      ...plan(session.sessionId, 'echo never'),
+      settings: { ...shellSettings('echo never'), binary: '/nonexistent/agent-cli' },
+    });
+
+    expect(entry.status).toBe('failed');
+    expect(entry.error).toContain('Executor "command" cannot start');
+    expect(entry.error).toContain('/nonexistent/agent-cli');
+    expect((await fixture.storage.get(session.sessionId))?.status).toBe('failed');
+  });
+
+  it('refuses a memory store, which a separate supervisor could not reach', async () => {
+    const session = await fixture.createSession();
+    await expect(
+      startBackgroundTurn({ ...fixture.ctx, storageSpec: { kind: 'memory' } }, plan(session.sessionId, 'true')),
+    ).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+  });
+});

@@ -1,0 +1,86 @@
+import { existsSync } from 'node:fs';
+import { startBackgroundTurn } from '../../src/launch/start-background-turn';
+import { isProcessAlive } from '../../src/process/is-process-alive';
+import { processStartTime } from '../../src/process/process-start-time';
+import { findSessionProcesses } from '../../src/process/session-processes';
+import { reconcileAll, reconcileSession } from '../../src/reconcile/reconcile-session';
+import { eventually, LaunchFixture, shellSettings } from '../helpers/launch-fixture';
+import { printedPids } from '../helpers/session-pids';
+
+describe('reconcileSession', () => {
+  let fixture: LaunchFixture;
+  beforeAll(() => {
+    fixture = new LaunchFixture();
+  });
+  afterAll(() => fixture.dispose());
+
+  async function startSleeper(): Promise<string> {
+    const session = await fixture.createSession();
+    await startBackgroundTurn(fixture.ctx, {
+      sessionId: session.sessionId,
+      executor: 'command',
+      prompt: 'sleep',
+      settings: shellSettings('echo "pid $$"; sleep 300'),
+      cwd: fixture.dir,
+    });
+    await eventually(async () => (await fixture.storage.get(session.sessionId))?.status === 'running', 'the turn to run');
+    return session.sessionId;
+  }
+
+  it('marks a session whose supervisor was SIGKILLed as lost, never running', async () => {
+    const sessionId = await startSleeper();
+    const running = await fixture.storage.get(sessionId);
+    process.kill(running?.runnerPid as number, 'SIGKILL');
+    await eventually(() => !isProcessAlive(running?.runnerPid), 'the supervisor to die');
+
+    const reconciled = await reconcileSession(fixture.ctx, running as NonNullable<typeof running>);
+
+    expect(reconciled.status).toBe('lost');
+    expect(reconciled.error).toContain('supervisor');
+    expect(reconciled.error).toContain('Resume the session');
+    expect((await fixture.storage.get(sessionId))?.status).toBe('lost');
+    await eventually(() => findSessionProcesses(sessionId).length === 0, 'the orphaned executor to be ended');
+  });
+
+  it('records an executor killed by SIGKILL as failed', async () => {
+    const sessionId = await startSleeper();
+    const logFile = (await fixture.storage.get(sessionId))?.logFile as string;
+    const [shellPid] = await eventually(() => (existsSync(logFile) && printedPids(logFile).length > 0 ? printedPids(logFile) : undefined), 'the agent pid');
+    process.kill(shellPid as number, 'SIGKILL');
+
+    const ended = await eventually(async () => {
+      const entry = await fixture.storage.get(sessionId);
+      return entry?.status === 'running' || entry?.status === 'starting' ? undefined : entry;
+    }, 'the supervisor to record the crash');
+    expect(ended).toMatchObject({ status: 'failed', signal: 'SIGKILL', exitCode: null });
+    expect(ended.error).toContain('killed by SIGKILL');
+  });
+
+  it('treats a reused runner pid as a lost supervisor', async () => {
+    const reused = await fixture.createSession({
+      status: 'running',
+      turns: 1,
+      runnerPid: process.pid,
+      runnerStartTime: `${processStartTime(process.pid)}-earlier`,
+    });
+    await expect(reconcileSession(fixture.ctx, reused)).resolves.toMatchObject({ status: 'lost' });
+  });
+
+  it('leaves live turns, finished sessions, fresh launches and other hosts alone', async () => {
+    const live = await fixture.createSession({
+      status: 'running',
+      turns: 1,
+      runnerPid: process.pid,
+      runnerStartTime: processStartTime(process.pid) ?? null,
+    });
+    const done = await fixture.createSession({ status: 'completed', runnerPid: 2 ** 22 - 1 });
+    const launching = await fixture.createSession({ status: 'starting', turns: 1, startTime: new Date().toISOString() });
+    const foreign = await fixture.createSession({ status: 'running', host: 'elsewhere.example', runnerPid: 2 ** 22 - 1 });
+    const stale = await fixture.createSession({ status: 'starting', turns: 1, startTime: new Date(Date.now() - 120_000).toISOString() });
+
+    const statuses = (await reconcileAll(fixture.ctx, [live, done, launching, foreign, stale])).map((entry) => entry.status);
+
+    expect(statuses).toEqual(['running', 'completed', 'starting', 'running', 'lost']);
+    expect((await fixture.storage.get(foreign.sessionId))?.status).toBe('running');
+  });
+});

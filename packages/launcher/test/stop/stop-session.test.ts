@@ -1,0 +1,86 @@
+import { existsSync } from 'node:fs';
+import { startBackgroundTurn } from '../../src/launch/start-background-turn';
+import { isProcessAlive } from '../../src/process/is-process-alive';
+import { findSessionProcesses } from '../../src/process/session-processes';
+import { stopSession } from '../../src/stop/stop-session';
+import { eventually, LaunchFixture, shellSettings } from '../helpers/launch-fixture';
+import { printedPids } from '../helpers/session-pids';
+
+// A child in the agent's group, a grandchild that escaped into its own session, and one
+// that also scrubbed its environment (no GENIE_SESSION_ID) and ignores SIGTERM.
+const STUBBORN_TREE = [
+  'sleep 300 & echo "pid $!"',
+  'setsid sleep 300 & echo "pid $!"',
+  `env -i setsid bash -c 'trap "" TERM; while :; do sleep 1; done' & echo "pid $!"`,
+  'echo ready',
+  'wait',
+].join('\n');
+
+describe('stopSession', () => {
+  let fixture: LaunchFixture;
+  beforeAll(() => {
+    fixture = new LaunchFixture({ graceMs: 1_000 });
+  });
+  afterAll(() => fixture.dispose());
+
+  async function startTree(): Promise<{ sessionId: string; pids: number[] }> {
+    const session = await fixture.createSession();
+    await startBackgroundTurn(fixture.ctx, {
+      sessionId: session.sessionId,
+      executor: 'command',
+      prompt: 'tree',
+      settings: shellSettings(STUBBORN_TREE),
+      cwd: fixture.dir,
+    });
+    const logFile = (await fixture.storage.get(session.sessionId))?.logFile as string;
+    const pids = await eventually(() => (existsSync(logFile) && printedPids(logFile).length === 3 ? printedPids(logFile) : undefined), 'the agent tree');
+    return { sessionId: session.sessionId, pids };
+  }
+
+  it('leaves no process of the session alive, escaped grandchildren included', async () => {
+    const { sessionId, pids } = await startTree();
+    const before = await fixture.storage.get(sessionId);
+    expect(pids.every((pid) => isProcessAlive(pid))).toBe(true);
+
+    const stopped = await stopSession(fixture.ctx, sessionId);
+
+    expect(stopped.status).toBe('stopped');
+    expect(stopped.signal).toMatch(/^SIG(TERM|KILL)$/);
+    expect(stopped.stoppedAt).toEqual(expect.any(String));
+    for (const pid of [...pids, before?.runnerPid as number, before?.executorPid as number]) {
+      expect({ pid, alive: isProcessAlive(pid) }).toEqual({ pid, alive: false });
+    }
+    expect(findSessionProcesses(sessionId)).toEqual([]);
+  });
+
+  it('keeps the session stopped when the supervisor records its ended executor', async () => {
+    const { sessionId } = await startTree();
+    await stopSession(fixture.ctx, sessionId);
+    // The supervisor's last write races the stop; it must not turn `stopped` into `failed`.
+    const entry = await fixture.storage.get(sessionId);
+    expect(entry?.status).toBe('stopped');
+    expect(entry?.error ?? null).toBeNull();
+  });
+
+  it('is harmless to repeat, and leaves a finished session as it was', async () => {
+    const { sessionId } = await startTree();
+    const first = await stopSession(fixture.ctx, sessionId);
+    const second = await stopSession(fixture.ctx, sessionId);
+    expect(second.status).toBe('stopped');
+    expect(second.stoppedAt).toBe(first.stoppedAt);
+
+    const done = await fixture.createSession({ status: 'completed', exitCode: 0, turns: 1 });
+    await expect(stopSession(fixture.ctx, done.sessionId)).resolves.toMatchObject({ status: 'completed', exitCode: 0 });
+  });
+
+  it('says stopped even when the processes were already gone', async () => {
+    const ghost = await fixture.createSession({ status: 'running', runnerPid: 2 ** 22 - 1, executorPid: 2 ** 22 - 2, turns: 1 });
+    await expect(stopSession(fixture.ctx, ghost.sessionId)).resolves.toMatchObject({ status: 'stopped' });
+  });
+
+  it('refuses unknown sessions and sessions of another host', async () => {
+    await expect(stopSession(fixture.ctx, 'no-such-session')).rejects.toMatchObject({ code: 'SESSION_NOT_FOUND' });
+    const foreign = await fixture.createSession({ status: 'running', host: 'elsewhere.example', runnerPid: 1, turns: 1 });
+    await expect(stopSession(fixture.ctx, foreign.sessionId)).rejects.toMatchObject({ code: 'FOREIGN_HOST' });
+  });
+});
