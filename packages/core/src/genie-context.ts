@@ -1,7 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import type { LaunchContext } from '@genie/launcher';
-import { createMemoryStorage, openJsonStorage, type SessionStorage, type StorageSpec } from '@genie/storage';
+import { openStorage, type SessionStorage, type StorageSpec } from '@genie/storage';
 import { AgentCatalog } from './agents/agent-catalog';
 import type { GenieConfig } from './config/genie-config';
 import type { WorkspacePaths } from './workspace/workspace-paths';
@@ -38,14 +38,9 @@ export class GenieContext {
 
   /** Opened on first use, so commands that never touch sessions never read the store. */
   storage(): Promise<SessionStorage> {
-    this.storagePromise ??= (async () => {
-      const spec = this.storageSpec();
-      if (spec.kind === 'memory') return createMemoryStorage();
-      return openJsonStorage(spec.file, {
-        onWarning: this.warn,
-        ...(spec.lockTimeoutMs !== undefined ? { lockTimeoutMs: spec.lockTimeoutMs } : {}),
-      });
-    })();
+    this.storagePromise ??= Promise.resolve().then(() =>
+      openStorage(this.storageSpec(), { onWarning: this.warn, defaultExecutor: this.config.defaults.executor }),
+    );
     return this.storagePromise;
   }
 

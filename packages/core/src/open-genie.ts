@@ -1,32 +1,48 @@
 import type { Genie, OpenOptions } from './api-types';
 import { loadConfig } from './config/load-config';
 import { GenieContext } from './genie-context';
+import { doctor } from './operations/doctor';
+import { followSession } from './operations/follow-session';
 import { initWorkspace } from './operations/init-workspace';
 import { listAgents } from './operations/list-agents';
+import { listSessions } from './operations/list-sessions';
+import { migrateStore } from './operations/migrate-store';
+import { resumeSession } from './operations/resume-session';
+import { runSession } from './operations/run-session';
+import { stopSession } from './operations/stop-session';
+import { viewSession } from './operations/view-session';
+import { waitSession } from './operations/wait-session';
 import { findWorkspace } from './workspace/find-workspace';
 import { workspacePaths } from './workspace/workspace-paths';
 
 /**
- * Opens the genie library on the workspace around `options.cwd`. Reads only the config
- * here; agents are read when needed and the store is opened on first use.
+ * Opens the genie library on the workspace around `options.cwd` (or GENIE_WORKSPACE).
+ * Reads only the config here: agents are read when needed, and the store is opened on
+ * first use, so a bad config fails at once (CONFIG_INVALID) and nothing else is touched.
  */
 export async function openGenie(options: OpenOptions = {}): Promise<Genie> {
   const env = options.env ?? process.env;
   const root = findWorkspace(options.cwd ?? process.cwd(), env);
   const paths = workspacePaths(root);
   const config = loadConfig(paths.configFile);
-  const context = new GenieContext(paths, config, env, options.onWarning ?? (() => {}));
-  return createGenie(context);
+  return createGenie(new GenieContext(paths, config, env, options.onWarning ?? (() => {})));
 }
 
 function createGenie(context: GenieContext): Genie {
-  // Session operations are wired in as the launcher lands; this slice serves agents and init.
-  const partial: Pick<Genie, 'workspace' | 'config' | 'listAgents' | 'init' | 'close'> = {
+  return {
     workspace: context.workspace,
     config: context.config,
     listAgents: async (options) => listAgents(context, options),
+    listSessions: (options) => listSessions(context, options),
+    run: (options) => runSession(context, options),
+    resume: (options) => resumeSession(context, options),
+    view: (options) => viewSession(context, options),
+    stop: (options) => stopSession(context, options),
+    wait: (options) => waitSession(context, options),
+    follow: (options) => followSession(context, options),
+    migrate: (options) => migrateStore(context, options),
+    doctor: (options) => doctor(context, options),
     init: async () => initWorkspace(context.paths),
     close: () => context.close(),
   };
-  return partial as Genie;
 }

@@ -1,6 +1,7 @@
+import { SHELL_AGENT } from '@genie/launcher';
 import type { AgentDefinition } from './agent-definition';
 
-export const SHELL_AGENT_ID = 'shell';
+export const SHELL_AGENT_ID = SHELL_AGENT.id;
 
 /**
  * Agents that exist without any file, so genie does real work in a directory with no
@@ -10,17 +11,17 @@ export const SHELL_AGENT_ID = 'shell';
 export function builtinAgents(): AgentDefinition[] {
   return [
     {
-      id: SHELL_AGENT_ID,
-      name: SHELL_AGENT_ID,
-      description: 'Runs the prompt as a bash command line (bash -lc) in the workspace.',
+      id: SHELL_AGENT.id,
+      name: SHELL_AGENT.id,
+      description: SHELL_AGENT.description,
       color: null,
       parent: null,
       hidden: false,
       disabled: false,
       builtin: true,
       file: null,
-      executor: 'command',
-      settings: { runArgs: ['bash', '-lc', '{prompt}'] },
+      executor: SHELL_AGENT.executor,
+      settings: { ...SHELL_AGENT.settings },
       instructions: '',
     },
   ];

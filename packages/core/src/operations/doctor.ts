@@ -1,0 +1,55 @@
+import { getExecutor } from '@genie/launcher';
+import { inspectJsonStore, restoreJsonStoreBackup } from '@genie/storage';
+import type { DoctorReport } from '../api-types';
+import type { GenieContext } from '../genie-context';
+import { reconcileActive } from '../sessions/reconcile-active';
+import { resolveOnPath } from './resolve-on-path';
+
+type ExecutorReport = DoctorReport['executors'][number];
+type StoreReport = DoctorReport['store'];
+
+const DETECTED_EXECUTORS = ['claude', 'codex'] as const;
+
+async function detectExecutor(context: GenieContext, id: (typeof DETECTED_EXECUTORS)[number]): Promise<ExecutorReport> {
+  const command = context.config.executors[id]?.binary ?? id;
+  const found = resolveOnPath(command, context.env, context.workspace);
+  if (!found) return { id, installed: false, command, error: `${command} was not found on PATH.` };
+  const detection = await getExecutor(id).detect({ binary: found });
+  return { id, ...detection, command };
+}
+
+async function checkStore(context: GenieContext, repair: boolean): Promise<StoreReport> {
+  const spec = context.storageSpec();
+  if (spec.kind === 'memory') {
+    const sessions = (await (await context.storage()).list()).length;
+    return { location: 'memory', healthy: true, sessions, problem: null, backupAvailable: false, repaired: false };
+  }
+  const options = { defaultExecutor: context.config.defaults.executor };
+  let inspection = await inspectJsonStore(spec.file, options);
+  let repaired = false;
+  if (repair && !inspection.healthy && inspection.backupHealthy) {
+    await restoreJsonStoreBackup(spec.file, spec.lockTimeoutMs !== undefined ? { lockTimeoutMs: spec.lockTimeoutMs } : {});
+    inspection = await inspectJsonStore(spec.file, options);
+    repaired = true;
+  }
+  return {
+    location: spec.file,
+    healthy: inspection.healthy,
+    sessions: inspection.sessions ?? 0,
+    problem: inspection.problem,
+    backupAvailable: inspection.backupHealthy === true,
+    repaired,
+  };
+}
+
+/**
+ * What is installed, whether the store is usable, and which sessions had to be marked
+ * `lost`. With `repair`, a corrupt store is replaced by its kept previous version (the
+ * damaged bytes are kept beside it).
+ */
+export async function doctor(context: GenieContext, options: { repair?: boolean } = {}): Promise<DoctorReport> {
+  const executors = await Promise.all(DETECTED_EXECUTORS.map((id) => detectExecutor(context, id)));
+  const store = await checkStore(context, options.repair ?? false);
+  const reconciled = store.healthy ? await reconcileActive(await context.launchContext()) : [];
+  return { workspace: context.workspace, executors, store, reconciled };
+}

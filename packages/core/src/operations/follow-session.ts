@@ -1,0 +1,25 @@
+import type { TranscriptEvent } from '../api-types';
+import type { GenieContext } from '../genie-context';
+import { findSession } from '../sessions/find-session';
+import { pause, SessionWatcher } from '../sessions/session-watcher';
+
+/** How often a running session's record and log are looked at again. */
+export const WATCH_INTERVAL_MS = 150;
+
+/**
+ * Every event the session has logged (or, with `fromStart: false`, only new ones), then
+ * new events as they are written, until the running turn ends or `signal` aborts.
+ */
+export async function* followSession(
+  context: GenieContext,
+  options: { session: string; fromStart?: boolean; signal?: AbortSignal },
+): AsyncGenerator<TranscriptEvent> {
+  const entry = await findSession(context, options.session);
+  const watcher = new SessionWatcher(await context.launchContext(), entry, { fromEnd: options.fromStart === false });
+  while (!options.signal?.aborted) {
+    const step = await watcher.step();
+    for (const event of step.events) yield event;
+    if (step.ended) return;
+    if (step.events.length === 0) await pause(WATCH_INTERVAL_MS, options.signal);
+  }
+}

@@ -1,0 +1,66 @@
+import { GenieError, isGenieError } from '@genie/errors';
+import { ACTIVE_STATUSES, type SessionEntry } from '@genie/session-schema';
+import type { AgentDefinition } from '../agents/agent-definition';
+import type { ResumeOptions, SessionView } from '../api-types';
+import type { GenieContext } from '../genie-context';
+import { findSession } from '../sessions/find-session';
+import { requirePrompt } from './require-prompt';
+import { startTurn } from './start-turn';
+import { effectiveExecutor } from './turn-settings';
+
+/**
+ * The agent a session was started with. When its file is gone the conversation can
+ * still continue on the recorded executor, without the agent's own settings.
+ */
+function agentOf(context: GenieContext, entry: SessionEntry): AgentDefinition {
+  try {
+    return context.agents().resolve(entry.agent);
+  } catch (error) {
+    if (!isGenieError(error, 'AGENT_NOT_FOUND') && !isGenieError(error, 'INVALID_INPUT')) throw error;
+    context.warn(`Agent "${entry.agent}" of session ${entry.sessionId} no longer exists; resuming with the recorded executor only.`);
+    return {
+      id: entry.agent, name: entry.agent, description: null, color: null, parent: null, hidden: false,
+      disabled: false, builtin: false, file: null, settings: {}, instructions: '',
+    };
+  }
+}
+
+function assertIdle(entry: SessionEntry): void {
+  if (!(ACTIVE_STATUSES as readonly string[]).includes(entry.status ?? '')) return;
+  throw new GenieError('SESSION_BUSY', `Session ${entry.name ?? entry.sessionId} is ${entry.status}: its current turn has not ended.`, {
+    hint: `Wait for it (\`genie view ${entry.name ?? entry.sessionId} --follow\`) or stop it (\`genie stop ${entry.name ?? entry.sessionId}\`), then resume.`,
+    details: { sessionId: entry.sessionId, status: entry.status },
+  });
+}
+
+/** Continues a session's conversation with a new turn, with the executor and settings it was started with. */
+export async function resumeSession(context: GenieContext, options: ResumeOptions): Promise<SessionView> {
+  const prompt = requirePrompt(options.prompt);
+  const entry = await findSession(context, options.session);
+  assertIdle(entry);
+  const agent = agentOf(context, entry);
+  const chosen = effectiveExecutor(context.config, agent, {
+    ...(entry.executor ? { executor: entry.executor } : {}),
+    ...(entry.mode ? { mode: entry.mode } : {}),
+    ...(typeof entry.model === 'string' ? { model: entry.model } : {}),
+    ...(options.background !== undefined ? { background: options.background } : {}),
+  });
+  return startTurn(
+    context,
+    entry,
+    {
+      sessionId: entry.sessionId,
+      executor: chosen.launcherExecutor,
+      prompt,
+      settings: chosen.settings,
+      ...(agent.instructions !== '' ? { instructions: agent.instructions } : {}),
+      cwd: entry.cwd ?? context.workspace,
+    },
+    {
+      background: chosen.background,
+      ...(options.onStart ? { onStart: options.onStart } : {}),
+      ...(options.onEvent ? { onEvent: options.onEvent } : {}),
+      ...(options.signal ? { signal: options.signal } : {}),
+    },
+  );
+}

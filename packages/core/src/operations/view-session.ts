@@ -1,0 +1,12 @@
+import type { SessionView, ViewOptions } from '../api-types';
+import type { GenieContext } from '../genie-context';
+import { findSession } from '../sessions/find-session';
+import { lastTurnOf, transcriptOf } from '../sessions/read-turns';
+import { toSessionView } from '../sessions/session-view';
+
+export async function viewSession(context: GenieContext, options: ViewOptions): Promise<SessionView> {
+  const entry = await findSession(context, options.session);
+  if (!options.full) return toSessionView(entry, await lastTurnOf(entry));
+  const transcript = await transcriptOf(entry);
+  return toSessionView(entry, transcript[transcript.length - 1] ?? null, transcript);
+}

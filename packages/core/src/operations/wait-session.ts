@@ -1,0 +1,33 @@
+import { GenieError } from '@genie/errors';
+import type { WaitOptions, WaitResult } from '../api-types';
+import type { GenieContext } from '../genie-context';
+import { findSession } from '../sessions/find-session';
+import { lastTurnOf } from '../sessions/read-turns';
+import { pause, SessionWatcher } from '../sessions/session-watcher';
+import { toSessionView } from '../sessions/session-view';
+import { WATCH_INTERVAL_MS } from './follow-session';
+
+/**
+ * Waits for the session's current turn to end, passing on each event as it is logged.
+ * With a timeout it returns the state so far (`finished: false`); an abort throws
+ * INTERRUPTED and leaves the turn running.
+ */
+export async function waitSession(context: GenieContext, options: WaitOptions): Promise<WaitResult> {
+  const deadline = options.timeoutMs === undefined ? Number.POSITIVE_INFINITY : Date.now() + options.timeoutMs;
+  const start = await findSession(context, options.session);
+  const watcher = new SessionWatcher(await context.launchContext(), start, { fromEnd: true });
+  for (;;) {
+    if (options.signal?.aborted) {
+      throw new GenieError('INTERRUPTED', `Stopped waiting for session ${start.name ?? start.sessionId}; its turn goes on.`, {
+        hint: `Check on it later with \`genie view ${start.name ?? start.sessionId}\`.`,
+        details: { sessionId: start.sessionId },
+      });
+    }
+    const step = await watcher.step();
+    for (const event of step.events) options.onEvent?.(event);
+    if (step.ended || Date.now() >= deadline) {
+      return { ...toSessionView(step.entry, await lastTurnOf(step.entry)), finished: step.ended };
+    }
+    if (step.events.length === 0) await pause(Math.min(WATCH_INTERVAL_MS, Math.max(0, deadline - Date.now())), options.signal);
+  }
+}

@@ -1,0 +1,81 @@
+import fs from 'node:fs';
+import type { EventLogRecord } from '@genie/launcher';
+
+const CHUNK_BYTES = 64 * 1024;
+/** Upper bound of one read, so a huge log streams out in steps instead of one allocation. */
+const MAX_READ_BYTES = 4 * 1024 * 1024;
+
+/**
+ * Reads records appended to an event log since the last call. Only whole lines are
+ * returned; a line still being written is kept for the next call. A log that does not
+ * exist yet (a turn that is still starting) simply has nothing new.
+ */
+export class EventLogTail {
+  /** Bytes after the last newline, kept as bytes so a character split across reads stays whole. */
+  private partial: Buffer = Buffer.alloc(0);
+  /** False when the last read stopped at MAX_READ_BYTES with more of the file left. */
+  caughtUp = true;
+
+  private constructor(
+    private readonly file: string,
+    private offset: number,
+  ) {}
+
+  /** From the first record, or (`fromEnd`) only records written after now. */
+  static open(file: string, fromEnd: boolean): EventLogTail {
+    return new EventLogTail(file, fromEnd ? sizeOf(file) : 0);
+  }
+
+  readNew(): EventLogRecord[] {
+    let fd: number;
+    try {
+      fd = fs.openSync(this.file, 'r');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      throw error;
+    }
+    try {
+      const buffer = Buffer.alloc(CHUNK_BYTES);
+      const chunks: Buffer[] = [];
+      let total = 0;
+      this.caughtUp = false;
+      while (total < MAX_READ_BYTES) {
+        const read = fs.readSync(fd, buffer, 0, CHUNK_BYTES, this.offset);
+        if (read === 0) {
+          this.caughtUp = true;
+          break;
+        }
+        chunks.push(Buffer.from(buffer.subarray(0, read)));
+        this.offset += read;
+        total += read;
+      }
+      const bytes = Buffer.concat([this.partial, ...chunks]);
+      const end = bytes.lastIndexOf(0x0a);
+      this.partial = Buffer.from(bytes.subarray(end + 1));
+      return end === -1 ? [] : parseLines(bytes.subarray(0, end).toString('utf8'));
+    } finally {
+      fs.closeSync(fd);
+    }
+  }
+}
+
+function parseLines(text: string): EventLogRecord[] {
+  const records: EventLogRecord[] = [];
+  for (const line of text.split('\n')) {
+    if (line.trim() === '') continue;
+    try {
+      records.push(JSON.parse(line) as EventLogRecord);
+    } catch {
+      // Not written by genie's log writer, so it carries nothing to render.
+    }
+  }
+  return records;
+}
+
+function sizeOf(file: string): number {
+  try {
+    return fs.statSync(file).size;
+  } catch {
+    return 0;
+  }
+}

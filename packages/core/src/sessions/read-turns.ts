@@ -1,0 +1,23 @@
+import fs from 'node:fs';
+import type { SessionEntry } from '@genie/session-schema';
+import { readLastTurn, readTranscript, type TurnView } from '@genie/launcher';
+
+/**
+ * Only genie's own JSONL event logs hold turns; a migrated predecessor session may name a
+ * log in another format, or one that is gone.
+ */
+function eventLogOf(entry: SessionEntry): string | null {
+  const file = entry.logFile;
+  if (!file || !file.endsWith('.jsonl')) return null;
+  return fs.existsSync(file) ? file : null;
+}
+
+export async function lastTurnOf(entry: SessionEntry): Promise<TurnView | null> {
+  const file = eventLogOf(entry);
+  return file ? ((await readLastTurn(file)) ?? null) : null;
+}
+
+export async function transcriptOf(entry: SessionEntry): Promise<TurnView[]> {
+  const file = eventLogOf(entry);
+  return file ? readTranscript(file) : [];
+}

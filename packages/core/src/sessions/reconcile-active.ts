@@ -1,0 +1,31 @@
+import { reconcileAll, type LaunchContext } from '@genie/launcher';
+import { ACTIVE_STATUSES, type SessionStatus } from '@genie/session-schema';
+
+export interface Reconciliation {
+  sessionId: string;
+  name: string | null;
+  from: SessionStatus;
+  to: SessionStatus;
+}
+
+/**
+ * Marks every `starting`/`running` record whose runner is gone as `lost`, and says which
+ * changed. Only active records are looked at, so this stays cheap with many sessions.
+ */
+export async function reconcileActive(launch: LaunchContext): Promise<Reconciliation[]> {
+  const active = await launch.storage.list({ status: ACTIVE_STATUSES });
+  const after = await reconcileAll(launch, active);
+  const changes: Reconciliation[] = [];
+  after.forEach((entry, index) => {
+    const before = active[index];
+    if (before && entry.status !== before.status) {
+      changes.push({
+        sessionId: entry.sessionId,
+        name: entry.name ?? null,
+        from: before.status as SessionStatus,
+        to: entry.status as SessionStatus,
+      });
+    }
+  });
+  return changes;
+}

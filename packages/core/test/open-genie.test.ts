@@ -1,0 +1,46 @@
+import path from 'node:path';
+import { openGenie } from '../src/index';
+import { makeTempDir, makeWorkspace, removeTempDirs } from './helpers/temp-workspace';
+
+afterAll(removeTempDirs);
+
+describe('openGenie', () => {
+  it('opens the nearest workspace and applies its config', async () => {
+    const root = makeWorkspace({ 'config.yaml': 'defaults:\n  executor: codex\n', 'agents/a.md': 'x' });
+    const genie = await openGenie({ cwd: path.join(root, '.genie'), env: {} });
+    expect(genie.workspace).toBe(root);
+    expect(genie.config.defaults.executor).toBe('codex');
+    const agents = await genie.listAgents();
+    expect(agents).toEqual([
+      { id: 'a', name: 'a', description: null, executor: 'codex', model: null, builtin: false, hidden: false, file: path.join(root, '.genie', 'agents', 'a.md') },
+      {
+        id: 'shell', name: 'shell', description: expect.stringContaining('bash'), executor: 'command', model: null,
+        builtin: true, hidden: false, file: null,
+      },
+    ]);
+    await genie.close();
+  });
+
+  it('fails with CONFIG_INVALID before touching anything when the config is bad', async () => {
+    const root = makeWorkspace({ 'config.yaml': 'stop:\n  grace: 1\n' });
+    await expect(openGenie({ cwd: root, env: {} })).rejects.toMatchObject({ code: 'CONFIG_INVALID' });
+  });
+
+  it('lets GENIE_WORKSPACE choose the workspace', async () => {
+    const root = makeWorkspace();
+    const genie = await openGenie({ cwd: makeTempDir(), env: { GENIE_WORKSPACE: root } });
+    expect(genie.workspace).toBe(root);
+  });
+
+  it('creates .genie/ with init, reporting created and skipped files', async () => {
+    const dir = makeTempDir();
+    const genie = await openGenie({ cwd: dir, env: {} });
+    const first = await genie.init();
+    expect(first.created).toHaveLength(3);
+    const second = await genie.init();
+    expect(second.created).toEqual([]);
+    expect(second.skipped).toHaveLength(3);
+    const agents = await (await openGenie({ cwd: dir, env: {} })).listAgents();
+    expect(agents.map((agent) => agent.id)).toEqual(['claude-helper', 'codex-helper', 'shell']);
+  });
+});

@@ -1,0 +1,81 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { closeTestGenies, openTestGenie } from '../helpers/test-genie';
+import { makeWorkspace, removeTempDirs } from '../helpers/temp-workspace';
+
+afterAll(async () => {
+  await closeTestGenies();
+  removeTempDirs();
+});
+
+const V1_STORE = {
+  version: 1,
+  agents: {
+    implementor: { sessionId: 'abc-123', agent: 'implementor', created: '2025-10-17T15:30:00.000Z', executor: 'codex' },
+    reviewer: { sessionId: 'def-456', created: '2025-10-17T16:00:00.000Z' },
+  },
+};
+
+function sessionsFile(root: string): string {
+  return path.join(root, '.genie', 'state', 'agents', 'sessions.json');
+}
+
+describe('migrate', () => {
+  it('reports what a dry run would move without touching the file, then migrates and lists every session', async () => {
+    const root = makeWorkspace({ 'state/agents/sessions.json': JSON.stringify(V1_STORE) });
+    const before = fs.readFileSync(sessionsFile(root));
+    const genie = await openTestGenie(root);
+    const dry = await genie.migrate({ dryRun: true });
+    expect(dry).toMatchObject({ file: sessionsFile(root), fromVersion: 1, toVersion: 2, migrated: true, dryRun: true, sessions: 2 });
+    expect(fs.readFileSync(sessionsFile(root))).toEqual(before);
+
+    const report = await genie.migrate();
+    expect(report).toMatchObject({ fromVersion: 1, migrated: true, dryRun: false, sessions: 2 });
+    expect(report.backupFile).not.toBeNull();
+    expect(fs.readFileSync(report.backupFile as string)).toEqual(before);
+    const listed = await genie.listSessions();
+    expect(listed.map((session) => session.sessionId).sort()).toEqual(['abc-123', 'def-456']);
+    expect(listed.find((session) => session.sessionId === 'def-456')?.agent).toBe('reviewer');
+  });
+
+  it('reports nothing to do for a missing or current store', async () => {
+    const genie = await openTestGenie(makeWorkspace());
+    expect(await genie.migrate()).toMatchObject({ migrated: false, sessions: 0, fromVersion: 2, backupFile: null });
+  });
+});
+
+describe('doctor', () => {
+  it('finds the executors on the PATH genie was opened with, and reports a healthy empty store', async () => {
+    const genie = await openTestGenie(makeWorkspace());
+    const report = await genie.doctor();
+    expect(report.workspace).toBe(genie.workspace);
+    expect(report.executors.map((executor) => [executor.id, executor.installed])).toEqual([
+      ['claude', true],
+      ['codex', true],
+    ]);
+    expect(report.executors[0]?.version).toMatch(/\d+\.\d+\.\d+/);
+    expect(report.store).toMatchObject({ location: sessionsFile(genie.workspace), healthy: true, sessions: 0, repaired: false });
+  });
+
+  it('reports a corrupt store and leaves it untouched; --repair restores the kept previous version', async () => {
+    const root = makeWorkspace();
+    const genie = await openTestGenie(root);
+    await genie.run({ agent: 'shell', prompt: 'true', background: false });
+    await genie.run({ agent: 'shell', prompt: 'true', background: false });
+    await genie.close();
+    fs.writeFileSync(sessionsFile(root), '{"version":2,"sessions":{');
+    const corrupt = fs.readFileSync(sessionsFile(root));
+
+    const reopened = await openTestGenie(root);
+    const report = await reopened.doctor();
+    expect(report.store.healthy).toBe(false);
+    expect(report.store.problem).not.toBeNull();
+    expect(report.store.backupAvailable).toBe(true);
+    expect(fs.readFileSync(sessionsFile(root))).toEqual(corrupt);
+    await expect(reopened.listSessions()).rejects.toMatchObject({ code: 'STORE_CORRUPT' });
+
+    const repaired = await reopened.doctor({ repair: true });
+    expect(repaired.store).toMatchObject({ healthy: true, repaired: true });
+    expect(repaired.store.sessions).toBeGreaterThanOrEqual(1);
+  });
+});

@@ -1,0 +1,56 @@
+import { closeTestGenies, openTestGenie } from '../helpers/test-genie';
+import { makeWorkspace, removeTempDirs } from '../helpers/temp-workspace';
+
+afterAll(async () => {
+  await closeTestGenies();
+  removeTempDirs();
+});
+
+const AGENTS = {
+  'agents/claude-agent.md': '---\ngenie:\n  executor: claude\n---\nYou remember things.\n',
+  'agents/codex-agent.md': '**Last Updated:** today\n---\ngenie:\n  executor: codex\n---\nYou remember things.\n',
+};
+
+describe.each(['claude', 'codex'])('run -> resume -> view with %s', (executor) => {
+  it('keeps one session id, every turn in the transcript, and the conversation', async () => {
+    const genie = await openTestGenie(makeWorkspace(AGENTS));
+    const first = await genie.run({ agent: `${executor}-agent`, prompt: 'remember blue-42', background: false });
+    expect(first.status).toBe('completed');
+    expect(first.executor).toBe(executor);
+    expect(first.executorSessionId).not.toBeNull();
+    expect(first.answer).toContain('blue-42');
+
+    const second = await genie.resume({ session: first.name as string, prompt: 'what did I ask you to remember?', background: false });
+    expect(second.sessionId).toBe(first.sessionId);
+    expect(second.status).toBe('completed');
+    expect(second.turns).toBe(2);
+    expect(second.answer).toBe('You asked me to remember blue-42.');
+
+    const third = await genie.resume({ session: first.sessionId.slice(0, 8), prompt: 'what did I ask you to remember?' });
+    const waited = await genie.wait({ session: third.sessionId });
+    expect(waited.status).toBe('completed');
+    expect(waited.answer).toBe('You asked me to remember blue-42.');
+
+    const view = await genie.view({ session: first.sessionId, full: true });
+    expect(view.turns).toBe(3);
+    expect(view.transcript?.map((turn) => turn.prompt)).toEqual([
+      'remember blue-42',
+      'what did I ask you to remember?',
+      'what did I ask you to remember?',
+    ]);
+    expect(view.transcript?.map((turn) => turn.status)).toEqual(['completed', 'completed', 'completed']);
+    expect(view.lastTurn?.turn).toBe(3);
+    const sessions = await genie.listSessions();
+    expect(sessions.map((session) => session.sessionId)).toEqual([first.sessionId]);
+  });
+});
+
+describe('resume', () => {
+  it('refuses a session whose turn is still running', async () => {
+    const genie = await openTestGenie(makeWorkspace());
+    const run = await genie.run({ agent: 'shell', prompt: 'sleep 30', background: true });
+    await expect(genie.resume({ session: run.sessionId, prompt: 'echo again' })).rejects.toMatchObject({ code: 'SESSION_BUSY' });
+    const stopped = await genie.stop({ session: run.sessionId });
+    expect(stopped.status).toBe('stopped');
+  });
+});

@@ -1,0 +1,91 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { GenieError } from '@genie/errors';
+import type { TranscriptEvent } from '../../src/index';
+import { closeTestGenies, openTestGenie } from '../helpers/test-genie';
+import { makeTempDir, makeWorkspace, removeTempDirs } from '../helpers/temp-workspace';
+
+afterAll(async () => {
+  await closeTestGenies();
+  removeTempDirs();
+});
+
+async function errorOf(promise: Promise<unknown>): Promise<GenieError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof GenieError) return error;
+    throw error;
+  }
+  throw new Error('expected a GenieError');
+}
+
+describe('run', () => {
+  it('runs the built-in shell agent in the foreground in a directory without .genie/, creating the store there', async () => {
+    const dir = makeTempDir();
+    const genie = await openTestGenie(dir);
+    expect(genie.workspace).toBe(dir);
+    const events: TranscriptEvent[] = [];
+    const started: string[] = [];
+    const view = await genie.run({
+      agent: 'shell',
+      prompt: 'echo hello from $PWD',
+      background: false,
+      onStart: (session) => started.push(`${session.sessionId}:${session.status}`),
+      onEvent: (event) => events.push(event),
+    });
+    expect(started).toEqual([`${view.sessionId}:starting`]);
+    expect(view.status).toBe('completed');
+    expect(view.exitCode).toBe(0);
+    expect(view.agent).toBe('shell');
+    expect(view.executor).toBe('command');
+    expect(view.turns).toBe(1);
+    expect(view.lastPrompt).toBe('echo hello from $PWD');
+    expect(view.name).toMatch(/^shell-\d{10}$/);
+    expect(events.some((event) => event.kind === 'output' && event.text === `hello from ${dir}`)).toBe(true);
+    expect(view.lastTurn?.status).toBe('completed');
+    const store = JSON.parse(fs.readFileSync(path.join(dir, '.genie', 'state', 'agents', 'sessions.json'), 'utf8'));
+    expect(Object.keys(store.sessions)).toEqual([view.sessionId]);
+  });
+
+  it('records a failing shell command as failed with its exit code', async () => {
+    const genie = await openTestGenie(makeTempDir());
+    const view = await genie.run({ agent: 'shell', prompt: 'echo oops >&2; exit 3', background: false });
+    expect(view.status).toBe('failed');
+    expect(view.exitCode).toBe(3);
+  });
+
+  it('returns at once in the background with the record starting, then the turn completes', async () => {
+    const genie = await openTestGenie(makeTempDir());
+    const view = await genie.run({ agent: 'shell', prompt: 'sleep 0.3; echo done', background: true });
+    expect(['starting', 'running']).toContain(view.status);
+    expect(view.background).toBe(true);
+    const waited = await genie.wait({ session: view.sessionId });
+    expect(waited.finished).toBe(true);
+    expect(waited.status).toBe('completed');
+    expect(waited.lastTurn?.events.some((event) => event.kind === 'output' && event.text === 'done')).toBe(true);
+  });
+
+  it('gives default names with -2, -3 suffixes and refuses a taken --name', async () => {
+    const genie = await openTestGenie(makeTempDir());
+    const first = await genie.run({ agent: 'shell', prompt: 'true', background: false });
+    const second = await genie.run({ agent: 'shell', prompt: 'true', background: false });
+    const base = first.name as string;
+    // Both runs may straddle a minute boundary; within one minute the second is suffixed.
+    if (second.name?.startsWith(base)) expect(second.name).toBe(`${base}-2`);
+    await genie.run({ agent: 'shell', prompt: 'true', name: 'mine', background: false });
+    const error = await errorOf(genie.run({ agent: 'shell', prompt: 'true', name: 'mine', background: false }));
+    expect(error.code).toBe('NAME_TAKEN');
+    expect(error.hint).toContain('--name');
+  });
+
+  it('refuses unknown agents and empty prompts before creating anything', async () => {
+    const dir = makeWorkspace({ 'agents/implementor.md': 'x' });
+    const genie = await openTestGenie(dir);
+    const unknown = await errorOf(genie.run({ agent: 'implementer', prompt: 'go' }));
+    expect(unknown.code).toBe('AGENT_NOT_FOUND');
+    expect(unknown.message).toContain('implementor');
+    expect((await errorOf(genie.run({ agent: 'shell', prompt: '  ' }))).code).toBe('INVALID_INPUT');
+    expect(await genie.listSessions()).toEqual([]);
+  });
+});

@@ -1,0 +1,83 @@
+import { closeTestGenies, openTestGenie } from '../helpers/test-genie';
+import { makeWorkspace, removeTempDirs } from '../helpers/temp-workspace';
+
+afterAll(async () => {
+  await closeTestGenies();
+  removeTempDirs();
+});
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function until(check: () => Promise<boolean>): Promise<void> {
+  while (!(await check())) await new Promise((resolve) => setTimeout(resolve, 50));
+}
+
+describe('session lifecycle', () => {
+  it('shows a session whose supervisor was killed as lost, never running', async () => {
+    const genie = await openTestGenie(makeWorkspace());
+    const run = await genie.run({ agent: 'shell', prompt: 'sleep 30', background: true });
+    const store = JSON.parse(
+      require('node:fs').readFileSync(require('node:path').join(genie.workspace, '.genie/state/agents/sessions.json'), 'utf8'),
+    );
+    const runnerPid = store.sessions[run.sessionId].runnerPid as number;
+    expect(isAlive(runnerPid)).toBe(true);
+    await until(async () => (await genie.view({ session: run.sessionId })).status === 'running');
+    process.kill(runnerPid, 'SIGKILL');
+    await until(async () => !isAlive(runnerPid));
+    const [listed] = await genie.listSessions();
+    expect(listed?.sessionId).toBe(run.sessionId);
+    expect(listed?.status).toBe('lost');
+    expect(listed?.error).toContain('supervisor');
+    const doctor = await genie.doctor();
+    expect(doctor.reconciled).toEqual([]);
+  });
+
+  it('stops a running session, which then shows stopped', async () => {
+    const genie = await openTestGenie(makeWorkspace());
+    const run = await genie.run({ agent: 'shell', prompt: 'sleep 30', background: true });
+    const stopped = await genie.stop({ session: run.name as string });
+    expect(stopped.status).toBe('stopped');
+    expect((await genie.view({ session: run.sessionId })).status).toBe('stopped');
+    expect((await genie.stop({ session: run.sessionId })).status).toBe('stopped');
+  });
+
+  it('returns from wait at the timeout with finished false while the turn goes on', async () => {
+    const genie = await openTestGenie(makeWorkspace());
+    const run = await genie.run({ agent: 'shell', prompt: 'echo first; sleep 30', background: true });
+    const waited = await genie.wait({ session: run.sessionId, timeoutMs: 300 });
+    expect(waited.finished).toBe(false);
+    expect(['starting', 'running']).toContain(waited.status);
+    await genie.stop({ session: run.sessionId });
+  });
+
+  it('follows a running turn from its first event to its outcome', async () => {
+    const genie = await openTestGenie(makeWorkspace());
+    const run = await genie.run({ agent: 'shell', prompt: 'echo one; sleep 0.3; echo two', background: true });
+    const kinds: string[] = [];
+    const outputs: string[] = [];
+    for await (const event of genie.follow({ session: run.sessionId })) {
+      kinds.push(event.kind);
+      if (event.kind === 'output') outputs.push(event.text);
+    }
+    expect(kinds[0]).toBe('prompt');
+    expect(outputs).toEqual(['one', 'two']);
+    expect(kinds[kinds.length - 1]).toBe('outcome');
+  });
+
+  it('lists sessions newest first with filters', async () => {
+    const genie = await openTestGenie(makeWorkspace({ 'agents/other.md': '---\ngenie:\n  executor: command\n---\n' }));
+    const a = await genie.run({ agent: 'shell', prompt: 'true', background: false });
+    const b = await genie.run({ agent: 'shell', prompt: 'exit 1', background: false });
+    expect((await genie.listSessions()).map((s) => s.sessionId)).toEqual([b.sessionId, a.sessionId]);
+    expect((await genie.listSessions({ status: 'failed' })).map((s) => s.sessionId)).toEqual([b.sessionId]);
+    expect((await genie.listSessions({ limit: 1 })).map((s) => s.sessionId)).toEqual([b.sessionId]);
+    expect(await genie.listSessions({ agent: 'other' })).toEqual([]);
+  });
+});
