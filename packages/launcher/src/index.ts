@@ -2,6 +2,10 @@ export type { AgentEvent } from './agent-event';
 export type { EventLogRecord, OutputRecord, TurnEndRecord, TurnStartRecord } from './event-log-record';
 export type { Executor, ExecutorDetection, ExecutorSettings, LaunchCommand, TurnRequest } from './executors/executor';
 export type { TranscriptEvent, TurnView } from './transcript/transcript-types';
+export { readTranscript } from './transcript/read-transcript';
+export { readLastTurn } from './transcript/read-last-turn';
+export { renderRecord } from './transcript/render-record';
+export type { TranscriptOptions } from './transcript/transcript-options';
 
 export { EXECUTOR_IDS, getExecutor, isExecutorId } from './executors/registry';
 export type { ExecutorId } from './executors/registry';

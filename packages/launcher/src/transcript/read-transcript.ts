@@ -1,0 +1,29 @@
+import { createReadStream } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { parseLogRecord } from './parse-log-record';
+import type { TranscriptOptions } from './transcript-options';
+import { TurnBuilder } from './turn-builder';
+import type { TurnView } from './transcript-types';
+
+/**
+ * Every turn of a session's event log, in order. The log is streamed, so its size only
+ * costs time. A log that does not exist yet has no turns.
+ */
+export async function readTranscript(logFile: string, options: TranscriptOptions = {}): Promise<TurnView[]> {
+  const builder = new TurnBuilder(options);
+  const stream = createReadStream(logFile, { encoding: 'utf8' });
+  const lines = createInterface({ input: stream, crlfDelay: Infinity });
+  try {
+    for await (const line of lines) {
+      const record = parseLogRecord(line);
+      if (record) builder.add(record);
+    }
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  } finally {
+    lines.close();
+    stream.destroy();
+  }
+  return builder.views();
+}

@@ -1,0 +1,99 @@
+import type { EventLogRecord, TurnStartRecord } from '../event-log-record';
+import type { Executor } from '../executors/executor';
+import type { AgentEvent } from '../agent-event';
+import { renderAgentEvents, renderRecord } from './render-record';
+import { executorOf, type TranscriptOptions } from './transcript-options';
+import type { TranscriptEvent, TurnView } from './transcript-types';
+
+interface TurnState {
+  view: TurnView;
+  executor: Executor;
+  lastMessage: string | null;
+  resultText: string | null;
+}
+
+/**
+ * Folds event-log records, in file order, into one view per turn. A turn without a
+ * `turn.end` is still `running`; its answer falls back to the agent's result text, then
+ * to its last message.
+ */
+export class TurnBuilder {
+  private readonly turns = new Map<number, TurnState>();
+
+  constructor(private readonly options: TranscriptOptions) {}
+
+  add(record: EventLogRecord): void {
+    const state = this.stateOf(record);
+    if (record.stream === 'meta' && record.type === 'turn.end') {
+      Object.assign(state.view, {
+        endedAt: record.time,
+        status: record.status,
+        exitCode: record.exitCode,
+        error: record.error,
+        answer: record.answer ?? null,
+        usage: record.usage ?? state.view.usage,
+      });
+    }
+    const rendered =
+      record.stream === 'meta'
+        ? renderRecord(record, state.executor)
+        : this.renderOutput(state, state.executor.parseLine(record.line, record.stream), record.turn, record.time);
+    for (const event of rendered) {
+      if (event.kind === 'reasoning' && !this.options.full) continue;
+      if (event.kind === 'message') state.lastMessage = event.text;
+      state.view.events.push(event);
+    }
+  }
+
+  views(): TurnView[] {
+    return [...this.turns.values()]
+      .sort((a, b) => a.view.turn - b.view.turn)
+      .map(({ view, lastMessage, resultText }) => ({ ...view, answer: view.answer ?? resultText ?? lastMessage }));
+  }
+
+  private stateOf(record: EventLogRecord): TurnState {
+    const existing = this.turns.get(record.turn);
+    const start = record.stream === 'meta' && record.type === 'turn.start' ? record : undefined;
+    if (existing && !start) return existing;
+    const state: TurnState = existing ?? {
+      view: emptyView(record),
+      executor: executorOf(undefined, this.options),
+      lastMessage: null,
+      resultText: null,
+    };
+    if (start) startTurn(state, start, this.options);
+    this.turns.set(record.turn, state);
+    return state;
+  }
+
+  /** Renders an output line, keeping the usage and final text of the agent's own result. */
+  private renderOutput(state: TurnState, events: AgentEvent[], turn: number, time: string): TranscriptEvent[] {
+    for (const event of events) {
+      if (event.type !== 'result') continue;
+      if (event.usage && state.view.endedAt === null) state.view.usage = event.usage;
+      if (!event.isError && event.text) state.resultText = event.text;
+    }
+    return renderAgentEvents(events, turn, time);
+  }
+}
+
+function startTurn(state: TurnState, start: TurnStartRecord, options: TranscriptOptions): void {
+  state.view.prompt = start.prompt;
+  state.view.startedAt = start.time;
+  state.executor = executorOf(start, options);
+}
+
+function emptyView(record: EventLogRecord): TurnView {
+  return {
+    turn: record.turn,
+    prompt: '',
+    startedAt: record.time,
+    endedAt: null,
+    status: 'running',
+    answer: null,
+    exitCode: null,
+    error: null,
+    usage: null,
+    events: [] as TranscriptEvent[],
+  };
+}
