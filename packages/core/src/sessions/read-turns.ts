@@ -17,7 +17,8 @@ export async function lastTurnOf(entry: SessionEntry): Promise<TurnView | null> 
   return file ? ((await readLastTurn(file)) ?? null) : null;
 }
 
-export async function transcriptOf(entry: SessionEntry): Promise<TurnView[]> {
+/** Every turn; `withReasoning` keeps the agent's reasoning events too. */
+export async function transcriptOf(entry: SessionEntry, withReasoning = false): Promise<TurnView[]> {
   const file = eventLogOf(entry);
-  return file ? readTranscript(file) : [];
+  return file ? readTranscript(file, { full: withReasoning }) : [];
 }

@@ -1,7 +1,11 @@
 import type { SessionEntry } from '@genie/session-schema';
-import { isExecutorId, renderRecord, type EventLogRecord, type TranscriptEvent } from '@genie/launcher';
+import { getExecutor, isExecutorId, renderRecord, type EventLogRecord, type Executor, type TranscriptEvent } from '@genie/launcher';
 
 export type RecordRenderer = (record: EventLogRecord) => TranscriptEvent[];
+
+function executorNamed(id: string | undefined): Executor {
+  return getExecutor(id && isExecutorId(id) ? id : 'command');
+}
 
 /**
  * Renders the records of one session's log in order. Each turn's `turn.start` names its
@@ -9,9 +13,9 @@ export type RecordRenderer = (record: EventLogRecord) => TranscriptEvent[];
  * configured CLI runs on the `command` executor).
  */
 export function createRecordRenderer(entry: SessionEntry): RecordRenderer {
-  let executor: string = entry.executor && isExecutorId(entry.executor) ? entry.executor : 'command';
+  let executor = executorNamed(entry.executor);
   return (record) => {
-    if ('type' in record && record.type === 'turn.start') executor = record.executor;
+    if (record.stream === 'meta' && record.type === 'turn.start') executor = executorNamed(record.executor);
     return renderRecord(record, executor);
   };
 }

@@ -8,7 +8,8 @@ export function toSessionView(entry: SessionEntry, lastTurn: TurnView | null, tr
   const summary = toSessionSummary(entry);
   return {
     ...summary,
-    answer: summary.answer ?? lastTurn?.answer ?? null,
+    // The log knows the latest turn's own answer; the record may still carry an earlier one.
+    answer: lastTurn?.endedAt ? lastTurn.answer : summary.answer,
     lastTurn,
     ...(transcript ? { transcript } : {}),
   };

@@ -28,7 +28,7 @@ describe.each(['claude', 'codex'])('run -> resume -> view with %s', (executor) =
 
     const third = await genie.resume({ session: first.sessionId.slice(0, 8), prompt: 'what did I ask you to remember?' });
     const waited = await genie.wait({ session: third.sessionId });
-    expect(waited.status).toBe('completed');
+    expect([waited.status, waited.error]).toEqual(['completed', null]);
     expect(waited.answer).toBe('You asked me to remember blue-42.');
 
     const view = await genie.view({ session: first.sessionId, full: true });
