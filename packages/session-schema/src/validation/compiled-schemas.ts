@@ -1,27 +1,23 @@
-import Ajv, { type ValidateFunction } from 'ajv';
-import { sessionEntryV2Schema, sessionStoreV1Schema, sessionStoreV2Schema } from '../schemas';
+import type { ErrorObject } from 'ajv';
+import * as generated from './generated/validators';
 
-interface CompiledSchemas {
-  entryV2: ValidateFunction;
-  storeV2: ValidateFunction;
-  storeV1: ValidateFunction;
+/** An ajv validator as ajv's standalone code emits it: errors of the last call on `.errors`. */
+export interface CompiledValidator {
+  (data: unknown): boolean;
+  errors?: ErrorObject[] | null;
 }
-
-let compiled: CompiledSchemas | undefined;
 
 /**
- * Compiled once, on first use: storage validates an entry on every write, and importing
- * the package should not pay for schemas nobody uses.
+ * The schemas in ../../schemas, compiled by ajv ahead of time (`npm run generate`), so
+ * neither importing the package nor the first validation pays for loading ajv and
+ * compiling; a test keeps the generated code in step with the schema files.
  */
-export function compiledSchemas(): CompiledSchemas {
-  if (compiled) return compiled;
-  // strict mode throws on schema mistakes instead of logging them; the library never prints.
-  const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, logger: false });
-  ajv.addSchema(sessionEntryV2Schema as object);
-  compiled = {
-    entryV2: ajv.getSchema(String(sessionEntryV2Schema.$id)) as ValidateFunction,
-    storeV2: ajv.compile(sessionStoreV2Schema as object),
-    storeV1: ajv.compile(sessionStoreV1Schema as object),
-  };
-  return compiled;
-}
+export const compiledSchemas: {
+  entryV2: CompiledValidator;
+  storeV2: CompiledValidator;
+  storeV1: CompiledValidator;
+} = {
+  entryV2: generated.entryV2 as CompiledValidator,
+  storeV2: generated.storeV2 as CompiledValidator,
+  storeV1: generated.storeV1 as CompiledValidator,
+};

@@ -1,9 +1,8 @@
-import type { ValidateFunction } from 'ajv';
-import { compiledSchemas } from './compiled-schemas';
+import { compiledSchemas, type CompiledValidator } from './compiled-schemas';
 import { formatProblems } from './format-problems';
 import { storeInvariantProblems } from './store-invariants';
 
-function run(validator: ValidateFunction, data: unknown): string[] {
+function run(validator: CompiledValidator, data: unknown): string[] {
   try {
     return validator(data) ? [] : formatProblems(validator.errors);
   } catch (error) {
@@ -14,7 +13,7 @@ function run(validator: ValidateFunction, data: unknown): string[] {
 
 /** Every problem of a version-2 store as `"<json pointer>: <message>"`; [] when valid. */
 export function validate(data: unknown): string[] {
-  const problems = run(compiledSchemas().storeV2, data);
+  const problems = run(compiledSchemas.storeV2, data);
   try {
     return [...problems, ...storeInvariantProblems(data)];
   } catch (error) {
@@ -24,10 +23,10 @@ export function validate(data: unknown): string[] {
 
 /** Every problem of one version-2 entry, with pointers relative to the entry. */
 export function validateEntry(entry: unknown): string[] {
-  return run(compiledSchemas().entryV2, entry);
+  return run(compiledSchemas.entryV2, entry);
 }
 
 /** Every problem of a version-1 store (its shape only: V1 entries were never constrained). */
 export function validateV1(data: unknown): string[] {
-  return run(compiledSchemas().storeV1, data);
+  return run(compiledSchemas.storeV1, data);
 }
