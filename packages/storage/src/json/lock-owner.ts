@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
 import { hostname, uptime } from 'node:os';
 import { join } from 'node:path';
 import { isProcessAlive, type ProcessIdentity } from './process-identity';
@@ -42,16 +42,20 @@ function parseOwner(text: string): LockOwner | null {
   }
 }
 
-export async function readLockHolder(lockDir: string): Promise<LockHolder> {
+/**
+ * Synchronous on purpose: waiters look at the lock many times a second, and a few tiny
+ * syscalls cost far less than the thread-pool round trips of their async forms.
+ */
+export function readLockHolder(lockDir: string): LockHolder {
   let mtimeMs: number;
   try {
-    mtimeMs = (await stat(lockDir)).mtimeMs;
+    mtimeMs = statSync(lockDir).mtimeMs;
   } catch (error) {
     if (errorCode(error) === 'ENOENT') return { kind: 'free' };
     throw error;
   }
   try {
-    const owner = parseOwner(await readFile(join(lockDir, OWNER_FILE), 'utf8'));
+    const owner = parseOwner(readFileSync(join(lockDir, OWNER_FILE), 'utf8'));
     return owner ? { kind: 'owner', owner, mtimeMs } : { kind: 'unknown', mtimeMs };
   } catch (error) {
     const code = errorCode(error);

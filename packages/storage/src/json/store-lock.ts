@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, rename, rm, rmdir, unlink, writeFile } from 'node:fs/promises';
+import { renameSync } from 'node:fs';
+import { mkdir, readdir, rm, rmdir, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { GenieError } from '@genie/errors';
 import { lock as lockReclaimMutex } from 'proper-lockfile';
@@ -56,7 +57,8 @@ export async function acquireStoreLock(lockDir: string, timeoutMs: number): Prom
   try {
     for (;;) {
       try {
-        await rename(stagingDir, lockDir);
+        // Synchronous for the same reason as readLockHolder: it is retried many times a second.
+        renameSync(stagingDir, lockDir);
         acquired = true;
         return { release: () => releaseStoreLock(lockDir) };
       } catch (error) {
@@ -66,7 +68,7 @@ export async function acquireStoreLock(lockDir: string, timeoutMs: number): Prom
           throw storeIoError('take the lock', lockDir, error);
         }
       }
-      const holder = await readLockHolder(lockDir);
+      const holder = readLockHolder(lockDir);
       if (holder.kind === 'free') continue;
       if (isAbandoned(holder)) {
         await reclaimAbandonedLock(lockDir, holder);
@@ -127,7 +129,7 @@ async function reclaimAbandonedLock(lockDir: string, seen: LockHolder): Promise<
     throw storeIoError('take the reclaim lock for', lockDir, error);
   }
   try {
-    const current = await readLockHolder(lockDir);
+    const current = readLockHolder(lockDir);
     if (sameHolder(current, seen) && isAbandoned(current)) await removeLockDir(lockDir);
     await sweepAbandonedStaging(lockDir);
   } finally {
@@ -143,7 +145,7 @@ async function sweepAbandonedStaging(lockDir: string): Promise<void> {
   for (const name of names) {
     if (!name.startsWith(prefix) || !name.endsWith(ACQUIRING_SUFFIX)) continue;
     const stagingDir = join(parent, name);
-    const holder = await readLockHolder(stagingDir);
+    const holder = readLockHolder(stagingDir);
     if (holder.kind !== 'free' && isAbandoned(holder)) await rm(stagingDir, { recursive: true, force: true });
   }
 }
