@@ -11,5 +11,7 @@ export function canonicalJson(value: unknown): string {
       .map((key) => `${JSON.stringify(key)}:${canonicalJson(record[key])}`);
     return `{${fields.join(',')}}`;
   }
+  // JSON has no bigint; hashing one must still work rather than throw.
+  if (typeof value === 'bigint') return `${value}n`;
   return JSON.stringify(value) ?? 'null';
 }

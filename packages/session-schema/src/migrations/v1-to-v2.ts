@@ -73,7 +73,7 @@ function toV2Entry(candidate: Candidate, context: MigrationContext, warnings: st
   } else if (isUsableId(candidate.idFallback)) {
     sessionId = candidate.idFallback;
   } else {
-    sessionId = legacySessionId(typeof agent === 'string' ? agent : String(agent), record, origin);
+    sessionId = legacySessionId(typeof agent === 'string' ? agent : '', record, origin);
     if (!isAbsent(record.sessionId) && record.sessionId !== '') originalSessionId = record.sessionId;
     warnings.push(`${origin}: had no usable sessionId; stored as ${JSON.stringify(sessionId)}`);
   }
@@ -126,7 +126,7 @@ function migrateV1ToV2(store: PlainObject, context: MigrationContext): Migration
       warnings.push(`${candidate.origin}: ${label} is an exact copy of ${holder}; kept once`);
     } else {
       // Two different V1 records claim one id: keep both, the later one under a derived id.
-      const rekeyed = legacySessionId(String(entry.agent), candidate.record, candidate.origin);
+      const rekeyed = legacySessionId(typeof entry.agent === 'string' ? entry.agent : '', candidate.record, candidate.origin);
       setOwn(sessions, rekeyed, { ...entry, sessionId: rekeyed, originalSessionId: id });
       originOf.set(rekeyed, candidate.origin);
       warnings.push(`${candidate.origin}: ${label} is also claimed by ${holder}; stored as ${JSON.stringify(rekeyed)} with originalSessionId ${JSON.stringify(id)}`);
