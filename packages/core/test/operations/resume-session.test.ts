@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { closeTestGenies, openTestGenie } from '../helpers/test-genie';
 import { makeWorkspace, removeTempDirs } from '../helpers/temp-workspace';
 
@@ -42,6 +43,27 @@ describe.each(['claude', 'codex'])('run -> resume -> view with %s', (executor) =
     expect(view.lastTurn?.turn).toBe(3);
     const sessions = await genie.listSessions();
     expect(sessions.map((session) => session.sessionId)).toEqual([first.sessionId]);
+  });
+});
+
+describe.each(['claude', 'codex'])('agent settings with %s', (executor) => {
+  it('delivers the agent instructions and the merged settings to the executor', async () => {
+    const root = makeWorkspace({
+      ...AGENTS,
+      'config.yaml': `executors:\n  ${executor}:\n    model: from-config\nmodes:\n  careful:\n    model: from-mode\n`,
+      'agents/moded.md': `---\ngenie:\n  executor: ${executor}\n  mode: careful\n---\nAlways be careful.\n`,
+    });
+    const genie = await openTestGenie(root);
+    const view = await genie.run({ agent: 'moded', prompt: 'what are your instructions?', background: false });
+    expect(view.status).toBe('completed');
+    expect(view.answer).toContain('Always be careful.');
+    const start = JSON.parse(fs.readFileSync(view.logFile as string, 'utf8').split('\n')[0] as string);
+    expect(start.type).toBe('turn.start');
+    expect(start.command).toEqual(expect.arrayContaining(['from-mode']));
+    const overridden = await genie.run({ agent: 'moded', prompt: 'hello', model: 'from-caller', background: false });
+    const overriddenStart = JSON.parse(fs.readFileSync(overridden.logFile as string, 'utf8').split('\n')[0] as string);
+    expect(overriddenStart.command).toEqual(expect.arrayContaining(['from-caller']));
+    expect(overriddenStart.command).not.toContain('from-mode');
   });
 });
 

@@ -1,5 +1,8 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Genie } from '../../src/index';
 import { closeTestGenies, openTestGenie } from '../helpers/test-genie';
-import { makeWorkspace, removeTempDirs } from '../helpers/temp-workspace';
+import { makeTempDir, makeWorkspace, removeTempDirs } from '../helpers/temp-workspace';
 
 afterAll(async () => {
   await closeTestGenies();
@@ -19,24 +22,35 @@ async function until(check: () => Promise<boolean>): Promise<void> {
   while (!(await check())) await new Promise((resolve) => setTimeout(resolve, 50));
 }
 
+/** Starts a long background turn and SIGKILLs its supervisor once it runs; returns the session id. */
+async function runAndKillSupervisor(genie: Genie): Promise<string> {
+  const run = await genie.run({ agent: 'shell', prompt: 'sleep 30', background: true });
+  await until(async () => (await genie.view({ session: run.sessionId })).status === 'running');
+  const store = JSON.parse(fs.readFileSync(path.join(genie.workspace, '.genie/state/agents/sessions.json'), 'utf8'));
+  const runnerPid = store.sessions[run.sessionId].runnerPid as number;
+  expect(isAlive(runnerPid)).toBe(true);
+  process.kill(runnerPid, 'SIGKILL');
+  await until(async () => !isAlive(runnerPid));
+  return run.sessionId;
+}
+
 describe('session lifecycle', () => {
   it('shows a session whose supervisor was killed as lost, never running', async () => {
     const genie = await openTestGenie(makeWorkspace());
-    const run = await genie.run({ agent: 'shell', prompt: 'sleep 30', background: true });
-    const store = JSON.parse(
-      require('node:fs').readFileSync(require('node:path').join(genie.workspace, '.genie/state/agents/sessions.json'), 'utf8'),
-    );
-    const runnerPid = store.sessions[run.sessionId].runnerPid as number;
-    expect(isAlive(runnerPid)).toBe(true);
-    await until(async () => (await genie.view({ session: run.sessionId })).status === 'running');
-    process.kill(runnerPid, 'SIGKILL');
-    await until(async () => !isAlive(runnerPid));
+    const sessionId = await runAndKillSupervisor(genie);
     const [listed] = await genie.listSessions();
-    expect(listed?.sessionId).toBe(run.sessionId);
+    expect(listed?.sessionId).toBe(sessionId);
     expect(listed?.status).toBe('lost');
     expect(listed?.error).toContain('supervisor');
-    const doctor = await genie.doctor();
-    expect(doctor.reconciled).toEqual([]);
+    expect((await genie.view({ session: sessionId })).status).toBe('lost');
+  });
+
+  it('has doctor report the sessions it reconciled', async () => {
+    const genie = await openTestGenie(makeWorkspace());
+    const sessionId = await runAndKillSupervisor(genie);
+    const report = await genie.doctor();
+    expect(report.reconciled).toEqual([{ sessionId, name: expect.stringMatching(/^shell-/), from: 'running', to: 'lost' }]);
+    expect((await genie.doctor()).reconciled).toEqual([]);
   });
 
   it('stops a running session, which then shows stopped', async () => {
@@ -69,6 +83,39 @@ describe('session lifecycle', () => {
     expect(kinds[0]).toBe('prompt');
     expect(outputs).toEqual(['one', 'two']);
     expect(kinds[kinds.length - 1]).toBe('outcome');
+  });
+
+  it('stops a foreground turn when its signal aborts, recording it stopped', async () => {
+    const genie = await openTestGenie(makeWorkspace());
+    const controller = new AbortController();
+    const view = await genie.run({
+      agent: 'shell',
+      prompt: 'echo ready; sleep 30',
+      background: false,
+      signal: controller.signal,
+      onEvent: (event) => {
+        if (event.kind === 'output' && event.text === 'ready') controller.abort();
+      },
+    });
+    expect(view.status).toBe('stopped');
+  });
+
+  it('gives up waiting when its signal aborts, leaving the turn running', async () => {
+    const genie = await openTestGenie(makeWorkspace());
+    const run = await genie.run({ agent: 'shell', prompt: 'sleep 30', background: true });
+    const controller = new AbortController();
+    const waiting = genie.wait({ session: run.sessionId, signal: controller.signal });
+    controller.abort();
+    await expect(waiting).rejects.toMatchObject({ code: 'INTERRUPTED' });
+    expect(['starting', 'running']).toContain((await genie.view({ session: run.sessionId })).status);
+    await genie.stop({ session: run.sessionId });
+  });
+
+  it('lists nothing, and creates nothing, in a directory without .genie/', async () => {
+    const dir = makeTempDir();
+    const genie = await openTestGenie(dir);
+    expect(await genie.listSessions()).toEqual([]);
+    expect(fs.existsSync(path.join(dir, '.genie'))).toBe(false);
   });
 
   it('lists sessions newest first with filters', async () => {

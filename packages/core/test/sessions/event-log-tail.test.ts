@@ -1,0 +1,58 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { EventLogTail } from '../../src/sessions/event-log-tail';
+import { makeTempDir, removeTempDirs } from '../helpers/temp-workspace';
+
+afterAll(removeTempDirs);
+
+function record(turn: number, line: string): string {
+  return `${JSON.stringify({ time: '2025-01-01T00:00:00Z', turn, stream: 'stdout', line })}\n`;
+}
+
+describe('EventLogTail', () => {
+  it('has nothing to read before the log exists, then reads records as they are appended', () => {
+    const file = path.join(makeTempDir(), 'logs', 's.jsonl');
+    const tail = EventLogTail.open(file, false);
+    expect(tail.readNew()).toEqual([]);
+    fs.mkdirSync(path.dirname(file));
+    fs.writeFileSync(file, record(1, 'a') + record(1, 'b'));
+    expect(tail.readNew().map((r) => ('line' in r ? r.line : ''))).toEqual(['a', 'b']);
+    expect(tail.readNew()).toEqual([]);
+    fs.appendFileSync(file, record(2, 'c'));
+    expect(tail.readNew().map((r) => r.turn)).toEqual([2]);
+  });
+
+  it('keeps a half-written line, even one cut inside a multi-byte character, until it is complete', () => {
+    const file = path.join(makeTempDir(), 's.jsonl');
+    const full = Buffer.from(record(1, 'héllo ✓'));
+    const cut = full.indexOf(Buffer.from('✓')) + 1;
+    fs.writeFileSync(file, full.subarray(0, cut));
+    const tail = EventLogTail.open(file, false);
+    expect(tail.readNew()).toEqual([]);
+    fs.appendFileSync(file, full.subarray(cut));
+    expect(tail.readNew().map((r) => ('line' in r ? r.line : ''))).toEqual(['héllo ✓']);
+  });
+
+  it('starts after what is already logged when opened from the end', () => {
+    const file = path.join(makeTempDir(), 's.jsonl');
+    fs.writeFileSync(file, record(1, 'old'));
+    const tail = EventLogTail.open(file, true);
+    fs.appendFileSync(file, record(2, 'new'));
+    expect(tail.readNew().map((r) => ('line' in r ? r.line : ''))).toEqual(['new']);
+  });
+
+  it('reads a large log in bounded steps and reports when it has caught up', () => {
+    const file = path.join(makeTempDir(), 's.jsonl');
+    const line = record(1, 'x'.repeat(1000));
+    fs.writeFileSync(file, line.repeat(6000));
+    const tail = EventLogTail.open(file, false);
+    let total = 0;
+    let steps = 0;
+    do {
+      total += tail.readNew().length;
+      steps += 1;
+    } while (!tail.caughtUp);
+    expect(total).toBe(6000);
+    expect(steps).toBeGreaterThan(1);
+  });
+});
