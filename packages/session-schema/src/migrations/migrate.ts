@@ -1,6 +1,6 @@
 import { GenieError } from '@genie/errors';
 import { emptyStore } from '../empty-store';
-import { describeKind, isPlainObject, type PlainObject } from '../plain-object';
+import { describeKind, hasOwn, isPlainObject, type PlainObject } from '../plain-object';
 import { detectStoreVersion } from '../store-version';
 import { CURRENT_STORE_VERSION, type SessionStoreV2 } from '../types';
 import { validate } from '../validation/validate';
@@ -93,7 +93,7 @@ export function migrate(data: unknown, options: MigrateOptions = {}): MigrationR
   }
 
   let repaired = false;
-  if (!('version' in store)) {
+  if (!hasOwn(store, 'version')) {
     // Recognised as version 2 by its `sessions` map; the number itself was never written.
     store = { version: CURRENT_STORE_VERSION, ...store };
     warnings.push(`the session store had no version; recorded it as version ${CURRENT_STORE_VERSION}`);
