@@ -24,8 +24,11 @@ function lazy<A extends GlobalArgs>(load: () => Promise<(args: A, terminal: Term
   };
 }
 
-function backgroundOption<T>(y: Argv<T>) {
-  return y.option('background', {
+/** Options `run` and `resume` share. */
+function turnOptions<T>(y: Argv<T>) {
+  return y
+    .option('stdin', { type: 'boolean', hidden: true, describe: 'Read the prompt from stdin (what `-` means)' })
+    .option('background', {
     type: 'boolean',
     describe: 'Return at once and leave the agent running (--no-background streams it here); default from the agent, else the config',
   });
@@ -42,7 +45,7 @@ export function buildParser(argv: string[], version: string): Argv {
       'run <agent> [prompt..]',
       'Start an agent on a prompt; prints the session id and name at once',
       (y) =>
-        backgroundOption(
+        turnOptions(
           y
             .positional('agent', { type: 'string', describe: 'Agent id (qa/reviewer), unique basename or name; `shell` is built in' })
             .positional('prompt', { type: 'string', array: true, describe: 'The prompt; words are joined with spaces, `-` reads stdin' })
@@ -60,7 +63,7 @@ export function buildParser(argv: string[], version: string): Argv {
       'resume <session> [prompt..]',
       'Continue a session with a new prompt (same session id, same agent conversation)',
       (y) =>
-        backgroundOption(
+        turnOptions(
           y
             .positional('session', { type: 'string', describe: 'Session id, unique id prefix (6+ characters) or name' })
             .positional('prompt', { type: 'string', array: true, describe: 'The prompt; words are joined with spaces, `-` reads stdin' }),
@@ -162,9 +165,18 @@ function helpCommandFor(argv: string[]): string {
   return `genie ${first}`;
 }
 
+/**
+ * yargs drops a lone `-`, so it is turned into the hidden `--stdin` option before parsing
+ * (only before `--`, where it is still a prompt word).
+ */
+function markStdinPrompt(argv: string[]): string[] {
+  const end = argv.indexOf('--');
+  return argv.map((arg, index) => (arg === '-' && (end === -1 || index < end) ? '--stdin' : arg));
+}
+
 export async function main(argv: string[], version: string): Promise<void> {
   try {
-    await buildParser(argv, version).parseAsync();
+    await buildParser(markStdinPrompt(argv), version).parseAsync();
   } catch (error) {
     const terminal = new Terminal(argv.includes('--json'));
     process.exitCode =

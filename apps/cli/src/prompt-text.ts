@@ -8,11 +8,11 @@ async function readStdin(): Promise<string> {
 
 /**
  * The prompt is every word after the agent or session, joined with spaces, so quoting is
- * optional. A single `-` reads the prompt from stdin (`cat task.md | genie run impl -`).
+ * optional. A lone `-` adds stdin to the prompt (`cat task.md | genie run impl -`).
  */
-export async function promptText(words: ReadonlyArray<string | number> | undefined, command: string): Promise<string> {
-  const parts = (words ?? []).map(String);
-  const text = parts.length === 1 && parts[0] === '-' ? (await readStdin()).trim() : parts.join(' ');
+export async function promptText(words: ReadonlyArray<string | number>, command: string, fromStdin = false): Promise<string> {
+  const typed = words.map(String).join(' ');
+  const text = fromStdin ? [typed, (await readStdin()).trim()].filter((part) => part !== '').join('\n\n') : typed;
   if (text.trim() === '') {
     throw new GenieError('INVALID_INPUT', `\`genie ${command}\` needs a prompt.`, {
       hint: `Pass it after the ${command === 'run' ? 'agent' : 'session'}: genie ${command} <${command === 'run' ? 'agent' : 'session'}> "what to do" (or \`-\` to read it from stdin).`,

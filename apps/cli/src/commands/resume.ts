@@ -10,11 +10,13 @@ export interface ResumeArgs extends GlobalArgs {
   prompt?: Array<string | number>;
   /** Words after `--`: prompt text even when they start with `-`. */
   '--'?: Array<string | number>;
+  /** Set by a lone `-`: the prompt (or the rest of it) comes from stdin. */
+  stdin?: boolean;
   background?: boolean;
 }
 
 export async function resumeCommand(args: ResumeArgs, terminal: Terminal): Promise<ExitCode> {
-  const prompt = await promptText([...(args.prompt ?? []), ...(args['--'] ?? [])], 'resume');
+  const prompt = await promptText([...(args.prompt ?? []), ...(args['--'] ?? [])], 'resume', args.stdin === true);
   return withGenie(args, terminal, (genie) =>
     runTurn(terminal, (hooks) =>
       genie.resume({

@@ -10,6 +10,8 @@ export interface RunArgs extends GlobalArgs {
   prompt?: Array<string | number>;
   /** Words after `--`: prompt text even when they start with `-`. */
   '--'?: Array<string | number>;
+  /** Set by a lone `-`: the prompt (or the rest of it) comes from stdin. */
+  stdin?: boolean;
   name?: string;
   background?: boolean;
   executor?: string;
@@ -18,7 +20,7 @@ export interface RunArgs extends GlobalArgs {
 }
 
 export async function runCommand(args: RunArgs, terminal: Terminal): Promise<ExitCode> {
-  const prompt = await promptText([...(args.prompt ?? []), ...(args['--'] ?? [])], 'run');
+  const prompt = await promptText([...(args.prompt ?? []), ...(args['--'] ?? [])], 'run', args.stdin === true);
   return withGenie(args, terminal, (genie) =>
     runTurn(terminal, (hooks) =>
       genie.run({

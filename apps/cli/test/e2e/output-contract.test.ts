@@ -107,7 +107,7 @@ describe('output', () => {
 describe('help and version', () => {
   const workspace = new TestWorkspace();
 
-  it('--version prints the package version', async () => {
+  it('--version prints the version', async () => {
     const { version } = JSON.parse(fs.readFileSync(path.join(path.dirname(GENIE_BIN), '..', 'package.json'), 'utf8')) as {
       version: string;
     };
