@@ -1,4 +1,6 @@
 import { GenieError } from '@genie/errors';
+import { claudeExecutor } from './claude/claude-executor';
+import { codexExecutor } from './codex/codex-executor';
 import { commandExecutor } from './command/command-executor';
 import type { Executor } from './executor';
 
@@ -6,7 +8,9 @@ import type { Executor } from './executor';
 export const EXECUTOR_IDS = ['claude', 'codex', 'command'] as const;
 export type ExecutorId = (typeof EXECUTOR_IDS)[number];
 
-const executors: Partial<Record<ExecutorId, Executor>> = {
+const executors: Record<ExecutorId, Executor> = {
+  claude: claudeExecutor,
+  codex: codexExecutor,
   command: commandExecutor,
 };
 
@@ -22,11 +26,5 @@ export function getExecutor(id: string): Executor {
       details: { executor: id, known: [...EXECUTOR_IDS] },
     });
   }
-  const executor = executors[id];
-  if (!executor) {
-    throw new GenieError('EXECUTOR_UNKNOWN', `Executor "${id}" is not available in this build.`, {
-      details: { executor: id },
-    });
-  }
-  return executor;
+  return executors[id];
 }
