@@ -22,14 +22,16 @@ function isActive(view: SessionView): boolean {
  * Streams the running turn until it ends. Ctrl-C only stops watching: the agent goes on,
  * which is the point of a session that outlives the terminal.
  */
-async function followTurn(genie: Genie, view: SessionView, terminal: Terminal): Promise<boolean> {
+async function followTurn(genie: Genie, view: SessionView, terminal: Terminal): Promise<{ interrupted: boolean; sawOutcome: boolean }> {
   const controller = new AbortController();
   const onSigint = (): void => controller.abort();
   process.on('SIGINT', onSigint);
   const fromTurn = view.turns;
+  let sawOutcome = false;
   try {
     for await (const event of genie.follow({ session: view.sessionId, signal: controller.signal })) {
       if (terminal.json || event.turn < fromTurn) continue;
+      if (event.kind === 'outcome') sawOutcome = true;
       const text = renderEvent(event, terminal.out, { showPrompt: true });
       if (text !== null) terminal.print(text);
     }
@@ -38,7 +40,7 @@ async function followTurn(genie: Genie, view: SessionView, terminal: Terminal): 
   } finally {
     process.off('SIGINT', onSigint);
   }
-  return controller.signal.aborted;
+  return { interrupted: controller.signal.aborted, sawOutcome };
 }
 
 export async function viewCommand(args: ViewArgs, terminal: Terminal): Promise<ExitCode> {
@@ -51,12 +53,13 @@ export async function viewCommand(args: ViewArgs, terminal: Terminal): Promise<E
         terminal.print(renderSessionLine(view, terminal.out));
         terminal.print(`${terminal.out.dim('status    ')}${colorStatus(view.status, terminal.out)} · turn ${view.turns}`);
       }
-      interrupted = await followTurn(genie, view, terminal);
+      const followed = await followTurn(genie, view, terminal);
+      interrupted = followed.interrupted;
       view = await genie.view({ session: view.sessionId, full: args.full });
       if (!terminal.json) {
         if (interrupted) {
           terminal.diag(terminal.err.dim(`stopped watching; the agent goes on: genie view ${sessionHandle(view)} --follow`));
-        } else {
+        } else if (!followed.sawOutcome) {
           const usage = formatUsage(view.usage, view.costUsd);
           terminal.print(`${renderStatus(view.status, terminal.out)}${usage ? terminal.out.dim(` · ${usage}`) : ''}`);
         }
