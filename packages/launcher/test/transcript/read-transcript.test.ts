@@ -90,6 +90,20 @@ describe('readTranscript', () => {
     expect(turns.map((turn) => turn.answer)).toEqual(['OK, I will remember PINEAPPLE.', 'OK, I will remember GOLD.']);
   });
 
+  it('shows the lines of a command turn, and of an executor this build does not know, as output', async () => {
+    writeLog(logFile, [
+      start(1, 'command', 'echo hi'), out(1, 'hi'), out(1, 'oops', 'stderr'), end(1, { answer: 'hi' }),
+      start(2, 'gemini', 'hello'), out(2, '{"type":"gemini.event"}'), end(2, { status: 'failed', exitCode: 3 }),
+    ]);
+    const turns = await readTranscript(logFile);
+    expect(turns.map((turn) => strip(turn.events).map((event) => event.kind))).toEqual([
+      ['prompt', 'output', 'output', 'outcome'],
+      ['prompt', 'output', 'outcome'],
+    ]);
+    expect(turns[0]!.events[2]).toMatchObject({ text: 'oops', stream: 'stderr' });
+    expect(turns.map((turn) => [turn.status, turn.answer])).toEqual([['completed', 'hi'], ['failed', null]]);
+  });
+
   it('a missing log has no turns', async () => {
     await expect(readTranscript(path.join(dir, 'nope.jsonl'))).resolves.toEqual([]);
     await expect(readLastTurn(path.join(dir, 'nope.jsonl'))).resolves.toBeNull();
