@@ -1,8 +1,7 @@
-import Ajv, { type ValidateFunction } from 'ajv';
 import { GenieError } from '@genie/errors';
 import type { ExecutorSettings } from '@genie/launcher';
 import { LineCounter, parseDocument } from 'yaml';
-import schema from './agent-front-matter.schema.json';
+import { compiledValidators } from '../generated/compiled-validators';
 import { agentBasename, type AgentDefinition } from './agent-definition';
 import { splitFrontMatter } from './front-matter';
 
@@ -14,13 +13,6 @@ interface FrontMatter {
   hidden?: boolean;
   disabled?: boolean;
   genie?: Record<string, unknown> | null;
-}
-
-let compiled: ValidateFunction | undefined;
-
-function validator(): ValidateFunction {
-  compiled ??= new Ajv({ allErrors: true, strict: false }).compile(schema);
-  return compiled;
 }
 
 function invalid(file: string, problem: string): GenieError {
@@ -42,7 +34,7 @@ function readFrontMatter(file: string, yamlText: string, yamlLine: number): Fron
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     throw invalid(file, 'the front matter must be a mapping of keys (name:, description:, genie:, ...)');
   }
-  const validate = validator();
+  const validate = compiledValidators.agentFrontMatter;
   if (!validate(data)) {
     const first = validate.errors?.[0];
     const key = first?.instancePath.split('/').slice(1).join('.') || '(front matter)';

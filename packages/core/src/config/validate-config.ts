@@ -1,15 +1,8 @@
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import { closest } from 'fastest-levenshtein';
 import type { Document, LineCounter } from 'yaml';
-import schema from './genie-config.schema.json';
+import { compiledValidators } from '../generated/compiled-validators';
 import { configError } from './config-error';
-
-let compiled: ValidateFunction | undefined;
-
-function validator(): ValidateFunction {
-  compiled ??= new Ajv({ allErrors: true, verbose: true, strict: false }).compile(schema);
-  return compiled;
-}
 
 function segmentsOf(error: ErrorObject): string[] {
   const segments = error.instancePath
@@ -49,7 +42,7 @@ function describe(error: ErrorObject, segments: string[]): { problem: string; hi
 
 /** Throws CONFIG_INVALID for the first schema violation, naming file, key path and line. */
 export function validateConfig(data: unknown, file: string, doc: Document, lines: LineCounter): void {
-  const validate = validator();
+  const validate = compiledValidators.config;
   if (validate(data)) return;
   const errors = validate.errors ?? [];
   const first = errors.find((e) => e.keyword === 'additionalProperties') ?? errors[0];

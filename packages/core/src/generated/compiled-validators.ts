@@ -1,0 +1,18 @@
+import type { ErrorObject } from 'ajv';
+import * as generated from './validators';
+
+/** An ajv validator as ajv's standalone code emits it: errors of the last call on `.errors`. */
+export interface CompiledValidator {
+  (data: unknown): boolean;
+  errors?: ErrorObject[] | null;
+}
+
+/**
+ * The config and agent front-matter schemas, compiled by ajv ahead of time
+ * (`npm run generate`), so opening genie never loads ajv or compiles; a test keeps the
+ * generated code in step with the schema files.
+ */
+export const compiledValidators: { config: CompiledValidator; agentFrontMatter: CompiledValidator } = {
+  config: generated.validateConfig as CompiledValidator,
+  agentFrontMatter: generated.validateAgentFrontMatter as CompiledValidator,
+};
