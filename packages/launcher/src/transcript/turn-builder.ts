@@ -1,6 +1,6 @@
+import type { AgentEvent } from '../agent-event';
 import type { EventLogRecord, TurnStartRecord } from '../event-log-record';
 import type { Executor } from '../executors/executor';
-import type { AgentEvent } from '../agent-event';
 import { renderAgentEvents, renderRecord } from './render-record';
 import { executorOf, type TranscriptOptions } from './transcript-options';
 import type { TranscriptEvent, TurnView } from './transcript-types';
@@ -14,8 +14,8 @@ interface TurnState {
 
 /**
  * Folds event-log records, in file order, into one view per turn. A turn without a
- * `turn.end` is still `running`; its answer falls back to the agent's result text, then
- * to its last message.
+ * `turn.end` is still `running`. When the record names no answer or usage, the turn (and
+ * its outcome event) falls back to the agent's own result event, then its last message.
  */
 export class TurnBuilder {
   private readonly turns = new Map<number, TurnState>();
@@ -41,6 +41,10 @@ export class TurnBuilder {
     for (const event of rendered) {
       if (event.kind === 'reasoning' && !this.options.full) continue;
       if (event.kind === 'message') state.lastMessage = event.text;
+      if (event.kind === 'outcome') {
+        event.answer ??= state.resultText ?? state.lastMessage;
+        event.usage ??= state.view.usage;
+      }
       state.view.events.push(event);
     }
   }

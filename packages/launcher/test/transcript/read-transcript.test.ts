@@ -64,6 +64,7 @@ describe('readTranscript', () => {
     expect(first).toMatchObject({ status: 'completed', answer: 'OK, I will remember GOLD.', usage: { inputTokens: 20, cachedInputTokens: 4, outputTokens: 6 } });
     expect(strip(first!.events).map((event) => event.kind)).toEqual(['prompt', 'tool_call', 'tool_result', 'message', 'outcome']);
     expect(first!.events[1]).toMatchObject({ name: 'command', input: { command: 'bash -lc ls' } });
+    expect(first!.events.at(-1)).toMatchObject({ kind: 'outcome', answer: 'OK, I will remember GOLD.' });
     expect(second).toMatchObject({ status: 'failed', exitCode: 1, error: 'codex reported an error: stream disconnected', answer: null });
     expect(strip(second!.events)).toEqual([
       { kind: 'prompt', text: 'what did I ask you to remember?' },
