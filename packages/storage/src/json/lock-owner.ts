@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { hostname, uptime } from 'node:os';
 import { join } from 'node:path';
 import { isProcessAlive, type ProcessIdentity } from './process-identity';
@@ -59,7 +59,14 @@ export function readLockHolder(lockDir: string): LockHolder {
     return owner ? { kind: 'owner', owner, mtimeMs } : { kind: 'unknown', mtimeMs };
   } catch (error) {
     const code = errorCode(error);
-    if (code === 'ENOENT' || code === 'ENOTDIR') return { kind: 'unknown', mtimeMs };
+    if (code !== 'ENOENT' && code !== 'ENOTDIR') throw error;
+  }
+  // An empty lock directory is free: the next acquirer's rename replaces it.
+  try {
+    return readdirSync(lockDir).length === 0 ? { kind: 'free' } : { kind: 'unknown', mtimeMs };
+  } catch (error) {
+    if (errorCode(error) === 'ENOENT') return { kind: 'free' };
+    if (errorCode(error) === 'ENOTDIR') return { kind: 'unknown', mtimeMs };
     throw error;
   }
 }

@@ -24,6 +24,7 @@ export interface HeldLock {
 const FIRST_BACKOFF_MS = 2;
 const MAX_BACKOFF_MS = 50;
 const ACQUIRING_SUFFIX = '.acquiring';
+const DISCARDED_SUFFIX = '.discarded';
 
 function errorCode(error: unknown): string | undefined {
   return (error as NodeJS.ErrnoException | undefined)?.code;
@@ -42,7 +43,7 @@ function sleep(ms: number): Promise<void> {
  */
 export async function acquireStoreLock(lockDir: string, timeoutMs: number): Promise<HeldLock> {
   const owner: LockOwner = { ...currentProcessIdentity(), acquiredAt: new Date().toISOString() };
-  const stagingDir = `${lockDir}.${process.pid}.${randomBytes(6).toString('hex')}${ACQUIRING_SUFFIX}`;
+  const stagingDir = uniqueSibling(lockDir, ACQUIRING_SUFFIX);
   try {
     await mkdir(stagingDir);
     await writeFile(join(stagingDir, OWNER_FILE), JSON.stringify(owner));
@@ -70,10 +71,7 @@ export async function acquireStoreLock(lockDir: string, timeoutMs: number): Prom
       }
       const holder = readLockHolder(lockDir);
       if (holder.kind === 'free') continue;
-      if (isAbandoned(holder)) {
-        await reclaimAbandonedLock(lockDir, holder);
-        continue;
-      }
+      if (isAbandoned(holder) && (await reclaimAbandonedLock(lockDir, holder))) continue;
       if (Date.now() >= deadline) throw lockTimeout(lockDir, timeoutMs, holder);
       await sleep(backoffMs * (0.5 + Math.random()));
       backoffMs = Math.min(backoffMs * 2, MAX_BACKOFF_MS);
@@ -109,11 +107,32 @@ async function releaseStoreLock(lockDir: string): Promise<void> {
   }
 }
 
+function uniqueSibling(path: string, suffix: string): string {
+  return `${path}.${process.pid}.${randomBytes(6).toString('hex')}${suffix}`;
+}
+
+/**
+ * Moves an abandoned lock out of the way in one rename (whatever it holds), then deletes it.
+ * Removing it piece by piece in place would briefly leave an empty directory that a new owner
+ * could rename over, and the deletion could then take that owner's lock.
+ */
+async function discardLockDir(lockDir: string): Promise<void> {
+  const discarded = uniqueSibling(lockDir, DISCARDED_SUFFIX);
+  try {
+    renameSync(lockDir, discarded);
+  } catch (error) {
+    if (errorCode(error) === 'ENOENT') return;
+    throw error;
+  }
+  await rm(discarded, { recursive: true, force: true });
+}
+
 /**
  * Reclaimers serialise on a second lock so that two of them cannot both judge the same dead
- * holder and then remove a lock that a third process took in between.
+ * holder and then remove a lock that a third process took in between. True when the lock
+ * was removed (or already gone), false when it should be waited for instead.
  */
-async function reclaimAbandonedLock(lockDir: string, seen: LockHolder): Promise<void> {
+async function reclaimAbandonedLock(lockDir: string, seen: LockHolder): Promise<boolean> {
   let releaseMutex: () => Promise<void>;
   try {
     releaseMutex = await lockReclaimMutex(lockDir, {
@@ -125,26 +144,37 @@ async function reclaimAbandonedLock(lockDir: string, seen: LockHolder): Promise<
       onCompromised: () => undefined,
     });
   } catch (error) {
-    if (errorCode(error) === 'ELOCKED') return;
+    if (errorCode(error) === 'ELOCKED') return false;
     throw storeIoError('take the reclaim lock for', lockDir, error);
   }
   try {
     const current = readLockHolder(lockDir);
-    if (sameHolder(current, seen) && isAbandoned(current)) await removeLockDir(lockDir);
+    if (current.kind !== 'free') {
+      if (!sameHolder(current, seen) || !isAbandoned(current)) return false;
+      await discardLockDir(lockDir);
+    }
     await sweepAbandonedStaging(lockDir);
+    return true;
+  } catch (error) {
+    throw storeIoError('reclaim the abandoned lock', lockDir, error);
   } finally {
     await releaseMutex().catch(() => undefined);
   }
 }
 
-/** Staging directories of acquirers that died before renaming them into place. */
+/** Staging directories of acquirers that died before renaming them into place, and discards a reclaimer left. */
 async function sweepAbandonedStaging(lockDir: string): Promise<void> {
   const prefix = `${basename(lockDir)}.`;
   const parent = dirname(lockDir);
   const names = await readdir(parent).catch(() => [] as string[]);
   for (const name of names) {
-    if (!name.startsWith(prefix) || !name.endsWith(ACQUIRING_SUFFIX)) continue;
+    if (!name.startsWith(prefix)) continue;
     const stagingDir = join(parent, name);
+    if (name.endsWith(DISCARDED_SUFFIX)) {
+      await rm(stagingDir, { recursive: true, force: true });
+      continue;
+    }
+    if (!name.endsWith(ACQUIRING_SUFFIX)) continue;
     const holder = readLockHolder(stagingDir);
     if (holder.kind !== 'free' && isAbandoned(holder)) await rm(stagingDir, { recursive: true, force: true });
   }
