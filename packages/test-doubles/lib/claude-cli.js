@@ -258,4 +258,4 @@ function run(argv) {
   );
 }
 
-module.exports = { run };
+module.exports = { run, OPTIONS, SUBCOMMANDS };

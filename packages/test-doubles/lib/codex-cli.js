@@ -191,4 +191,4 @@ function run(argv) {
   );
 }
 
-module.exports = { run, PREAMBLE };
+module.exports = { run, PREAMBLE, EXEC_SPEC, RESUME_SPEC };
