@@ -14,6 +14,12 @@ import type { LaunchContext, TurnPlan } from './launch-context';
 import { supervisorMainPath } from './supervisor-location';
 
 /**
+ * A supervisor lives as long as its agent and mostly waits for output, so it trades
+ * JIT speed for about 5 MB less resident memory per running session.
+ */
+const SUPERVISOR_NODE_FLAGS = process.allowedNodeEnvironmentFlags.has('--jitless') ? ['--jitless'] : [];
+
+/**
  * Starts a turn under a detached supervisor and returns as soon as the record says
  * `starting` with the supervisor's pid; the caller never waits for the agent. A turn
  * that cannot start (missing binary, missing cwd) is recorded `failed` before returning.
@@ -32,7 +38,7 @@ export async function startBackgroundTurn(ctx: LaunchContext, plan: TurnPlan): P
 
   const specFile = turnSpecPath(ctx.logsDir, spec.sessionId, spec.turn);
   writeTurnSpec(specFile, spec);
-  const child = spawn(process.execPath, [supervisorMain, specFile], {
+  const child = spawn(process.execPath, [...SUPERVISOR_NODE_FLAGS, supervisorMain, specFile], {
     detached: true,
     stdio: 'ignore',
     env: { ...env, [SESSION_ENV_VAR]: spec.sessionId },
