@@ -15,7 +15,7 @@ export async function* followSession(
   options: { session: string; fromStart?: boolean; signal?: AbortSignal },
 ): AsyncGenerator<TranscriptEvent> {
   const entry = await findSession(context, options.session);
-  const watcher = new SessionWatcher(await context.launchContext(), entry, { fromEnd: options.fromStart === false });
+  const watcher = new SessionWatcher(await context.launchContext(), entry, options.fromStart === false ? 'now' : 'log');
   while (!options.signal?.aborted) {
     const step = await watcher.step();
     for (const event of step.events) yield event;

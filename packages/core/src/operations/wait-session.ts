@@ -8,14 +8,15 @@ import { toSessionView } from '../sessions/session-view';
 import { WATCH_INTERVAL_MS } from './follow-session';
 
 /**
- * Waits for the session's current turn to end, passing on each event as it is logged.
+ * Waits for the session's current turn to end, passing on each of its events (those
+ * already logged first).
  * With a timeout it returns the state so far (`finished: false`); an abort throws
  * INTERRUPTED and leaves the turn running.
  */
 export async function waitSession(context: GenieContext, options: WaitOptions): Promise<WaitResult> {
   const deadline = options.timeoutMs === undefined ? Number.POSITIVE_INFINITY : Date.now() + options.timeoutMs;
   const start = await findSession(context, options.session);
-  const watcher = new SessionWatcher(await context.launchContext(), start, { fromEnd: true });
+  const watcher = new SessionWatcher(await context.launchContext(), start, 'turn');
   for (;;) {
     if (options.signal?.aborted) {
       throw new GenieError('INTERRUPTED', `Stopped waiting for session ${start.name ?? start.sessionId}; its turn goes on.`, {

@@ -21,9 +21,9 @@ export class EventLogTail {
     private offset: number,
   ) {}
 
-  /** From the first record, or (`fromEnd`) only records written after now. */
-  static open(file: string, fromEnd: boolean): EventLogTail {
-    return new EventLogTail(file, fromEnd ? sizeOf(file) : 0);
+  /** Reads from byte `offset`, which must be the start of a line (0, the end, or a turn's start). */
+  static at(file: string, offset: number): EventLogTail {
+    return new EventLogTail(file, offset);
   }
 
   readNew(): EventLogRecord[] {
@@ -72,7 +72,8 @@ function parseLines(text: string): EventLogRecord[] {
   return records;
 }
 
-function sizeOf(file: string): number {
+/** The current size of a log; 0 when it does not exist yet. */
+export function logSize(file: string): number {
   try {
     return fs.statSync(file).size;
   } catch {

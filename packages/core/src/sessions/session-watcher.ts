@@ -1,7 +1,11 @@
 import { ACTIVE_STATUSES, type SessionEntry } from '@genie/session-schema';
 import { reconcileSession, type LaunchContext, type TranscriptEvent } from '@genie/launcher';
-import { EventLogTail } from './event-log-tail';
+import { EventLogTail, logSize } from './event-log-tail';
 import { createRecordRenderer, type RecordRenderer } from './render-records';
+import { turnStartOffset } from './turn-offset';
+
+/** Where watching starts: every logged event, the current turn's first event, or only new events. */
+export type WatchStart = 'log' | 'turn' | 'now';
 
 export interface WatchStep {
   events: TranscriptEvent[];
@@ -27,10 +31,10 @@ export class SessionWatcher {
   constructor(
     private readonly launch: LaunchContext,
     private entry: SessionEntry,
-    options: { fromEnd: boolean },
+    from: WatchStart,
   ) {
     const log = entry.logFile?.endsWith('.jsonl') ? entry.logFile : null;
-    this.tail = log ? EventLogTail.open(log, options.fromEnd) : null;
+    this.tail = log ? EventLogTail.at(log, startOffset(log, entry, from)) : null;
     this.render = createRecordRenderer(entry);
   }
 
@@ -48,6 +52,12 @@ export class SessionWatcher {
     const current = await this.launch.storage.get(this.entry.sessionId);
     return current ? reconcileSession(this.launch, current) : { ...this.entry, status: 'lost' };
   }
+}
+
+function startOffset(log: string, entry: SessionEntry, from: WatchStart): number {
+  if (from === 'log') return 0;
+  if (from === 'now' || !isActive(entry)) return logSize(log);
+  return turnStartOffset(log, entry.turns ?? 1);
 }
 
 /** Resolves after `ms`, or at once when `signal` aborts. */

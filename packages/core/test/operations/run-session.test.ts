@@ -57,9 +57,11 @@ describe('run', () => {
 
   it('returns at once in the background with the record starting, then the turn completes', async () => {
     const genie = await openTestGenie(makeTempDir());
-    const view = await genie.run({ agent: 'shell', prompt: 'sleep 0.3; echo done', background: true });
+    const go = path.join(genie.workspace, 'go');
+    const view = await genie.run({ agent: 'shell', prompt: `while [ ! -f ${go} ]; do sleep 0.05; done; echo done`, background: true });
     expect(['starting', 'running']).toContain(view.status);
     expect(view.background).toBe(true);
+    fs.writeFileSync(go, '');
     const waited = await genie.wait({ session: view.sessionId });
     expect(waited.finished).toBe(true);
     expect(waited.status).toBe('completed');

@@ -73,12 +73,14 @@ describe('session lifecycle', () => {
 
   it('follows a running turn from its first event to its outcome', async () => {
     const genie = await openTestGenie(makeWorkspace());
-    const run = await genie.run({ agent: 'shell', prompt: 'echo one; sleep 0.3; echo two', background: true });
+    const go = path.join(genie.workspace, 'go');
+    const run = await genie.run({ agent: 'shell', prompt: `echo one; while [ ! -f ${go} ]; do sleep 0.05; done; echo two`, background: true });
     const kinds: string[] = [];
     const outputs: string[] = [];
     for await (const event of genie.follow({ session: run.sessionId })) {
       kinds.push(event.kind);
       if (event.kind === 'output') outputs.push(event.text);
+      if (event.kind === 'output' && event.text === 'one') fs.writeFileSync(go, '');
     }
     expect(kinds[0]).toBe('prompt');
     expect(outputs).toEqual(['one', 'two']);
@@ -118,6 +120,33 @@ describe('session lifecycle', () => {
     expect(fs.existsSync(path.join(dir, '.genie'))).toBe(false);
   });
 
+  it('passes every event of the running turn to wait, including those logged before it was called', async () => {
+    const genie = await openTestGenie(makeWorkspace());
+    const go = path.join(genie.workspace, 'go');
+    const first = await genie.run({ agent: 'shell', prompt: 'echo turn-one', background: false });
+    // The turn holds until the test has seen its first output inside wait: no timing involved.
+    const second = await genie.resume({
+      session: first.sessionId,
+      prompt: `echo early; while [ ! -f ${go} ]; do sleep 0.05; done; echo late`,
+      background: true,
+    });
+    await until(async () => ((await genie.view({ session: second.sessionId })).lastTurn?.events ?? []).some((e) => e.kind === 'output'));
+    const outputs: string[] = [];
+    const kinds: string[] = [];
+    const waited = await genie.wait({
+      session: second.sessionId,
+      onEvent: (event) => {
+        kinds.push(event.kind);
+        if (event.kind === 'output') outputs.push(event.text);
+        if (event.kind === 'output' && event.text === 'early') fs.writeFileSync(go, '');
+      },
+    });
+    expect(waited.finished).toBe(true);
+    expect(outputs).toEqual(['early', 'late']);
+    expect(kinds[0]).toBe('prompt');
+    expect(kinds[kinds.length - 1]).toBe('outcome');
+  });
+
   it('lists sessions newest first with filters', async () => {
     const genie = await openTestGenie(makeWorkspace({ 'agents/other.md': '---\ngenie:\n  executor: command\n---\n' }));
     const a = await genie.run({ agent: 'shell', prompt: 'true', background: false });
@@ -126,5 +155,18 @@ describe('session lifecycle', () => {
     expect((await genie.listSessions({ status: 'failed' })).map((s) => s.sessionId)).toEqual([b.sessionId]);
     expect((await genie.listSessions({ limit: 1 })).map((s) => s.sessionId)).toEqual([b.sessionId]);
     expect(await genie.listSessions({ agent: 'other' })).toEqual([]);
+    expect((await genie.listSessions({ agent: 'shell' })).map((s) => s.sessionId)).toEqual([b.sessionId, a.sessionId]);
+  });
+
+  it('filters by agent basename or name as well as by id', async () => {
+    const genie = await openTestGenie(
+      makeWorkspace({ 'agents/qa/checker.md': '---\nname: Checker\ngenie:\n  executor: command\n  runArgs: [bash, -c, "{prompt}"]\n---\n' }),
+    );
+    const run = await genie.run({ agent: 'checker', prompt: 'true', background: false });
+    expect(run.agent).toBe('qa/checker');
+    expect(run.status).toBe('completed');
+    for (const agent of ['qa/checker', 'checker', 'Checker']) {
+      expect((await genie.listSessions({ agent })).map((s) => s.sessionId)).toEqual([run.sessionId]);
+    }
   });
 });

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { EventLogTail } from '../../src/sessions/event-log-tail';
+import { EventLogTail, logSize } from '../../src/sessions/event-log-tail';
 import { makeTempDir, removeTempDirs } from '../helpers/temp-workspace';
 
 afterAll(removeTempDirs);
@@ -12,7 +12,7 @@ function record(turn: number, line: string): string {
 describe('EventLogTail', () => {
   it('has nothing to read before the log exists, then reads records as they are appended', () => {
     const file = path.join(makeTempDir(), 'logs', 's.jsonl');
-    const tail = EventLogTail.open(file, false);
+    const tail = EventLogTail.at(file, 0);
     expect(tail.readNew()).toEqual([]);
     fs.mkdirSync(path.dirname(file));
     fs.writeFileSync(file, record(1, 'a') + record(1, 'b'));
@@ -27,7 +27,7 @@ describe('EventLogTail', () => {
     const full = Buffer.from(record(1, 'héllo ✓'));
     const cut = full.indexOf(Buffer.from('✓')) + 1;
     fs.writeFileSync(file, full.subarray(0, cut));
-    const tail = EventLogTail.open(file, false);
+    const tail = EventLogTail.at(file, 0);
     expect(tail.readNew()).toEqual([]);
     fs.appendFileSync(file, full.subarray(cut));
     expect(tail.readNew().map((r) => ('line' in r ? r.line : ''))).toEqual(['héllo ✓']);
@@ -36,7 +36,7 @@ describe('EventLogTail', () => {
   it('starts after what is already logged when opened from the end', () => {
     const file = path.join(makeTempDir(), 's.jsonl');
     fs.writeFileSync(file, record(1, 'old'));
-    const tail = EventLogTail.open(file, true);
+    const tail = EventLogTail.at(file, logSize(file));
     fs.appendFileSync(file, record(2, 'new'));
     expect(tail.readNew().map((r) => ('line' in r ? r.line : ''))).toEqual(['new']);
   });
@@ -45,7 +45,7 @@ describe('EventLogTail', () => {
     const file = path.join(makeTempDir(), 's.jsonl');
     const line = record(1, 'x'.repeat(1000));
     fs.writeFileSync(file, line.repeat(6000));
-    const tail = EventLogTail.open(file, false);
+    const tail = EventLogTail.at(file, 0);
     let total = 0;
     let steps = 0;
     do {
