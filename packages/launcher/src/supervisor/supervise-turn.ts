@@ -107,7 +107,9 @@ class TurnRun {
 
     const problem = launchProblem(this.executor, command, spec.cwd, this.options.env);
     if (problem) return this.finish({ status: 'failed', exitCode: null, signal: null, error: problem });
-    if (this.stopRequested) return this.finish({ status: 'stopped', exitCode: null, signal: null, error: null });
+    if (this.stopRequested || (await this.stoppedBeforeSpawn())) {
+      return this.finish({ status: 'stopped', exitCode: null, signal: null, error: null });
+    }
 
     const child = spawn(command.command, command.args, {
       cwd: spec.cwd,
@@ -160,6 +162,12 @@ class TurnRun {
       stderrTail: this.stderrTail,
     });
     return this.finish({ ...outcome, exitCode, signal });
+  }
+
+  /** A stop may land while the supervisor is still starting up; then there is nothing to spawn. */
+  private async stoppedBeforeSpawn(): Promise<boolean> {
+    const current = await this.options.storage.get(this.spec.sessionId).catch(() => undefined);
+    return current?.turns === this.spec.turn && current.status === 'stopped';
   }
 
   private turnRequest(): TurnRequest {
