@@ -1,10 +1,8 @@
 import type { TranscriptEvent } from '../api-types';
 import type { GenieContext } from '../genie-context';
 import { findSession } from '../sessions/find-session';
-import { pause, SessionWatcher } from '../sessions/session-watcher';
-
-/** How often a running session's record and log are looked at again. */
-export const WATCH_INTERVAL_MS = 150;
+import { pause } from '../sessions/pause';
+import { SessionWatcher, WATCH_INTERVAL_MS } from '../sessions/session-watcher';
 
 /**
  * Every event the session has logged (or, with `fromStart: false`, only new ones), then

@@ -3,9 +3,9 @@ import type { WaitOptions, WaitResult } from '../api-types';
 import type { GenieContext } from '../genie-context';
 import { findSession } from '../sessions/find-session';
 import { lastTurnOf } from '../sessions/read-turns';
-import { pause, SessionWatcher } from '../sessions/session-watcher';
+import { pause } from '../sessions/pause';
+import { SessionWatcher, WATCH_INTERVAL_MS } from '../sessions/session-watcher';
 import { toSessionView } from '../sessions/session-view';
-import { WATCH_INTERVAL_MS } from './follow-session';
 
 /**
  * Waits for the session's current turn to end, passing on each of its events (those

@@ -4,6 +4,9 @@ import { EventLogTail, logSize } from './event-log-tail';
 import { createRecordRenderer, type RecordRenderer } from './render-records';
 import { turnStartOffset } from './turn-offset';
 
+/** How often a running session's record and log are looked at again. */
+export const WATCH_INTERVAL_MS = 150;
+
 /** Where watching starts: every logged event, the current turn's first event, or only new events. */
 export type WatchStart = 'log' | 'turn' | 'now';
 
@@ -58,18 +61,4 @@ function startOffset(log: string, entry: SessionEntry, from: WatchStart): number
   if (from === 'log') return 0;
   if (from === 'now' || !isActive(entry)) return logSize(log);
   return turnStartOffset(log, entry.turns ?? 1);
-}
-
-/** Resolves after `ms`, or at once when `signal` aborts. */
-export function pause(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal?.aborted) return resolve();
-    const timer = setTimeout(done, ms);
-    function done(): void {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', done);
-      resolve();
-    }
-    signal?.addEventListener('abort', done, { once: true });
-  });
 }
