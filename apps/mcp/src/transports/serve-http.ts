@@ -11,6 +11,8 @@ import { sendJsonRpcError } from './json-rpc-error';
 
 export const MCP_PATH = '/mcp';
 
+export const DEFAULT_MAX_MCP_SESSIONS = 256;
+
 export interface HttpServeOptions {
   host: string;
   /** 0 picks a free port. */
@@ -19,6 +21,12 @@ export interface HttpServeOptions {
   token?: string;
   /** More Host header names to accept (e.g. a reverse proxy's), without port. */
   allowedHosts?: readonly string[];
+  /**
+   * Clients rarely end their MCP session with DELETE, so open sessions are capped: past
+   * this many (default 256) the least recently used one is closed, and its client must
+   * initialise again. genie's own sessions live in the store and are not affected.
+   */
+  maxSessions?: number;
 }
 
 export interface RunningHttpServer {
@@ -41,6 +49,8 @@ export async function serveHttp(genie: Genie, options: HttpServeOptions): Promis
       details: { host: options.host },
     });
   }
+  const maxSessions = options.maxSessions ?? DEFAULT_MAX_MCP_SESSIONS;
+  // Ordered from least to most recently used.
   const transports = new Map<string, StreamableHTTPServerTransport>();
   let allowedHosts = new Set<string>();
 
@@ -48,7 +58,11 @@ export async function serveHttp(genie: Genie, options: HttpServeOptions): Promis
     const server = createGenieMcpServer(genie);
     const transport = new StreamableHTTPServerTransport({
       sessionIdGenerator: randomUUID,
-      onsessioninitialized: (sessionId) => void transports.set(sessionId, transport),
+      onsessioninitialized: (sessionId) => {
+        transports.set(sessionId, transport);
+        const oldest = transports.values().next().value;
+        if (transports.size > maxSessions && oldest) void oldest.close();
+      },
     });
     transport.onclose = () => {
       if (transport.sessionId) transports.delete(transport.sessionId);
@@ -74,6 +88,8 @@ export async function serveHttp(genie: Genie, options: HttpServeOptions): Promis
     if (sessionId !== undefined) {
       const transport = transports.get(sessionId);
       if (!transport) return sendJsonRpcError(response, 404, 'Session not found: initialize a new MCP session.');
+      transports.delete(sessionId);
+      transports.set(sessionId, transport);
       return transport.handleRequest(request, response);
     }
     if (request.method !== 'POST') {

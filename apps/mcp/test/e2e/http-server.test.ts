@@ -127,4 +127,10 @@ describe('genie-mcp over HTTP with a bearer token', () => {
     expect(result.stderr).toContain('GENIE_MCP_TOKEN');
     expect(result.stdout).toBe('');
   });
+
+  it('rejects a port that is not a number with a usage error', () => {
+    const result = spawnSync(process.execPath, [BIN, '--http', '--port', 'eighty', '--cwd', workspace.dir], { env: workspace.env, encoding: 'utf8' });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('--port');
+  });
 });
