@@ -8,7 +8,7 @@ function errorCode(error: unknown): string | undefined {
 }
 
 /** Durably writes `bytes` to `path` (which must not be visible to readers yet). */
-async function writeDurably(path: string, bytes: string | Buffer): Promise<FileKey> {
+async function writeDurably(path: string, bytes: Buffer): Promise<FileKey> {
   const handle = await open(path, 'w');
   try {
     await handle.writeFile(bytes);
@@ -61,8 +61,8 @@ export interface ReplaceOptions {
  * version, never a mix: temp file, fsync, rename over, fsync the directory. Callers hold
  * the store lock, which is what makes the fixed staging names safe.
  */
-export async function replaceStoreFile(paths: StorePaths, text: string | Buffer, options: ReplaceOptions): Promise<FileKey> {
-  const key = await writeDurably(paths.stagingFile, text);
+export async function replaceStoreFile(paths: StorePaths, bytes: Buffer, options: ReplaceOptions): Promise<FileKey> {
+  const key = await writeDurably(paths.stagingFile, bytes);
   if (options.keepBackup) await refreshBackup(paths);
   await rename(paths.stagingFile, paths.file);
   await syncDirectory(dirname(paths.file));

@@ -169,9 +169,9 @@ class JsonStorage implements SessionStorage {
     return document;
   }
 
-  private async replace(text: string, keepBackup: boolean): Promise<FileKey> {
+  private async replace(bytes: Buffer, keepBackup: boolean): Promise<FileKey> {
     try {
-      return await replaceStoreFile(this.paths, text, { keepBackup });
+      return await replaceStoreFile(this.paths, bytes, { keepBackup });
     } catch (error) {
       // The file on disk is whichever version the rename left; the next operation re-reads it.
       this.cache = null;

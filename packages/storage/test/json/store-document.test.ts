@@ -21,18 +21,18 @@ describe('StoreDocument rendering', () => {
           const sessions = Object.fromEntries(entries.map((entry) => [entry.sessionId, entry]));
           const store = { ...extras, version: 2, sessions } as SessionStoreV2;
           const document = new StoreDocument(store);
-          expect(document.render()).toBe(`${JSON.stringify(store, null, 2)}\n`);
+          expect(document.render().toString()).toBe(`${JSON.stringify(store, null, 2)}\n`);
 
           const change = { put: added };
           const expected = { ...store, sessions: { ...sessions, [added.sessionId]: added } };
-          expect(document.render(change)).toBe(`${JSON.stringify(expected, null, 2)}\n`);
+          expect(document.render(change).toString()).toBe(`${JSON.stringify(expected, null, 2)}\n`);
           document.apply(change);
-          expect(document.render()).toBe(`${JSON.stringify(expected, null, 2)}\n`);
+          expect(document.render().toString()).toBe(`${JSON.stringify(expected, null, 2)}\n`);
 
           const [first] = entries;
           if (first && first.sessionId !== added.sessionId) {
             const { [first.sessionId]: _removed, ...rest } = expected.sessions;
-            expect(document.render({ remove: first.sessionId })).toBe(`${JSON.stringify({ ...expected, sessions: rest }, null, 2)}\n`);
+            expect(document.render({ remove: first.sessionId }).toString()).toBe(`${JSON.stringify({ ...expected, sessions: rest }, null, 2)}\n`);
           }
         },
       ),
