@@ -40,18 +40,28 @@ function routeConsoleToStderr(): () => void {
   return () => Object.assign(console, saved);
 }
 
-function stopRequested(signal: AbortSignal | undefined): Promise<string> {
-  return new Promise((resolve) => {
-    const onSignal = (name: NodeJS.Signals) => {
-      process.off('SIGINT', onSignal);
-      process.off('SIGTERM', onSignal);
-      resolve(name);
-    };
-    process.on('SIGINT', onSignal);
-    process.on('SIGTERM', onSignal);
-    if (signal?.aborted) onSignal('SIGTERM');
-    signal?.addEventListener('abort', () => onSignal('SIGTERM'), { once: true });
-  });
+interface StopRequest {
+  readonly requested: Promise<void>;
+  dispose(): void;
+}
+
+/** SIGINT, SIGTERM or `signal`, whichever comes first; dispose() restores default signal handling. */
+function listenForStop(signal: AbortSignal | undefined): StopRequest {
+  let resolveStop: () => void = () => undefined;
+  const requested = new Promise<void>((resolve) => (resolveStop = resolve));
+  const onStop = () => resolveStop();
+  process.on('SIGINT', onStop);
+  process.on('SIGTERM', onStop);
+  signal?.addEventListener('abort', onStop, { once: true });
+  if (signal?.aborted) onStop();
+  return {
+    requested,
+    dispose: () => {
+      process.off('SIGINT', onStop);
+      process.off('SIGTERM', onStop);
+      signal?.removeEventListener('abort', onStop);
+    },
+  };
 }
 
 /**
@@ -66,8 +76,8 @@ export async function runMcpServer(options: RunMcpServerOptions = {}): Promise<v
   const restoreConsole = options.http ? () => undefined : routeConsoleToStderr();
   try {
     const genie = await openGenie({ cwd: options.cwd, env, onWarning: (message) => log(`genie: ${message}`) });
+    const stop = listenForStop(options.signal);
     try {
-      const stop = stopRequested(options.signal);
       if (options.http) {
         const token = env.GENIE_MCP_TOKEN?.trim() || undefined;
         const server = await serveHttp(genie, {
@@ -77,14 +87,15 @@ export async function runMcpServer(options: RunMcpServerOptions = {}): Promise<v
           ...(options.allowedHosts ? { allowedHosts: options.allowedHosts } : {}),
         });
         log(`genie MCP server for ${genie.workspace} listening on ${server.url}${token ? ' (bearer token required)' : ''}`);
-        await stop;
+        await stop.requested;
         await server.close();
       } else {
         const server = await serveStdio(genie);
-        await Promise.race([stop, server.closed]);
+        await Promise.race([stop.requested, server.closed]);
         await server.close();
       }
     } finally {
+      stop.dispose();
       await genie.close();
     }
   } finally {
