@@ -21,6 +21,7 @@ export function progressReporter(extra: ToolExtra): ((event: TranscriptEvent) =>
     const message = describeEvent(event);
     if (message === null) return;
     steps += 1;
+    // Progress is best effort: a client that went away must not fail the wait itself.
     extra
       .sendNotification({
         method: 'notifications/progress',
