@@ -1,5 +1,6 @@
 import { isGenieError } from '@genie/errors';
 import type { SessionEntry } from '@genie/session-schema';
+import { closeOpenTurn } from '../event-log/close-open-turn';
 import { hostOf } from '../launch/context-defaults';
 import type { LaunchContext } from '../launch/launch-context';
 import { hasLiveRunner, isActiveStatus } from '../launch/session-busy';
@@ -42,7 +43,12 @@ export async function reconcileSession(ctx: LaunchContext, entry: SessionEntry):
     if (isGenieError(error, 'SESSION_NOT_FOUND')) return entry;
     throw error;
   }
-  if (changed) signalProcesses(findSessionProcesses(entry.sessionId), 'SIGTERM');
+  if (changed) {
+    signalProcesses(findSessionProcesses(entry.sessionId), 'SIGTERM');
+    if (typeof updated.turns === 'number') {
+      await closeOpenTurn(updated.logFile, { turn: updated.turns, status: 'lost', signal: null, error: updated.error ?? null });
+    }
+  }
   return updated;
 }
 

@@ -1,4 +1,5 @@
 import { GenieError } from '@genie/errors';
+import { closeOpenTurn } from '../event-log/close-open-turn';
 import type { SessionEntry } from '@genie/session-schema';
 import { isProcessAlive } from '../process/is-process-alive';
 import { HAS_PROC } from '../process/proc-stat';
@@ -49,11 +50,15 @@ export async function stopSession(ctx: LaunchContext, sessionId: string, options
   }
 
   const result = await terminateSession(sessionId, wasActive ? sessionRoots(entry) : {}, graceOf(ctx, options.graceMs));
-  return ctx.storage.update(sessionId, (current) =>
+  const final = await ctx.storage.update(sessionId, (current) =>
     current.status === 'stopped' && current.turns === entry.turns && !current.signal && result.signal
       ? { ...current, signal: result.signal }
       : current,
   );
+  if (wasActive && final.status === 'stopped' && typeof final.turns === 'number') {
+    await closeOpenTurn(final.logFile, { turn: final.turns, status: 'stopped', signal: final.signal ?? null, error: null });
+  }
+  return final;
 }
 
 /** The supervisor and the executor group, when they are still the processes the record names. */

@@ -4,6 +4,7 @@ import { isProcessAlive } from '../../src/process/is-process-alive';
 import { processStartTime } from '../../src/process/process-start-time';
 import { findSessionProcesses } from '../../src/process/session-processes';
 import { reconcileAll, reconcileSession } from '../../src/reconcile/reconcile-session';
+import { readLastTurn } from '../../src/transcript/read-last-turn';
 import { eventually, LaunchFixture, shellSettings } from '../helpers/launch-fixture';
 import { printedPids } from '../helpers/session-pids';
 
@@ -39,6 +40,7 @@ describe('reconcileSession', () => {
     expect(reconciled.error).toContain('supervisor');
     expect(reconciled.error).toContain('Resume the session');
     expect((await fixture.storage.get(sessionId))?.status).toBe('lost');
+    await expect(readLastTurn(reconciled.logFile as string)).resolves.toMatchObject({ turn: 1, status: 'lost' });
     await eventually(() => findSessionProcesses(sessionId).length === 0, 'the orphaned executor to be ended');
   });
 

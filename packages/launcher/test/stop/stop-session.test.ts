@@ -3,6 +3,7 @@ import { startBackgroundTurn } from '../../src/launch/start-background-turn';
 import { isProcessAlive } from '../../src/process/is-process-alive';
 import { findSessionProcesses } from '../../src/process/session-processes';
 import { stopSession } from '../../src/stop/stop-session';
+import { readLastTurn } from '../../src/transcript/read-last-turn';
 import { eventually, LaunchFixture, shellSettings } from '../helpers/launch-fixture';
 import { printedPids } from '../helpers/session-pids';
 
@@ -71,6 +72,20 @@ describe('stopSession', () => {
 
     const done = await fixture.createSession({ status: 'completed', exitCode: 0, turns: 1 });
     await expect(stopSession(fixture.ctx, done.sessionId)).resolves.toMatchObject({ status: 'completed', exitCode: 0 });
+  });
+
+  it('closes the turn in the log when the supervisor could not (frozen, then killed)', async () => {
+    const { sessionId } = await startTree();
+    const running = await fixture.storage.get(sessionId);
+    process.kill(running?.runnerPid as number, 'SIGSTOP');
+
+    const stopped = await stopSession(fixture.ctx, sessionId);
+
+    expect(stopped).toMatchObject({ status: 'stopped', signal: 'SIGKILL' });
+    expect(isProcessAlive(running?.runnerPid)).toBe(false);
+    const lastTurn = await readLastTurn(stopped.logFile as string);
+    expect(lastTurn).toMatchObject({ turn: 1, status: 'stopped' });
+    expect(lastTurn?.endedAt).toEqual(expect.any(String));
   });
 
   it('says stopped even when the processes were already gone', async () => {
