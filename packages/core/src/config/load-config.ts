@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { EXECUTOR_IDS } from '@genie/launcher';
 import { LineCounter, parseDocument } from 'yaml';
 import { configError } from './config-error';
 import { DEFAULT_CONFIG, type GenieConfig } from './genie-config';
@@ -44,7 +45,35 @@ function withDefaults(raw: Partial<GenieConfig>): GenieConfig {
   };
 }
 
+function isBuiltinExecutor(id: string): boolean {
+  return (EXECUTOR_IDS as readonly string[]).includes(id);
+}
+
+function checkExecutors(config: GenieConfig, file: string): void {
+  for (const [id, settings] of Object.entries(config.executors)) {
+    if (!isBuiltinExecutor(id) && !settings.runArgs) {
+      throw configError(
+        file,
+        `executors.${id}`,
+        `"${id}" is not a built-in executor (${EXECUTOR_IDS.join(', ')}), so it needs runArgs`,
+        `Add runArgs, e.g. runArgs: ["${id}", "{prompt}"], or fix the executor name.`,
+      );
+    }
+  }
+  const known = [...EXECUTOR_IDS, ...Object.keys(config.executors).filter((id) => !isBuiltinExecutor(id))];
+  const named: Array<[string, string | undefined]> = [
+    ['defaults.executor', config.defaults.executor],
+    ...Object.entries(config.modes).map(([mode, settings]): [string, string | undefined] => [`modes.${mode}.executor`, settings.executor]),
+  ];
+  for (const [key, executor] of named) {
+    if (executor !== undefined && !known.includes(executor)) {
+      throw configError(file, key, `names the executor "${executor}", which is unknown`, `Known executors: ${known.join(', ')}.`);
+    }
+  }
+}
+
 function checkReferences(config: GenieConfig, file: string): void {
+  checkExecutors(config, file);
   const modeNames = Object.keys(config.modes);
   if (config.defaults.mode !== undefined && !modeNames.includes(config.defaults.mode)) {
     throw configError(

@@ -1,10 +1,7 @@
 import { GenieError } from '@genie/errors';
-import type { ExecutorSettings } from '@genie/launcher';
+import { EXECUTOR_IDS, type ExecutorSettings } from '@genie/launcher';
 import type { AgentDefinition } from '../agents/agent-definition';
 import type { GenieConfig, ModeConfig } from '../config/genie-config';
-
-/** Executors the launcher implements itself; any other id must be a configured command. */
-export const BUILTIN_EXECUTORS = ['claude', 'codex', 'command'] as const;
 
 /** The predecessor's name for "no particular mode"; accepted without a definition. */
 const DEFAULT_MODE = 'default';
@@ -39,10 +36,10 @@ function modeOf(config: GenieConfig, name: string | undefined, strict: boolean):
 }
 
 function launcherExecutorOf(config: GenieConfig, executor: string, strict: boolean): string {
-  if ((BUILTIN_EXECUTORS as readonly string[]).includes(executor)) return executor;
+  if ((EXECUTOR_IDS as readonly string[]).includes(executor)) return executor;
   if (config.executors[executor]?.runArgs) return 'command';
   if (!strict) return executor;
-  const known = [...BUILTIN_EXECUTORS, ...Object.keys(config.executors).filter((id) => config.executors[id]?.runArgs)];
+  const known = [...EXECUTOR_IDS, ...Object.keys(config.executors).filter((id) => config.executors[id]?.runArgs)];
   throw new GenieError('EXECUTOR_UNKNOWN', `Executor "${executor}" is unknown.`, {
     hint: `Use one of ${known.join(', ')}, or define a custom one with runArgs under executors.${executor} in .genie/config.yaml.`,
     details: { executor, known },

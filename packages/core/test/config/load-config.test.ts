@@ -107,6 +107,19 @@ describe('loadConfig', () => {
     expect(error.message).toContain('"fast"');
   });
 
+  it('refuses a custom executor without runArgs, and executors nobody defined', () => {
+    const custom = errorOf(() => loadConfig(configFile('executors:\n  gemini:\n    binary: gemini\n')));
+    expect(custom.message).toContain('executors.gemini');
+    expect(custom.message).toContain('needs runArgs');
+    const unknown = errorOf(() => loadConfig(configFile('defaults:\n  executor: gpt\n')));
+    expect(unknown.message).toContain('defaults.executor');
+    expect(unknown.hint).toContain('claude, codex, command');
+    const inMode = errorOf(() => loadConfig(configFile('modes:\n  fast:\n    executor: gemini\n')));
+    expect(inMode.message).toContain('modes.fast.executor');
+    const defined = loadConfig(configFile('executors:\n  gemini:\n    runArgs: [gemini, "{prompt}"]\ndefaults:\n  executor: gemini\n'));
+    expect(defined.defaults.executor).toBe('gemini');
+  });
+
   it('refuses a top level that is not a mapping', () => {
     const error = errorOf(() => loadConfig(configFile('- a\n- b\n')));
     expect(error.code).toBe('CONFIG_INVALID');
