@@ -181,9 +181,11 @@ class JsonStorage implements SessionStorage {
 
   private warnMigrated(outdated: Extract<StoreExamination, { ok: true }>, keptAs: string, sessions: number): void {
     const notes = outdated.warnings.length > 0 ? ` Notes: ${outdated.warnings.join('; ')}` : '';
-    this.options.onWarning?.(
-      `Migrated ${this.location} from version ${outdated.fromVersion} to ${CURRENT_STORE_VERSION} (${sessions} sessions); the original is kept as ${keptAs}.${notes}`,
-    );
+    const what =
+      outdated.fromVersion === CURRENT_STORE_VERSION
+        ? `Repaired ${this.location}`
+        : `Migrated ${this.location} from version ${outdated.fromVersion} to ${CURRENT_STORE_VERSION}`;
+    this.options.onWarning?.(`${what} (${sessions} sessions); the original is kept as ${keptAs}.${notes}`);
   }
 
   private async prepareDirectory(): Promise<void> {

@@ -86,3 +86,20 @@ describe('migrateJsonStore', () => {
     expect(await migrateJsonStore(file)).toMatchObject({ fromVersion: 2, migrated: false, backupFile: null });
   });
 });
+
+describe('opening a version-2 file the predecessor wrote with one name twice', () => {
+  it('renames the later holder once, keeps the original bytes, and says so', async () => {
+    const file = join(tempDir('dupnames'), 'sessions.json');
+    const twin = (id: string) => ({ sessionId: id, agent: 'implementor', name: 'implementor-2510171530' });
+    writeFileSync(file, JSON.stringify({ version: 2, sessions: { a: twin('a'), b: twin('b') } }, null, 2));
+    const original = readFileSync(file);
+    const warnings: string[] = [];
+    const storage = openJsonStorage(file, { onWarning: (message) => warnings.push(message) });
+
+    expect((await storage.findByName('implementor-2510171530'))?.sessionId).toBe('a');
+    expect((await storage.findByName('implementor-2510171530-2'))?.sessionId).toBe('b');
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain(`Repaired ${file}`);
+    expect(readFileSync(`${file}.v2.bak`).equals(original)).toBe(true);
+  });
+});
