@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { GenieError } from '@genie/errors';
 import type { Genie, OpenOptions } from './api-types';
 import { loadConfig } from './config/load-config';
 import { GenieContext } from './genie-context';
@@ -22,10 +25,25 @@ import { workspacePaths } from './workspace/workspace-paths';
  */
 export async function openGenie(options: OpenOptions = {}): Promise<Genie> {
   const env = options.env ?? process.env;
-  const root = findWorkspace(options.cwd ?? process.cwd(), env);
+  const cwd = path.resolve(options.cwd ?? process.cwd());
+  if (!isDirectory(cwd)) {
+    throw new GenieError('INVALID_INPUT', `The directory ${cwd} does not exist.`, {
+      hint: 'Pass an existing directory with --cwd (or run genie from inside the project).',
+      details: { cwd },
+    });
+  }
+  const root = findWorkspace(cwd, env);
   const paths = workspacePaths(root);
   const config = loadConfig(paths.configFile);
   return createGenie(new GenieContext(paths, config, env, options.onWarning ?? (() => {})));
+}
+
+function isDirectory(dir: string): boolean {
+  try {
+    return fs.statSync(dir).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 function createGenie(context: GenieContext): Genie {

@@ -26,6 +26,11 @@ describe('openGenie', () => {
     await expect(openGenie({ cwd: root, env: {} })).rejects.toMatchObject({ code: 'CONFIG_INVALID' });
   });
 
+  it('refuses a start directory that does not exist', async () => {
+    const missing = path.join(makeTempDir(), 'missing');
+    await expect(openGenie({ cwd: missing, env: {} })).rejects.toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining(missing) });
+  });
+
   it('lets GENIE_WORKSPACE choose the workspace', async () => {
     const root = makeWorkspace();
     const genie = await openGenie({ cwd: makeTempDir(), env: { GENIE_WORKSPACE: root } });

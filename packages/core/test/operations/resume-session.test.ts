@@ -67,6 +67,27 @@ describe.each(['claude', 'codex'])('agent settings with %s', (executor) => {
   });
 });
 
+describe('a custom agent CLI from the config', () => {
+  it('runs with runArgs, resumes with resumeArgs, and is recorded under its own id', async () => {
+    const root = makeWorkspace({
+      'config.yaml': [
+        'executors:',
+        '  echoer:',
+        '    runArgs: [bash, -c, \'echo "first: $1"\', echoer, "{prompt}"]',
+        '    resumeArgs: [bash, -c, \'echo "again: $1 in $2"\', echoer, "{prompt}", "{sessionId}"]',
+      ].join('\n'),
+      'agents/echo.md': '---\ngenie:\n  executor: echoer\n---\n',
+    });
+    const genie = await openTestGenie(root);
+    const first = await genie.run({ agent: 'echo', prompt: 'hello there', background: false });
+    expect(first.executor).toBe('echoer');
+    expect(first.status).toBe('completed');
+    expect(first.lastTurn?.events).toContainEqual(expect.objectContaining({ kind: 'output', text: 'first: hello there' }));
+    const second = await genie.resume({ session: first.sessionId, prompt: 'more', background: false });
+    expect(second.lastTurn?.events).toContainEqual(expect.objectContaining({ kind: 'output', text: `again: more in ${first.sessionId}` }));
+  });
+});
+
 describe('resume', () => {
   it('refuses a session whose turn is still running', async () => {
     const genie = await openTestGenie(makeWorkspace());
