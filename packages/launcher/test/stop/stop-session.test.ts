@@ -74,15 +74,17 @@ describe('stopSession', () => {
     await expect(stopSession(fixture.ctx, done.sessionId)).resolves.toMatchObject({ status: 'completed', exitCode: 0 });
   });
 
-  it('closes the turn in the log when the supervisor could not (frozen, then killed)', async () => {
-    const { sessionId } = await startTree();
+  it('ends the agent tree and closes the turn in the log when the supervisor was killed', async () => {
+    const { sessionId, pids } = await startTree();
     const running = await fixture.storage.get(sessionId);
-    process.kill(running?.runnerPid as number, 'SIGSTOP');
+    process.kill(running?.runnerPid as number, 'SIGKILL');
+    await eventually(() => !isProcessAlive(running?.runnerPid), 'the supervisor to die');
 
     const stopped = await stopSession(fixture.ctx, sessionId);
 
     expect(stopped).toMatchObject({ status: 'stopped', signal: 'SIGKILL' });
-    expect(isProcessAlive(running?.runnerPid)).toBe(false);
+    expect(pids.filter((pid) => isProcessAlive(pid))).toEqual([]);
+    expect(findSessionProcesses(sessionId)).toEqual([]);
     const lastTurn = await readLastTurn(stopped.logFile as string);
     expect(lastTurn).toMatchObject({ turn: 1, status: 'stopped' });
     expect(lastTurn?.endedAt).toEqual(expect.any(String));
