@@ -32,9 +32,11 @@ export class Terminal {
     this.stdout.write(`${text}\n`);
   }
 
+  /** Indented for a person on a terminal; compact in a pipe, where a program reads it. */
   printJson(document: unknown): void {
     this.spinner?.clear();
-    this.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
+    const text = this.stdout.isTTY ? JSON.stringify(document, null, 2) : JSON.stringify(document);
+    this.stdout.write(`${text}\n`);
   }
 
   diag(text: string): void {
