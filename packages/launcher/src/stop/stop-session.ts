@@ -61,12 +61,19 @@ export async function stopSession(ctx: LaunchContext, sessionId: string, options
   return final;
 }
 
-/** The supervisor and the executor group, when they are still the processes the record names. */
+/**
+ * The detached supervisor and the executor group, when they are still the processes the
+ * record names. A foreground runner (a CLI or server process running the turn in-process)
+ * carries no session marker and is left alone: its turn ends `stopped` once its executor
+ * is gone, and a server running other sessions must survive.
+ */
 function sessionRoots(entry: SessionEntry): SessionProcessRoots {
   const treeRoots: number[] = [];
   const groups: number[] = [];
   const runner = entry.runnerPid;
-  if (typeof runner === 'number' && runner !== process.pid && isProcessAlive(runner, entry.runnerStartTime)) treeRoots.push(runner);
+  if (typeof runner === 'number' && isProcessAlive(runner, entry.runnerStartTime) && belongsToSession(runner, entry.sessionId)) {
+    treeRoots.push(runner);
+  }
   const executor = entry.executorPid;
   if (typeof executor === 'number' && isProcessAlive(executor) && belongsToSession(executor, entry.sessionId)) {
     treeRoots.push(executor);

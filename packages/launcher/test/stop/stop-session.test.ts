@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { runForegroundTurn } from '../../src/launch/run-foreground-turn';
 import { startBackgroundTurn } from '../../src/launch/start-background-turn';
 import { isProcessAlive } from '../../src/process/is-process-alive';
 import { findSessionProcesses } from '../../src/process/session-processes';
@@ -99,5 +100,35 @@ describe('stopSession', () => {
     await expect(stopSession(fixture.ctx, 'no-such-session')).rejects.toMatchObject({ code: 'SESSION_NOT_FOUND' });
     const foreign = await fixture.createSession({ status: 'running', host: 'elsewhere.example', runnerPid: 1, turns: 1 });
     await expect(stopSession(fixture.ctx, foreign.sessionId)).rejects.toMatchObject({ code: 'FOREIGN_HOST' });
+  });
+});
+
+describe('stopSession of a foreground turn', () => {
+  let fixture: LaunchFixture;
+  beforeAll(() => {
+    fixture = new LaunchFixture({ graceMs: 1_000 });
+  });
+  afterAll(() => fixture.dispose());
+
+  it('ends the executor and lets the in-process runner record the turn as stopped', async () => {
+    const session = await fixture.createSession();
+    let started!: () => void;
+    const ready = new Promise<void>((resolve) => {
+      started = resolve;
+    });
+    const turn = runForegroundTurn(
+      fixture.ctx,
+      { sessionId: session.sessionId, executor: 'command', prompt: 'p', settings: shellSettings('echo ready; sleep 300'), cwd: fixture.dir },
+      { onEvent: (event) => event.kind === 'output' && started() },
+    );
+    await ready;
+
+    const stopped = await stopSession(fixture.ctx, session.sessionId);
+    const ended = await turn;
+
+    expect(stopped.status).toBe('stopped');
+    expect(ended).toMatchObject({ status: 'stopped', signal: 'SIGTERM' });
+    expect(findSessionProcesses(session.sessionId)).toEqual([]);
+    await expect(readLastTurn(ended.logFile as string)).resolves.toMatchObject({ status: 'stopped' });
   });
 });
