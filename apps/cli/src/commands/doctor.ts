@@ -2,6 +2,7 @@ import type { DoctorReport } from '@genie/core';
 import { EXIT, type ExitCode } from '../exit-codes';
 import type { GlobalArgs } from '../global-args';
 import type { Colors } from '../output/colors';
+import { plural } from '../output/format';
 import type { Terminal } from '../output/terminal';
 import { withGenie } from '../with-genie';
 
@@ -21,7 +22,7 @@ function renderDoctor(report: DoctorReport, c: Colors): string {
   }
   const store = report.store;
   lines.push('', c.bold('store'));
-  lines.push(`  ${store.healthy ? ok : bad} ${store.location} · ${store.sessions} sessions`);
+  lines.push(`  ${store.healthy ? ok : bad} ${store.location} · ${plural(store.sessions, 'session')}`);
   if (store.problem) lines.push(`    ${c.red(store.problem)}`);
   if (store.repaired) lines.push(`    ${ok} restored from the previous version`);
   else if (!store.healthy && store.backupAvailable) lines.push(`    ${c.yellow('a previous version is kept: run `genie doctor --repair` to restore it')}`);

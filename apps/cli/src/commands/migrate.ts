@@ -1,5 +1,6 @@
 import { EXIT, type ExitCode } from '../exit-codes';
 import type { GlobalArgs } from '../global-args';
+import { plural } from '../output/format';
 import type { Terminal } from '../output/terminal';
 import { withGenie } from '../with-genie';
 
@@ -16,13 +17,13 @@ export async function migrateCommand(args: MigrateArgs, terminal: Terminal): Pro
     }
     const c = terminal.out;
     if (report.fromVersion === report.toVersion && !report.migrated) {
-      terminal.print(`${report.file} is already version ${report.toVersion} (${report.sessions} sessions); nothing to migrate.`);
+      terminal.print(`${report.file} is already version ${report.toVersion} (${plural(report.sessions, 'session')}); nothing to migrate.`);
     } else if (report.dryRun) {
       terminal.print(
-        `${c.bold('dry run:')} ${report.file} would move from version ${report.fromVersion} to ${report.toVersion} with ${report.sessions} sessions. Nothing was written.`,
+        `${c.bold('dry run:')} ${report.file} would move from version ${report.fromVersion} to ${report.toVersion} with ${plural(report.sessions, 'session')}. Nothing was written.`,
       );
     } else {
-      terminal.print(`${c.green('✔')} migrated ${report.file} from version ${report.fromVersion} to ${report.toVersion}: ${report.sessions} sessions.`);
+      terminal.print(`${c.green('✔')} migrated ${report.file} from version ${report.fromVersion} to ${report.toVersion}: ${plural(report.sessions, 'session')}.`);
       if (report.backupFile) terminal.print(c.dim(`the original is kept at ${report.backupFile}`));
     }
     for (const warning of report.warnings) terminal.print(`${c.yellow('!')} ${warning}`);

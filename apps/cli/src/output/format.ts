@@ -60,3 +60,8 @@ export function formatUsage(usage: UsageSummary | null, costUsd: number | null =
   if (usage?.durationMs !== undefined) parts.push(formatDuration(usage.durationMs));
   return parts.length > 0 ? parts.join(' · ') : null;
 }
+
+/** "1 session", "3 sessions". */
+export function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
