@@ -69,6 +69,7 @@ class TurnRun {
   private readonly stdoutTail: string[] = [];
   private readonly stderrTail: string[] = [];
   private startLogged = false;
+  private finishing = false;
 
   constructor(private readonly options: SuperviseOptions) {
     this.spec = options.spec;
@@ -82,6 +83,11 @@ class TurnRun {
     this.options.signal?.addEventListener('abort', abort);
     try {
       return await this.runTurn();
+    } catch (error) {
+      // An unexpected fault must still end the turn in the record, never leave it running.
+      if (this.finishing) throw error;
+      const message = `The genie supervisor failed: ${(error as Error)?.message ?? String(error)}`;
+      return await this.finish({ status: 'failed', exitCode: null, signal: null, error: message });
     } finally {
       this.options.signal?.removeEventListener('abort', abort);
       if (this.hangTimer) clearTimeout(this.hangTimer);
@@ -111,12 +117,19 @@ class TurnRun {
       return this.finish({ status: 'stopped', exitCode: null, signal: null, error: null });
     }
 
-    const child = spawn(command.command, command.args, {
-      cwd: spec.cwd,
-      env: { ...this.options.env, ...command.env, [SESSION_ENV_VAR]: spec.sessionId },
-      detached: true,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    let child: ChildProcess;
+    try {
+      child = spawn(command.command, command.args, {
+        cwd: spec.cwd,
+        env: { ...this.options.env, ...command.env, [SESSION_ENV_VAR]: spec.sessionId },
+        detached: true,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+    } catch (error) {
+      // Thrown synchronously for argv node refuses, e.g. a prompt holding a NUL byte.
+      const message = `Executor "${this.executor.id}" could not start "${command.command}": ${(error as Error).message}`;
+      return this.finish({ status: 'failed', exitCode: null, signal: null, error: message });
+    }
     this.child = child;
     const spawnError = await new Promise<Error | null>((resolve) => {
       child.once('spawn', () => resolve(null));
@@ -297,6 +310,7 @@ class TurnRun {
 
   private async finish(end: { status: FinalStatus; exitCode: number | null; signal: string | null; error: string | null }): Promise<SessionEntry> {
     const { spec } = this;
+    this.finishing = true;
     if (!this.startLogged) this.logStart({ command: spec.executor, args: [] });
     await this.updater.flush();
     const current = await this.options.storage.get(spec.sessionId).catch(() => undefined);

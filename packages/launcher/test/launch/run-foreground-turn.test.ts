@@ -106,3 +106,23 @@ describe('runForegroundTurn', () => {
     await eventually(() => findSessionProcesses(session.sessionId).length === 0, 'no session process left');
   });
 });
+
+describe('runForegroundTurn with argv node refuses', () => {
+  it('records a prompt holding a NUL byte as failed instead of leaving the turn open', async () => {
+    const fixture = new LaunchFixture();
+    try {
+      const session = await fixture.createSession();
+      const entry = await runForegroundTurn(fixture.ctx, {
+        sessionId: session.sessionId,
+        executor: 'command',
+        prompt: 'echo a\u0000b',
+        settings: SHELL_AGENT.settings,
+        cwd: fixture.dir,
+      });
+      expect(entry.status).toBe('failed');
+      expect(entry.error).toContain('null bytes');
+    } finally {
+      await fixture.dispose();
+    }
+  });
+});
