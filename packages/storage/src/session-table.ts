@@ -77,7 +77,23 @@ function newestFirst(a: { entry: SessionEntry; time: number }, b: { entry: Sessi
   return a.entry.sessionId < b.entry.sessionId ? -1 : a.entry.sessionId > b.entry.sessionId ? 1 : 0;
 }
 
-/** Entries are plain JSON data, so a structured clone is a faithful, independent copy. */
+/**
+ * Entries are plain JSON data, so a recursive copy is faithful and several times faster than
+ * structuredClone (which matters when `list` copies 10,000 entries).
+ */
+function copyJson(value: unknown): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map(copyJson);
+  const copy: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) {
+    const field = copyJson((value as Record<string, unknown>)[key]);
+    // Assigning "__proto__" would set the prototype instead of keeping the field.
+    if (key === '__proto__') Object.defineProperty(copy, key, { value: field, enumerable: true, writable: true, configurable: true });
+    else copy[key] = field;
+  }
+  return copy;
+}
+
 export function copyEntry(entry: SessionEntry): SessionEntry {
-  return structuredClone(entry);
+  return copyJson(entry) as SessionEntry;
 }

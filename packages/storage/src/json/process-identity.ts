@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 
 /** Who holds a lock: enough to tell a live holder from a dead one, even when its pid is reused. */
@@ -27,15 +27,22 @@ interface ProcStat {
   startTicks: string;
 }
 
+let procAvailable: boolean | undefined;
+
+/** Without a mounted /proc (macOS, some sandboxes) a missing entry proves nothing. */
+function hasProc(): boolean {
+  procAvailable ??= existsSync(`/proc/${process.pid}/stat`);
+  return procAvailable;
+}
+
 function readProcStat(pid: number): ProcStat | null | 'unsupported' {
+  if (!hasProc()) return 'unsupported';
   let text: string;
   try {
     text = readFileSync(`/proc/${pid}/stat`, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'ESRCH') {
-      return process.platform === 'linux' ? null : 'unsupported';
-    }
-    return 'unsupported';
+    const code = (error as NodeJS.ErrnoException).code;
+    return code === 'ENOENT' || code === 'ESRCH' ? null : 'unsupported';
   }
   // The command name (field 2) may hold spaces and parentheses, so count fields after its last ')'.
   const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');

@@ -69,8 +69,14 @@ export async function acquireStoreLock(lockDir: string, timeoutMs: number): Prom
           throw storeIoError('take the lock', lockDir, error);
         }
       }
-      const holder = readLockHolder(lockDir);
-      if (holder.kind === 'free') continue;
+      let holder: LockHolder;
+      try {
+        holder = readLockHolder(lockDir);
+      } catch (error) {
+        throw storeIoError('read the owner of the lock', lockDir, error);
+      }
+      // Freed between our rename and our look: try again at once (bounded, in case it never sticks).
+      if (holder.kind === 'free' && Date.now() < deadline) continue;
       if (isAbandoned(holder) && (await reclaimAbandonedLock(lockDir, holder))) continue;
       if (Date.now() >= deadline) throw lockTimeout(lockDir, timeoutMs, holder);
       await sleep(backoffMs * (0.5 + Math.random()));
