@@ -82,6 +82,22 @@ describe('turns of the claude and codex doubles', () => {
     expect(entry).toMatchObject({ status: 'completed', lastAnswer: 'My instructions are: Answer in haiku.' });
   });
 
+  it('claude: a foreground turn streams messages and tool calls as they happen, and logs no instructions text', async () => {
+    const session = await fixture.createSession({ executor: 'claude' });
+    const kinds: string[] = [];
+    const entry = await runForegroundTurn(ctx, plan(session.sessionId, 'claude', '[stream:2] [tool:ls] list files', { instructions: 'Be brief.' }), {
+      onEvent: (event) => kinds.push(event.kind),
+    });
+
+    expect(entry.status).toBe('completed');
+    expect(kinds[0]).toBe('prompt');
+    expect(kinds).toEqual(expect.arrayContaining(['message', 'tool_call', 'tool_result']));
+    expect(kinds.at(-1)).toBe('outcome');
+    const start = JSON.parse(readFileSync(entry.logFile as string, 'utf8').split('\n')[0] as string) as { command: string[] };
+    expect(start.command).toContain('<instructions>');
+    expect(start.command).not.toContain('Be brief.');
+  });
+
   it('claude: an unknown resume id fails with the CLI\'s own message', async () => {
     const session = await fixture.createSession({ executor: 'claude', turns: 1, status: 'completed', executorSessionId: '00000000-0000-4000-8000-000000000000' });
     const entry = await runForegroundTurn(ctx, plan(session.sessionId, 'claude', 'continue'));

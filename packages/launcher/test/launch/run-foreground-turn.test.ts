@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import type { EventLogRecord } from '../../src/event-log-record';
 import { runForegroundTurn } from '../../src/launch/run-foreground-turn';
 import { SHELL_AGENT } from '../../src/agents/shell-agent';
@@ -68,6 +68,20 @@ describe('runForegroundTurn', () => {
     expect(entry).toMatchObject({ status: 'failed', exitCode: 3, signal: null });
     expect(entry.error).toContain('No conversation found');
     expect(entry.error).toContain('exited with code 3');
+  });
+
+  it('hands instructions to a command agent as a file that is gone after the turn', async () => {
+    const session = await fixture.createSession();
+    const entry = await runForegroundTurn(fixture.ctx, {
+      ...plan(session.sessionId, 'unused'),
+      settings: { runArgs: ['bash', '-c', 'echo "$1"; cat "$1"', 'agent', '{instructionsFile}'] },
+      instructions: 'Always answer in French.',
+    });
+
+    expect(entry.status).toBe('completed');
+    const [file, text] = (entry.lastAnswer as string).split('\n');
+    expect(text).toBe('Always answer in French.');
+    expect(existsSync(file as string)).toBe(false);
   });
 
   it('passes a prompt that starts with "-" as a command, not as a bash option', async () => {
