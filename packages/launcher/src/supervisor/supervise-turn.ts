@@ -18,6 +18,7 @@ import { liveTranscriptEvent } from './live-transcript-event';
 import { RecordUpdater } from './record-updater';
 import { sumUsage } from './sum-usage';
 import { removeFile, type TurnSpec } from './turn-spec';
+import { TurnObservations } from './turn-observations';
 import { turnOutcome } from './turn-outcome';
 
 export interface SuperviseOptions {
@@ -30,12 +31,7 @@ export interface SuperviseOptions {
   signal?: AbortSignal;
 }
 
-type ResultEvent = Extract<AgentEvent, { type: 'result' }>;
 type FinalStatus = 'completed' | 'failed' | 'stopped';
-
-const STDERR_TAIL_LINES = 5;
-const ANSWER_TAIL_LINES = 20;
-const ANSWER_MAX_CHARS = 4_000;
 /** After the executor exits, how long a descendant holding its stdout may delay the turn's end. */
 const DRAIN_MS = 500;
 
@@ -61,13 +57,7 @@ class TurnRun {
   private terminating: Promise<unknown> | undefined;
   private hangTimer: NodeJS.Timeout | undefined;
   private endedByHangGuard = false;
-  private result: ResultEvent | undefined;
-  private lastMessage: string | undefined;
-  private lastErrorEvent: string | undefined;
-  private executorSessionId: string | null;
-  private turnUsage: ResultEvent['usage'];
-  private readonly stdoutTail: string[] = [];
-  private readonly stderrTail: string[] = [];
+  private readonly seen: TurnObservations;
   private startLogged = false;
   private finishing = false;
 
@@ -75,7 +65,7 @@ class TurnRun {
     this.spec = options.spec;
     this.log = new EventLogWriter(options.spec.logFile);
     this.updater = new RecordUpdater(options.storage, options.spec.sessionId, options.spec.turn);
-    this.executorSessionId = options.spec.executorSessionId;
+    this.seen = new TurnObservations(options.spec.executorSessionId);
   }
 
   async run(): Promise<SessionEntry> {
@@ -169,10 +159,10 @@ class TurnRun {
       executor: this.executor.id,
       exitCode,
       signal,
-      result: this.result,
+      result: this.seen.result,
       endedByHangGuard: this.endedByHangGuard,
-      lastErrorEvent: this.lastErrorEvent,
-      stderrTail: this.stderrTail,
+      lastErrorEvent: this.seen.lastErrorEvent,
+      stderrTail: this.seen.stderrTail,
     });
     return this.finish({ ...outcome, exitCode, signal });
   }
@@ -228,7 +218,7 @@ class TurnRun {
     const records: OutputRecord[] = [];
     for (const line of lines) {
       records.push({ time, turn: this.spec.turn, stream, line });
-      if (stream === 'stderr' && line.trim()) pushBounded(this.stderrTail, line, STDERR_TAIL_LINES);
+      if (stream === 'stderr') this.seen.noteStderr(line);
     }
     this.log.append(records);
     for (const line of lines) {
@@ -237,44 +227,17 @@ class TurnRun {
   }
 
   private onEvent(event: AgentEvent, time: string): void {
-    switch (event.type) {
-      case 'session':
-        if (event.executorSessionId && event.executorSessionId !== this.executorSessionId) {
-          const id = event.executorSessionId;
-          this.executorSessionId = id;
-          this.updater.queue((entry) => ({ ...entry, executorSessionId: id }));
-        }
-        break;
-      case 'message':
-        this.lastMessage = event.text;
-        break;
-      case 'error':
-        this.lastErrorEvent = event.message;
-        break;
-      case 'output':
-        if (event.stream === 'stdout') pushBounded(this.stdoutTail, event.text, ANSWER_TAIL_LINES);
-        break;
-      case 'result':
-        this.onResult(event);
-        break;
-      default:
-        break;
+    if (this.seen.observe(event)) {
+      const id = this.seen.executorSessionId;
+      this.updater.queue((entry) => ({ ...entry, executorSessionId: id }));
+    }
+    if (event.type === 'result') {
+      const { usage, text } = event;
+      this.updater.queue((entry) => ({ ...entry, usage: sumUsage(entry.usage, usage), ...(text ? { lastAnswer: text } : {}) }));
+      this.armHangGuard();
     }
     const rendered = liveTranscriptEvent(event, this.spec.turn, time);
     if (rendered) this.emit(rendered);
-  }
-
-  private onResult(event: ResultEvent): void {
-    this.result = event;
-    this.turnUsage = sumUsage(this.turnUsage, event.usage);
-    const usage = event.usage;
-    const answer = event.text;
-    this.updater.queue((entry) => ({
-      ...entry,
-      usage: sumUsage(entry.usage, usage),
-      ...(answer ? { lastAnswer: answer } : {}),
-    }));
-    this.armHangGuard();
   }
 
   /** An executor that outlives its own final result is hung (a known CLI failure). */
@@ -300,14 +263,6 @@ class TurnRun {
     return { groups: [executorPid], treeRoots: [executorPid] };
   }
 
-  private answer(): string | null {
-    const text = this.result?.text ?? this.lastMessage;
-    if (text) return text;
-    if (this.stdoutTail.length === 0) return null;
-    const tail = this.stdoutTail.join('\n').trimEnd();
-    return tail.length > ANSWER_MAX_CHARS ? tail.slice(tail.length - ANSWER_MAX_CHARS) : tail || null;
-  }
-
   private async finish(end: { status: FinalStatus; exitCode: number | null; signal: string | null; error: string | null }): Promise<SessionEntry> {
     const { spec } = this;
     this.finishing = true;
@@ -317,7 +272,7 @@ class TurnRun {
     const stoppedElsewhere = current?.turns === spec.turn && current.status === 'stopped';
     const status: FinalStatus = stoppedElsewhere || this.stopRequested ? 'stopped' : end.status;
     const error = status === 'stopped' ? null : end.error;
-    const answer = this.answer();
+    const answer = this.seen.answer();
     const time = now();
 
     this.log.append([
@@ -330,8 +285,8 @@ class TurnRun {
         exitCode: end.exitCode,
         signal: end.signal,
         error,
-        executorSessionId: this.executorSessionId,
-        ...(this.turnUsage ? { usage: this.turnUsage } : {}),
+        executorSessionId: this.seen.executorSessionId,
+        ...(this.seen.usage ? { usage: this.seen.usage } : {}),
         answer,
       } satisfies EventLogRecord,
     ]);
@@ -357,7 +312,7 @@ class TurnRun {
       signal: end.signal,
       error,
       answer,
-      usage: this.turnUsage ?? null,
+      usage: this.seen.usage ?? null,
       time,
     });
     return stored as SessionEntry;
@@ -370,9 +325,4 @@ class TurnRun {
       // A failing display must not stop the turn from being supervised and recorded.
     }
   }
-}
-
-function pushBounded(list: string[], item: string, max: number): void {
-  list.push(item);
-  if (list.length > max) list.shift();
 }
