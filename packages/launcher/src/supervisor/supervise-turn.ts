@@ -32,6 +32,7 @@ export interface SuperviseOptions {
 }
 
 type FinalStatus = 'completed' | 'failed' | 'stopped';
+
 /** After the executor exits, how long a descendant holding its stdout may delay the turn's end. */
 const DRAIN_MS = 500;
 
@@ -42,8 +43,18 @@ const now = (): string => new Date().toISOString();
  * output line to the event log, keeps the session record current, and records the
  * outcome. The background supervisor process and foreground turns both run this.
  */
-export function superviseTurn(options: SuperviseOptions): Promise<SessionEntry> {
-  return new TurnRun(options).run();
+export async function superviseTurn(options: SuperviseOptions): Promise<SessionEntry> {
+  let run: TurnRun;
+  try {
+    run = new TurnRun(options);
+  } catch (error) {
+    const { spec } = options;
+    const message = `Cannot open the event log ${spec.logFile}: ${(error as Error).message}`;
+    return options.storage.update(spec.sessionId, (entry) =>
+      entry.turns === spec.turn ? { ...entry, status: 'failed', exitCode: null, signal: null, error: message } : entry,
+    );
+  }
+  return run.run();
 }
 
 class TurnRun {

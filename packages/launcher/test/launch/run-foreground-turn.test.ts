@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import type { EventLogRecord } from '../../src/event-log-record';
 import { runForegroundTurn } from '../../src/launch/run-foreground-turn';
 import { SHELL_AGENT } from '../../src/agents/shell-agent';
@@ -135,6 +136,25 @@ describe('runForegroundTurn with argv node refuses', () => {
       });
       expect(entry.status).toBe('failed');
       expect(entry.error).toContain('null bytes');
+    } finally {
+      await fixture.dispose();
+    }
+  });
+});
+
+describe('runForegroundTurn without a writable log directory', () => {
+  it('records the turn as failed, naming the log', async () => {
+    const fixture = new LaunchFixture();
+    try {
+      const blocker = path.join(fixture.dir, 'not-a-dir');
+      writeFileSync(blocker, '');
+      const session = await fixture.createSession();
+      const entry = await runForegroundTurn(
+        { ...fixture.ctx, logsDir: path.join(blocker, 'logs') },
+        { sessionId: session.sessionId, executor: 'command', prompt: 'true', settings: SHELL_AGENT.settings, cwd: fixture.dir },
+      );
+      expect(entry.status).toBe('failed');
+      expect(entry.error).toContain('Cannot open the event log');
     } finally {
       await fixture.dispose();
     }
