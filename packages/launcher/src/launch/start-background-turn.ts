@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { GenieError } from '@genie/errors';
 import type { SessionEntry } from '@genie/session-schema';
@@ -37,13 +37,18 @@ export async function startBackgroundTurn(ctx: LaunchContext, plan: TurnPlan): P
   if (cannotStart(spec, env)) return superviseTurn({ storage: ctx.storage, spec, env });
 
   const specFile = turnSpecPath(ctx.logsDir, spec.sessionId, spec.turn);
-  writeTurnSpec(specFile, spec);
-  const child = spawn(process.execPath, [...SUPERVISOR_NODE_FLAGS, supervisorMain, specFile], {
-    detached: true,
-    stdio: 'ignore',
-    env: { ...env, [SESSION_ENV_VAR]: spec.sessionId },
-    cwd: path.parse(specFile).root,
-  });
+  let child: ChildProcess;
+  try {
+    writeTurnSpec(specFile, spec);
+    child = spawn(process.execPath, [...SUPERVISOR_NODE_FLAGS, supervisorMain, specFile], {
+      detached: true,
+      stdio: 'ignore',
+      env: { ...env, [SESSION_ENV_VAR]: spec.sessionId },
+      cwd: path.parse(specFile).root,
+    });
+  } catch (error) {
+    return supervisorFailed(ctx, spec, specFile, error as Error);
+  }
   const spawnError = await new Promise<Error | null>((resolve) => {
     child.once('spawn', () => resolve(null));
     child.once('error', resolve);
@@ -84,6 +89,6 @@ async function supervisorFailed(ctx: LaunchContext, spec: TurnSpec, specFile: st
   removeFile(specFile);
   const message = `The genie supervisor could not start: ${error?.message ?? 'no process id'}.`;
   return ctx.storage.update(spec.sessionId, (entry) =>
-    entry.turns === spec.turn && entry.status === 'starting' ? { ...entry, status: 'failed', error: message } : entry,
+    entry.turns === spec.turn && entry.status === 'starting' ? { ...entry, status: 'failed', exitCode: null, signal: null, error: message } : entry,
   );
 }

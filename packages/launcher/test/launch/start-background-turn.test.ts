@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { startBackgroundTurn } from '../../src/launch/start-background-turn';
 import { isProcessAlive } from '../../src/process/is-process-alive';
 import { eventually, LaunchFixture, shellSettings } from '../helpers/launch-fixture';
@@ -54,6 +56,15 @@ describe('startBackgroundTurn', () => {
     expect(entry.error).toContain('Executor "command" cannot start');
     expect(entry.error).toContain('/nonexistent/agent-cli');
     expect((await fixture.storage.get(session.sessionId))?.status).toBe('failed');
+  });
+
+  it('fails the turn, never leaving it starting, when its files cannot be written', async () => {
+    const session = await fixture.createSession();
+    const blocker = path.join(fixture.dir, 'blocker');
+    writeFileSync(blocker, '');
+    const entry = await startBackgroundTurn({ ...fixture.ctx, logsDir: path.join(blocker, 'logs') }, plan(session.sessionId, 'true'));
+    expect(entry.status).toBe('failed');
+    expect(entry.error).toContain('supervisor could not start');
   });
 
   it('refuses a memory store, which a separate supervisor could not reach', async () => {
