@@ -60,6 +60,11 @@ export function readTurnSpec(file: string): TurnSpec {
   return spec;
 }
 
+/** Removes a turn file; one that is already gone (or was never written) is fine. */
 export function removeFile(file: string): void {
-  rmSync(file, { force: true });
+  try {
+    rmSync(file, { force: true });
+  } catch {
+    // Its directory may not exist (ENOTDIR/EACCES): then there is nothing to remove.
+  }
 }
