@@ -106,6 +106,14 @@ describe('turns of the claude and codex doubles', () => {
     expect(entry.error).toContain('No conversation found with session ID: 00000000-0000-4000-8000-000000000000');
   });
 
+  it('codex: an unknown thread id fails with the CLI\'s own message', async () => {
+    const session = await fixture.createSession({ executor: 'codex', turns: 1, status: 'completed', executorSessionId: '11111111-1111-4111-8111-111111111111' });
+    const entry = await runForegroundTurn(ctx, plan(session.sessionId, 'codex', 'continue'));
+    expect(entry.status).toBe('failed');
+    expect(entry.exitCode).not.toBe(0);
+    expect(entry.error).toContain('No saved session found with ID 11111111-1111-4111-8111-111111111111');
+  });
+
   it.each(['claude', 'codex'])('%s: an error result is a failed turn', async (executor) => {
     const session = await fixture.createSession({ executor });
     const entry = await runForegroundTurn(ctx, plan(session.sessionId, executor, '[fail] do the impossible'));
