@@ -17,7 +17,8 @@ const KILL_SETTLE_MS = 3_000;
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * Ends every process of a session: SIGTERM to its groups and every member found, then
+ * Ends every process of a session: SIGTERM to its groups (whose leaders the caller has
+ * checked are alive) and every member found, then
  * SIGKILL to whatever is still alive after `graceMs`, repeated until nothing is left.
  * Processes seen once stay targets (checked by start time) even after they lose the link
  * that found them, e.g. a child without the marker whose parent died and left it to init.
@@ -43,6 +44,9 @@ export async function terminateSession(
 
   let alive = scan();
   if (alive.length === 0) return { signal: null, survivors: [] };
+  // Groups are signalled once, while their leaders are known to be alive; afterwards
+  // every member is addressed by pid (checked by start time), so a group id reused by an
+  // unrelated process is never hit.
   signalProcesses([...groupTargets, ...alive], 'SIGTERM');
   const warned = new Set(alive);
   const graceEnds = Date.now() + graceMs;
@@ -58,7 +62,7 @@ export async function terminateSession(
 
   const killEnds = Date.now() + KILL_SETTLE_MS;
   do {
-    signalProcesses([...groupTargets, ...alive], 'SIGKILL');
+    signalProcesses(alive, 'SIGKILL');
     await sleep(POLL_MS);
     alive = scan();
   } while (alive.length > 0 && Date.now() < killEnds);
