@@ -67,6 +67,15 @@ describe('startBackgroundTurn', () => {
     expect(entry.error).toContain('supervisor could not start');
   });
 
+  it('refuses an unknown executor or session without touching the record', async () => {
+    const session = await fixture.createSession();
+    await expect(startBackgroundTurn(fixture.ctx, { ...plan(session.sessionId, 'true'), executor: 'gemini' })).rejects.toMatchObject({
+      code: 'EXECUTOR_UNKNOWN',
+    });
+    expect(await fixture.storage.get(session.sessionId)).toEqual(session);
+    await expect(startBackgroundTurn(fixture.ctx, plan('no-such-session', 'true'))).rejects.toMatchObject({ code: 'SESSION_NOT_FOUND' });
+  });
+
   it('refuses a memory store, which a separate supervisor could not reach', async () => {
     const session = await fixture.createSession();
     await expect(
