@@ -29,9 +29,9 @@ function turnOptions<T>(y: Argv<T>) {
   return y
     .option('stdin', { type: 'boolean', hidden: true, describe: 'Read the prompt from stdin (what `-` means)' })
     .option('background', {
-    type: 'boolean',
-    describe: 'Return at once and leave the agent running (--no-background streams it here); default from the agent, else the config',
-  });
+      type: 'boolean',
+      describe: 'Return at once and leave the agent running (--no-background streams it here); default from the agent, else the config',
+    });
 }
 
 export function buildParser(argv: string[], version: string): Argv {

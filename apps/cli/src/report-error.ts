@@ -1,22 +1,6 @@
+import { isGenieError } from '@genie/errors';
 import { EXIT, exitCodeForError, type ExitCode } from './exit-codes';
 import type { Terminal } from './output/terminal';
-
-interface CodedError {
-  code: string;
-  message: string;
-  hint?: string;
-  details?: Record<string, unknown>;
-  describe?: () => string;
-}
-
-/** GenieError, recognised by shape so a second copy of @genie/errors still counts. */
-function isCodedError(error: unknown): error is CodedError {
-  return (
-    error instanceof Error &&
-    typeof (error as Partial<CodedError>).code === 'string' &&
-    /^[A-Z_]+$/.test((error as Partial<CodedError>).code ?? '')
-  );
-}
 
 /**
  * The one place an error becomes output and an exit code. With --json the error is the
@@ -24,17 +8,13 @@ function isCodedError(error: unknown): error is CodedError {
  */
 export function reportError(error: unknown, terminal: Terminal): ExitCode {
   terminal.stopProgress();
-  if (isCodedError(error)) {
-    const exitCode = exitCodeForError(error.code as Parameters<typeof exitCodeForError>[0]);
+  if (isGenieError(error)) {
     if (terminal.json) {
-      terminal.printJson({
-        error: { code: error.code, message: error.message, hint: error.hint ?? null, details: error.details ?? {} },
-      });
+      terminal.printJson({ error: { code: error.code, message: error.message, hint: error.hint ?? null, details: error.details } });
     } else {
-      const text = error.describe ? error.describe() : [error.message, error.hint].filter(Boolean).join('\n');
-      terminal.diag(`${terminal.err.red('error:')} ${text}`);
+      terminal.diag(`${terminal.err.red('error:')} ${error.describe()}`);
     }
-    return exitCode;
+    return exitCodeForError(error.code);
   }
   const message = error instanceof Error ? error.message : String(error);
   if (terminal.json) {

@@ -48,6 +48,9 @@ export class TestWorkspace {
     delete env.FORCE_COLOR;
     this.env = {
       ...env,
+      // The shell agent runs `bash -lc`: a HOME of our own keeps the user's profile (and
+      // whatever it starts, such as version-manager hooks with lock files) out of the tests.
+      HOME: home,
       PATH: `${binDir}${path.delimiter}${process.env.PATH ?? ''}`,
       CLAUDE_CONFIG_DIR: path.join(home, 'claude'),
       CODEX_HOME: path.join(home, 'codex'),
