@@ -23,7 +23,7 @@ function timeOnce(args: string[], cwd: string): number {
   const start = process.hrtime.bigint();
   const result = spawnSync(process.execPath, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 30 });
   const elapsed = Number(process.hrtime.bigint() - start) / 1e6;
-  if (result.status !== 0) throw new Error(`${args.join(' ')} exited ${result.status}: ${result.stderr.toString()}`);
+  if (result.status !== 0) throw new Error(`${args.join(' ')} exited ${result.status}: ${result.stdout.toString().slice(0, 2000)}${result.stderr.toString()}`);
   return elapsed;
 }
 
@@ -44,7 +44,7 @@ function compare(args: string[], cwd: string, runs = RUNS): { ms: number; baseli
 
 function genie(args: string[], cwd: string): string {
   const result = spawnSync(process.execPath, [GENIE, ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 30 });
-  if (result.status !== 0) throw new Error(`genie ${args.join(' ')} exited ${result.status}: ${result.stderr}`);
+  if (result.status !== 0) throw new Error(`genie ${args.join(' ')} exited ${result.status}: ${result.stdout.slice(0, 2000)}${result.stderr}`);
   return result.stdout;
 }
 

@@ -142,7 +142,9 @@ export function buildParser(argv: string[], version: string): Argv {
     .alias('help', 'h')
     .version(version)
     .alias('version', 'v')
-    .wrap(Math.min(110, process.stdout.columns || 100))
+    // yargs renders the help text even for a normal run (to cache it); wrapping it costs
+    // a few ms of start-up, so it is done only when help is actually asked for.
+    .wrap(argv.includes('--help') || argv.includes('-h') ? Math.min(110, process.stdout.columns || 100) : null)
     .exitProcess(false)
     .fail((message, error) => {
       if (error && error.name !== 'YError') throw error;
