@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describeResult, parseJsonDocument } from './support/genie-process';
 import { cleanUpWorkspaces, TestWorkspace, type SessionJson } from './support/workspace';
 
@@ -104,5 +107,30 @@ describe('session statuses', () => {
     expect(settled.status).toBe('completed');
     expect(settled.answer ?? '').toContain('later');
     expect(describeResult(result)).not.toContain('later');
+  });
+
+  // Between `run` creating the record and its supervisor claiming the turn, a concurrent
+  // `genie list` must not declare the session lost (50 parallel runs hit this window).
+  it('a session still being launched shows starting, not lost', async () => {
+    const launching = new TestWorkspace();
+    const sessionId = '0f0e0d0c-0000-4000-8000-000000000001';
+    const record = {
+      sessionId,
+      agent: 'shell',
+      name: 'launching',
+      executor: 'command',
+      executorSessionId: null,
+      status: 'starting',
+      background: true,
+      created: new Date().toISOString(),
+      host: os.hostname(),
+      cwd: launching.dir,
+      lastPrompt: 'echo hi',
+      turns: 0,
+    };
+    fs.mkdirSync(path.dirname(launching.sessionsFile), { recursive: true });
+    fs.writeFileSync(launching.sessionsFile, JSON.stringify({ version: 2, sessions: { [sessionId]: record } }, null, 2));
+    const { sessions } = await launching.json<{ sessions: SessionJson[] }>(['list', 'sessions']);
+    expect(sessions.map((session) => session.status)).toEqual(['starting']);
   });
 });
