@@ -1,0 +1,73 @@
+import type { SessionView, TurnView } from '@genie/core';
+import { createColors } from '../../src/output/colors';
+import { renderBackgroundHint, renderFullTranscript, renderSessionView, sessionHandle } from '../../src/output/render-session';
+
+const plain = createColors(false);
+const time = '2026-01-01T00:00:00.000Z';
+
+function turn(number: number, prompt: string, answer: string): TurnView {
+  return {
+    turn: number,
+    prompt,
+    startedAt: time,
+    endedAt: time,
+    status: 'completed',
+    answer,
+    exitCode: 0,
+    error: null,
+    usage: null,
+    events: [
+      { kind: 'prompt', turn: number, text: prompt, time },
+      { kind: 'message', turn: number, text: answer, time },
+    ],
+  };
+}
+
+const view: SessionView = {
+  sessionId: '3f2a9c1e-0000-4000-8000-000000000000',
+  name: 'reviewer-2601010000',
+  agent: 'reviewer',
+  executor: 'claude',
+  executorSessionId: 'native-1',
+  status: 'completed',
+  background: true,
+  created: time,
+  lastUsed: time,
+  turns: 2,
+  lastPrompt: 'what did I ask?',
+  answer: 'You asked me to remember blue.',
+  exitCode: 0,
+  signal: null,
+  error: null,
+  usage: { inputTokens: 1200, outputTokens: 30, costUsd: 0.5 },
+  costUsd: 0.5,
+  logFile: '/tmp/log.jsonl',
+  lastTurn: turn(2, 'what did I ask?', 'You asked me to remember blue.'),
+};
+
+describe('session rendering', () => {
+  it('view shows status, the last prompt, the answer, usage and cost', () => {
+    const text = renderSessionView(view, plain);
+    expect(text.split('\n')[0]).toBe('reviewer-2601010000 3f2a9c1e-0000-4000-8000-000000000000');
+    expect(text).toMatch(/status\s+completed \(exit 0\)/);
+    expect(text).toContain('what did I ask?');
+    expect(text).toContain('You asked me to remember blue.');
+    expect(text).toContain('1,200 in · 30 out · $0.5000');
+  });
+
+  it('view --full shows every turn in order', () => {
+    const text = renderFullTranscript({ ...view, transcript: [turn(1, 'remember blue', 'OK.'), view.lastTurn as TurnView] }, plain);
+    const first = text.indexOf('── turn 1');
+    const second = text.indexOf('── turn 2');
+    expect(first).toBeGreaterThan(0);
+    expect(second).toBeGreaterThan(first);
+    expect(text.indexOf('› remember blue')).toBeGreaterThan(first);
+    expect(text.indexOf('› what did I ask?')).toBeGreaterThan(second);
+  });
+
+  it('hints how to come back to a background session, quoting odd names', () => {
+    expect(renderBackgroundHint(view, plain)).toContain('genie resume reviewer-2601010000 "..."');
+    expect(sessionHandle({ name: 'my task', sessionId: 'x' })).toBe('"my task"');
+    expect(sessionHandle({ name: null, sessionId: 'abc-123' })).toBe('abc-123');
+  });
+});
