@@ -176,7 +176,19 @@ function markStdinPrompt(argv: string[]): string[] {
   return argv.map((arg, index) => (arg === '-' && (end === -1 || index < end) ? '--stdin' : arg));
 }
 
+/**
+ * `genie list sessions | head` closes the pipe early: that is the reader being done, not
+ * an error worth a stack trace.
+ */
+function exitQuietlyWhenStdoutCloses(): void {
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+  });
+}
+
 export async function main(argv: string[], version: string): Promise<void> {
+  exitQuietlyWhenStdoutCloses();
   try {
     await buildParser(markStdinPrompt(argv), version).parseAsync();
   } catch (error) {

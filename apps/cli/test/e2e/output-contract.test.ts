@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describeResult, GENIE_BIN, parseJsonDocument, runGenie } from './support/genie-process';
@@ -101,6 +102,27 @@ describe('output', () => {
       expect(result.code).toBe(0);
       expect(() => parseJsonDocument(result)).not.toThrow();
     }
+  });
+});
+
+describe('a reader that stops early (`genie list sessions --json | head`)', () => {
+  const workspace = new TestWorkspace();
+
+  it('ends genie quietly, exit 0, no EPIPE trace', async () => {
+    const sessions: Record<string, unknown> = {};
+    for (let i = 0; i < 2000; i += 1) {
+      const sessionId = `${i.toString(16).padStart(8, '0')}-0000-4000-8000-000000000000`;
+      sessions[sessionId] = { sessionId, agent: 'shell', name: `s-${i}`, status: 'completed', created: '2026-01-01T00:00:00.000Z', lastPrompt: 'x'.repeat(150) };
+    }
+    fs.mkdirSync(path.dirname(workspace.sessionsFile), { recursive: true });
+    fs.writeFileSync(workspace.sessionsFile, JSON.stringify({ version: 2, sessions }));
+    const child = spawn(process.execPath, [GENIE_BIN, 'list', 'sessions', '--json'], { cwd: workspace.dir, env: workspace.env });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on('close', (exitCode) => resolve(exitCode)));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
   });
 });
 
