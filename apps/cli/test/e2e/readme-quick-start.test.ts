@@ -41,3 +41,16 @@ describe('the README quick start', () => {
     expect(result.stdout).toContain('completed');
   });
 });
+
+describe('the README configuration example', () => {
+  it('is a valid .genie/config.yaml', async () => {
+    const text = fs.readFileSync(README, 'utf8');
+    const yaml = /## Configuration[\s\S]*?```yaml\n([\s\S]*?)```/.exec(text)?.[1];
+    expect(yaml).toBeDefined();
+    const workspace = new TestWorkspace();
+    fs.writeFileSync(path.join(workspace.dir, '.genie', 'config.yaml'), yaml ?? '');
+    const result = await workspace.genie(['run', 'shell', 'echo configured', '--no-background']);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+  });
+});
