@@ -47,7 +47,6 @@ export async function resumeSession(context: GenieContext, options: ResumeOption
   });
   return startTurn(
     context,
-    entry,
     {
       sessionId: entry.sessionId,
       executor: chosen.launcherExecutor,

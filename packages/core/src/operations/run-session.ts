@@ -35,8 +35,6 @@ export async function runSession(context: GenieContext, options: RunOptions): Pr
     ...(typeof chosen.settings.model === 'string' ? { model: chosen.settings.model } : {}),
     status: 'starting',
     background: chosen.background,
-    // No lastUsed/startTime yet: the launcher stamps them when it claims the turn, and a
-    // `starting` record stamped without a runner would look like a turn being launched.
     created: now.toISOString(),
     host: launch.host ?? '',
     cwd: context.workspace,
@@ -44,33 +42,33 @@ export async function runSession(context: GenieContext, options: RunOptions): Pr
     lastPrompt: prompt.slice(0, 200),
     turns: 0,
   };
-  let created: SessionEntry;
+  const createOptions = { onNameTaken: explicitName === undefined ? ('suffix' as const) : ('error' as const) };
   try {
-    created = await launch.storage.create(entry, { onNameTaken: explicitName === undefined ? 'suffix' : 'error' });
+    return await startTurn(
+      context,
+      {
+        sessionId,
+        executor: chosen.launcherExecutor,
+        prompt,
+        settings: chosen.settings,
+        ...(agent.instructions !== '' ? { instructions: agent.instructions } : {}),
+        cwd: context.workspace,
+        // Created by the launcher already claimed for its first turn, in one atomic write.
+        create: { entry, options: createOptions },
+      },
+      {
+        background: chosen.background,
+        ...(options.onStart ? { onStart: options.onStart } : {}),
+        ...(options.onEvent ? { onEvent: options.onEvent } : {}),
+        ...(options.signal ? { signal: options.signal } : {}),
+      },
+    );
   } catch (error) {
-    if (!isGenieError(error, 'NAME_TAKEN')) throw error;
+    if (!isGenieError(error, 'NAME_TAKEN') || explicitName === undefined) throw error;
     throw new GenieError('NAME_TAKEN', `Session name "${explicitName}" is already taken in ${launch.storage.location}.`, {
       hint: 'Choose another --name, or leave it out for a generated one.',
       details: { name: explicitName },
       cause: error,
     });
   }
-  return startTurn(
-    context,
-    created,
-    {
-      sessionId,
-      executor: chosen.launcherExecutor,
-      prompt,
-      settings: chosen.settings,
-      ...(agent.instructions !== '' ? { instructions: agent.instructions } : {}),
-      cwd: context.workspace,
-    },
-    {
-      background: chosen.background,
-      ...(options.onStart ? { onStart: options.onStart } : {}),
-      ...(options.onEvent ? { onEvent: options.onEvent } : {}),
-      ...(options.signal ? { signal: options.signal } : {}),
-    },
-  );
 }

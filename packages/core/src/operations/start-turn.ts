@@ -13,25 +13,23 @@ export interface TurnCallbacks {
 }
 
 /**
- * Starts a turn of an existing record. In the background it returns as soon as the
- * supervisor owns the turn; in the foreground it returns when the turn has ended.
+ * Starts a turn (of an existing record, or of a new one the plan creates). In the
+ * background it returns as soon as the supervisor owns the turn; in the foreground it
+ * returns when the turn has ended. `onStart` fires once the record is claimed.
  */
 export async function startTurn(
   context: GenieContext,
-  entry: SessionEntry,
   plan: TurnPlan,
   callbacks: TurnCallbacks,
 ): Promise<SessionView> {
   const launch = await context.launchContext();
-  // The launcher records the new turn itself; the caller is told at once what it will look like.
-  callbacks.onStart?.(
-    toSessionView({ ...entry, status: 'starting', lastPrompt: plan.prompt.slice(0, 200), turns: (entry.turns ?? 0) + 1 }, null),
-  );
   if (callbacks.background) {
     const started = await startBackgroundTurn(launch, plan);
+    callbacks.onStart?.(toSessionView(started, null));
     return toSessionView(started, await lastTurnOf(started));
   }
   const finished = await runForegroundTurn(launch, plan, {
+    ...(callbacks.onStart ? { onBegin: (begun: SessionEntry) => callbacks.onStart?.(toSessionView(begun, null)) } : {}),
     ...(callbacks.onEvent ? { onEvent: callbacks.onEvent } : {}),
     ...(callbacks.signal ? { signal: callbacks.signal } : {}),
   });

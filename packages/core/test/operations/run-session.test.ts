@@ -76,9 +76,18 @@ describe('run', () => {
     // Both runs may straddle a minute boundary; within one minute the second is suffixed.
     if (second.name?.startsWith(base)) expect(second.name).toBe(`${base}-2`);
     await genie.run({ agent: 'shell', prompt: 'true', name: 'mine', background: false });
-    const error = await errorOf(genie.run({ agent: 'shell', prompt: 'true', name: 'mine', background: false }));
-    expect(error.code).toBe('NAME_TAKEN');
-    expect(error.hint).toContain('--name');
+    const announced: string[] = [];
+    for (const background of [false, true]) {
+      const error = await errorOf(
+        genie.run({ agent: 'shell', prompt: 'true', name: 'mine', background, onStart: (view) => announced.push(view.sessionId) }),
+      );
+      expect(error.code).toBe('NAME_TAKEN');
+      expect(error.hint).toContain('--name');
+    }
+    // A refused name announces no session and leaves no record behind.
+    expect(announced).toEqual([]);
+    expect((await genie.listSessions()).filter((session) => session.name === 'mine')).toHaveLength(1);
+    expect(await genie.listSessions()).toHaveLength(3);
   });
 
   it('refuses unknown agents and empty prompts before creating anything', async () => {

@@ -20,8 +20,8 @@ export interface BegunTurn {
 const NATIVE_CONVERSATIONS = new Set(['claude', 'codex']);
 
 /**
- * Claims the session for a new turn in one atomic update: refuses while another turn is
- * live, then marks it `starting`. A turn continues the conversation when an earlier one
+ * Claims the session for a new turn in one atomic write (creating it when the plan says
+ * so): refuses while another turn is live, then marks it `starting`. A turn continues the conversation when an earlier one
  * exists; for claude and codex also only once the CLI reported its own id, because a
  * first turn that never started a conversation has nothing to resume.
  */
@@ -31,9 +31,7 @@ export async function beginTurn(ctx: LaunchContext, plan: TurnPlan, runner?: Run
   const logFile = eventLogPath(ctx.logsDir, plan.sessionId);
   let previous: SessionEntry | undefined;
 
-  const entry = await ctx.storage.update(plan.sessionId, (current) => {
-    if (hasLiveRunner(current, host)) throw sessionBusyError(current, host);
-    previous = current;
+  const claim = (current: SessionEntry): SessionEntry => {
     const time = new Date().toISOString();
     const { stoppedAt: _stoppedAt, ...rest } = current;
     return {
@@ -53,7 +51,19 @@ export async function beginTurn(ctx: LaunchContext, plan: TurnPlan, runner?: Run
       runnerPid: runner?.pid ?? null,
       runnerStartTime: runner?.startTime ?? null,
     };
-  });
+  };
+
+  let entry: SessionEntry;
+  if (plan.create) {
+    previous = plan.create.entry;
+    entry = await ctx.storage.create(claim(plan.create.entry), plan.create.options);
+  } else {
+    entry = await ctx.storage.update(plan.sessionId, (current) => {
+      if (hasLiveRunner(current, host)) throw sessionBusyError(current, host);
+      previous = current;
+      return claim(current);
+    });
+  }
 
   const before = previous as SessionEntry;
   const executorSessionId = before.executorSessionId ?? null;

@@ -1,4 +1,5 @@
-import type { SessionStorage, StorageSpec } from '@genie/storage';
+import type { SessionEntry } from '@genie/session-schema';
+import type { CreateOptions, SessionStorage, StorageSpec } from '@genie/storage';
 import type { ExecutorSettings } from '../executors/executor';
 
 /** What the launcher needs from its caller to start, stop and reconcile turns. */
@@ -28,6 +29,11 @@ export interface TurnPlan {
   /** Agent instructions; they reach the agent (flag, preamble or file), never dropped. */
   instructions?: string;
   cwd: string;
+  /**
+   * A session that does not exist yet: it is created already claimed for this first turn,
+   * in the same atomic write, so no reader ever sees it `starting` without a turn.
+   */
+  create?: { entry: SessionEntry; options?: CreateOptions };
 }
 
 export const DEFAULT_GRACE_MS = 5_000;

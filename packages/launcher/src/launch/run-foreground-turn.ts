@@ -11,12 +11,15 @@ export interface ForegroundOptions {
   onEvent?: (event: TranscriptEvent) => void;
   /** Abort (Ctrl-C) stops the executor and every process of the session; the turn ends `stopped`. */
   signal?: AbortSignal;
+  /** Called once the session is claimed for this turn (created, for a new one), before the agent starts. */
+  onBegin?: (entry: SessionEntry) => void;
 }
 
 /** Runs a turn in this process with the same supervision as a background one; resolves when it ends. */
 export async function runForegroundTurn(ctx: LaunchContext, plan: TurnPlan, options: ForegroundOptions = {}): Promise<SessionEntry> {
   const runner = { pid: process.pid, startTime: processStartTime(process.pid) ?? null };
-  const { spec } = await beginTurn(ctx, plan, runner);
+  const { entry, spec } = await beginTurn(ctx, plan, runner);
+  options.onBegin?.(entry);
   return superviseTurn({
     storage: ctx.storage,
     spec,

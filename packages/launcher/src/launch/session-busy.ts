@@ -18,7 +18,7 @@ export function hasLiveRunner(entry: SessionEntry, host: string, nowMs = Date.no
   if (!isActiveStatus(entry.status)) return false;
   if (entry.host && entry.host !== host) return true;
   if (typeof entry.runnerPid === 'number') return isProcessAlive(entry.runnerPid, entry.runnerStartTime);
-  const started = Date.parse(entry.startTime ?? entry.lastUsed ?? '');
+  const started = Date.parse(entry.startTime ?? entry.lastUsed ?? entry.created ?? '');
   return entry.status === 'starting' && Number.isFinite(started) && nowMs - started < LAUNCH_WINDOW_MS;
 }
 

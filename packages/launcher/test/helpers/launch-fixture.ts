@@ -36,6 +36,11 @@ export class LaunchFixture {
     return this.storage.create({ sessionId, agent: 'test', executor: 'command', created: new Date().toISOString(), ...fields });
   }
 
+  /** Registers a session a test creates itself, so dispose() cleans up its processes too. */
+  track(sessionId: string): void {
+    this.sessions.push(sessionId);
+  }
+
   /** Kills whatever a test left behind, then removes the workspace. */
   async dispose(): Promise<void> {
     for (const sessionId of this.sessions) signalProcesses(findSessionProcesses(sessionId), 'SIGKILL');

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { startBackgroundTurn } from '../../src/launch/start-background-turn';
 import { isProcessAlive } from '../../src/process/is-process-alive';
@@ -84,5 +85,37 @@ describe('reconcileSession', () => {
 
     expect(statuses).toEqual(['running', 'completed', 'starting', 'running', 'lost']);
     expect((await fixture.storage.get(foreign.sessionId))?.status).toBe('running');
+  });
+
+  it('never marks a session lost while it is being created for its first turn', async () => {
+    // A record that only has `created` (no runner yet) is a launch in progress, not a dead runner.
+    const justCreated = await fixture.createSession({ status: 'starting', turns: 0 });
+
+    await expect(reconcileSession(fixture.ctx, justCreated)).resolves.toMatchObject({ status: 'starting' });
+    expect((await fixture.storage.get(justCreated.sessionId))?.status).toBe('starting');
+  });
+
+  it('creates a new session already claimed for its first turn, so a reader never sees it without one', async () => {
+    const sessionId = randomUUID();
+    fixture.track(sessionId);
+    const entry = { sessionId, agent: 'test', executor: 'command', name: 'fresh', created: new Date().toISOString() };
+
+    const started = await startBackgroundTurn(fixture.ctx, {
+      sessionId,
+      executor: 'command',
+      prompt: 'echo created',
+      settings: shellSettings('echo created'),
+      cwd: fixture.dir,
+      create: { entry, options: { onNameTaken: 'suffix' } },
+    });
+
+    expect(started).toMatchObject({ sessionId, name: 'fresh', turns: 1, status: 'starting' });
+    expect(typeof started.runnerPid).toBe('number');
+    expect(typeof started.startTime).toBe('string');
+    const finished = await eventually(async () => {
+      const current = await fixture.storage.get(sessionId);
+      return current?.status === 'completed' ? current : undefined;
+    }, 'the first turn to complete');
+    expect(finished.lastAnswer).toBe('created');
   });
 });
