@@ -129,9 +129,17 @@ export function buildParser(argv: string[], version: string): Argv {
       'Serve genie over MCP (stdio by default) for Claude Code, Codex and other clients',
       (y) =>
         y
-          .option('http', { type: 'boolean', default: false, describe: 'Serve Streamable HTTP instead of stdio' })
-          .option('port', { type: 'number', default: 8848, describe: 'HTTP port' })
-          .option('host', { type: 'string', default: '127.0.0.1', describe: 'HTTP host to bind' }),
+          .option('http', { type: 'boolean', default: false, describe: 'Serve Streamable HTTP at /mcp instead of stdio' })
+          // No `type: 'number'`: yargs would turn `--port eighty` into NaN and lose what was typed.
+          .option('port', { requiresArg: true, default: 8848, describe: 'HTTP port (0 picks a free one)' })
+          .option('host', { type: 'string', default: '127.0.0.1', describe: 'HTTP address to bind; anything but loopback needs GENIE_MCP_TOKEN' })
+          .option('allowed-host', {
+            type: 'string',
+            array: true,
+            describe: 'Another Host header name to accept over HTTP, e.g. a reverse proxy (repeatable)',
+          })
+          .example('$0 mcp --cwd ~/src/app', 'Serve the agents and sessions of ~/src/app over stdio')
+          .example('$0 mcp --http --port 8848', 'Serve http://127.0.0.1:8848/mcp'),
       lazy(async () => (await import('./commands/mcp.js')).mcpCommand),
     )
     .completion('completion', 'Print a shell completion script (add its output to ~/.bashrc or ~/.zshrc)')

@@ -1,28 +1,51 @@
 import path from 'node:path';
 import * as mcpModule from '@genie/mcp';
+import { GenieError } from '@genie/errors';
 import { EXIT, type ExitCode } from '../exit-codes';
 import type { GlobalArgs } from '../global-args';
 import type { Terminal } from '../output/terminal';
 
 export interface McpArgs extends GlobalArgs {
   http: boolean;
-  port: number;
+  /** As typed (yargs leaves a non-number as a string), checked here. */
+  port: number | string;
   host: string;
+  'allowed-host'?: string[];
 }
 
 /** The contract of @genie/mcp, written here so the CLI does not need its types to build. */
 interface McpServerModule {
-  runMcpServer(options: { cwd?: string; http?: boolean; port?: number; host?: string; env?: NodeJS.ProcessEnv }): Promise<void>;
+  runMcpServer(options: {
+    cwd?: string;
+    http?: boolean;
+    port?: number;
+    host?: string;
+    allowedHosts?: string[];
+    env?: NodeJS.ProcessEnv;
+  }): Promise<void>;
+}
+
+function portNumber(value: number | string): number {
+  const port = typeof value === 'number' ? value : Number(value);
+  if (String(value).trim() === '' || !Number.isInteger(port) || port < 0 || port > 65_535) {
+    throw new GenieError('INVALID_INPUT', `--port must be a whole number from 0 to 65535, got ${JSON.stringify(String(value))}.`, {
+      hint: 'For example: genie mcp --http --port 8848 (0 picks a free port).',
+    });
+  }
+  return port;
 }
 
 /** Loaded only for `genie mcp`, so no other command pays for the MCP SDK. */
 export async function mcpCommand(args: McpArgs, _terminal: Terminal): Promise<ExitCode> {
   const { runMcpServer } = mcpModule as unknown as McpServerModule;
+  const port = portNumber(args.port);
+  const allowedHosts = args['allowed-host'] ?? [];
   await runMcpServer({
     cwd: args.cwd === undefined ? process.cwd() : path.resolve(args.cwd),
     http: args.http,
-    port: args.port,
+    port,
     host: args.host,
+    ...(allowedHosts.length > 0 ? { allowedHosts } : {}),
     env: process.env,
   });
   return EXIT.ok;

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import http from 'node:http';
 import { createInterface } from 'node:readline';
 import { GENIE_BIN } from './support/genie-process';
 import { cleanUpWorkspaces, TestWorkspace } from './support/workspace';
@@ -31,5 +32,57 @@ describe('genie mcp', () => {
 
     child.stdin.end();
     expect(await exited).toBe(0);
+  });
+});
+
+describe('genie mcp --http', () => {
+  const workspace = new TestWorkspace();
+
+  /** Starts `genie mcp --http --port 0 ...` and resolves with its URL once it listens. */
+  function serve(extraArgs: string[]): Promise<{ url: URL; stop: () => Promise<number | null> }> {
+    const child = spawn(process.execPath, [GENIE_BIN, 'mcp', '--http', '--port', '0', ...extraArgs], {
+      cwd: workspace.dir,
+      env: workspace.env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+    return new Promise((resolve, reject) => {
+      let stderr = '';
+      child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+        stderr += chunk;
+        const address = /listening on (http:\/\/\S+)/.exec(stderr)?.[1];
+        if (address) resolve({ url: new URL(address), stop: () => (child.kill('SIGTERM'), exited) });
+      });
+      void exited.then((code) => reject(new Error(`genie mcp exited ${code} before listening:\n${stderr}`)));
+    });
+  }
+
+  it('accepts --allowed-host (as its README says) and then serves requests that carry that Host name', async () => {
+    const { url, stop } = await serve(['--allowed-host', 'genie.proxy.test']);
+    try {
+      const request = (host: string) =>
+        new Promise<number>((resolve, reject) => {
+          const req = http.request(
+            { host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: { host, 'content-type': 'application/json', accept: 'application/json, text/event-stream' } },
+            (res) => {
+              res.resume();
+              resolve(res.statusCode ?? 0);
+            },
+          );
+          req.on('error', reject);
+          req.end(JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'e2e', version: '1' } } }));
+        });
+      expect(await request(`genie.proxy.test:${url.port}`)).toBe(200);
+      expect(await request(`elsewhere.test:${url.port}`)).toBe(403);
+    } finally {
+      expect(await stop()).toBe(0);
+    }
+  });
+
+  it('refuses a --port that is not a port number with a usage error naming the value', async () => {
+    const result = await workspace.genie(['mcp', '--http', '--port', 'eighty']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('"eighty"');
+    expect(result.stderr).not.toContain('NaN');
   });
 });
