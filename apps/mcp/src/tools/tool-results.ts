@@ -1,5 +1,6 @@
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import { isGenieError } from '@genie/errors';
+import { isGenieError, type GenieError } from '@genie/errors';
+import type { AgentSummary } from '@genie/core';
 import type { AgentPolicy } from './agent-policy';
 
 export function toolSuccess(text: string, structuredContent: Record<string, unknown>): CallToolResult {
@@ -14,38 +15,74 @@ export async function toolFailure(error: unknown, policy: AgentPolicy): Promise<
   return { content: [{ type: 'text', text: await describeFailure(error, policy) }], isError: true };
 }
 
+/**
+ * The library's hints are written for a person at a shell (`genie view x --follow`,
+ * `--name`); where a tool call is the next step, that step replaces the hint.
+ */
+const NEXT_TOOL_CALL: Partial<Record<string, string>> = {
+  SESSION_NOT_FOUND: 'Call list_sessions to see the sessions of this workspace, then pass a sessionId or name from it.',
+  SESSION_AMBIGUOUS: 'Pass the full sessionId or the session name (list_sessions shows both).',
+  SESSION_BUSY: 'Call wait to let the running turn finish, or stop to end it, then resume.',
+  NAME_TAKEN: 'Pass another name, or leave name out for a generated one.',
+};
+
 async function describeFailure(error: unknown, policy: AgentPolicy): Promise<string> {
   if (!isGenieError(error)) {
     const message = error instanceof Error ? error.message : String(error);
     return `[INTERNAL] ${message}\nThis is a bug in genie's MCP server; the session store is unchanged unless a session id was returned.`;
   }
-  const lines = [`[${error.code}] ${error.describe()}`];
   switch (error.code) {
     case 'AGENT_NOT_FOUND':
+      return agentNotFound(error, policy);
     case 'FORBIDDEN':
-      lines.push(await availableAgents(policy));
-      break;
-    case 'SESSION_NOT_FOUND':
-      lines.push('Call list_sessions to see the sessions of this workspace, then pass a sessionId or name from it.');
-      break;
-    case 'SESSION_AMBIGUOUS':
-      lines.push('Pass the full sessionId or the session name (list_sessions shows both).');
-      break;
-    case 'SESSION_BUSY':
-      lines.push('Call wait to let the running turn finish, or stop to end it.');
-      break;
-    default:
-      break;
+      return [`[${error.code}] ${error.describe()}`, await availableAgents(policy)].join('\n');
+    case 'INVALID_INPUT':
+      return `[${error.code}] ${invalidInput(error)}`;
+    default: {
+      const next = NEXT_TOOL_CALL[error.code];
+      return next ? `[${error.code}] ${error.message}\n${next}` : `[${error.code}] ${error.describe()}`;
+    }
   }
-  return lines.join('\n');
+}
+
+/** A session name is the `name` parameter here, not the CLI's `--name` option. */
+function invalidInput(error: GenieError): string {
+  const details = error.details as { name?: unknown } | undefined;
+  if (details && typeof details.name === 'string') return `${error.message}\nPass a name like "fix-login-bug", or leave name out for a generated one.`;
+  return error.describe();
+}
+
+/**
+ * The library suggests the closest agents of the whole catalog; a client may only run the
+ * offered ones (the shell agent is hidden unless the workspace allows it), so only those
+ * are suggested.
+ */
+async function agentNotFound(error: GenieError, policy: AgentPolicy): Promise<string> {
+  const offered = await offeredAgents(policy);
+  if (offered === undefined) return `[${error.code}] ${error.message}\nCall list_agents to see the available agents.`;
+  const details = error.details as { agent?: unknown; closest?: unknown } | undefined;
+  const reference = typeof details?.agent === 'string' ? details.agent : undefined;
+  if (reference === undefined) return [`[${error.code}] ${error.message}`, availableText(offered)].join('\n');
+  const offeredIds = new Set(offered.map((agent) => agent.id));
+  const closest = Array.isArray(details?.closest) ? details.closest.filter((id): id is string => typeof id === 'string' && offeredIds.has(id)) : [];
+  const suggestion = closest.length > 0 ? ` Closest: ${closest.join(', ')}.` : '';
+  return [`[${error.code}] Agent "${reference}" not found.${suggestion}`, availableText(offered)].join('\n');
+}
+
+async function offeredAgents(policy: AgentPolicy): Promise<AgentSummary[] | undefined> {
+  try {
+    return await policy.offeredAgents();
+  } catch {
+    return undefined;
+  }
+}
+
+function availableText(agents: AgentSummary[]): string {
+  if (agents.length === 0) return 'This workspace has no agents; add one under .genie/agents/.';
+  return `Available agents: ${agents.map((agent) => agent.id).join(', ')}.`;
 }
 
 async function availableAgents(policy: AgentPolicy): Promise<string> {
-  try {
-    const agents = await policy.offeredAgents();
-    if (agents.length === 0) return 'This workspace has no agents; add one under .genie/agents/.';
-    return `Available agents: ${agents.map((agent) => agent.id).join(', ')}.`;
-  } catch {
-    return 'Call list_agents to see the available agents.';
-  }
+  const agents = await offeredAgents(policy);
+  return agents === undefined ? 'Call list_agents to see the available agents.' : availableText(agents);
 }

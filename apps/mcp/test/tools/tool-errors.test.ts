@@ -1,0 +1,67 @@
+import { connect, textOf, type Connected } from '../helpers/connect';
+
+/**
+ * An MCP client is a model, not a person at a shell: an error result must name the next
+ * tool call, never a `genie ...` command line or a CLI flag it cannot pass.
+ */
+function expectNoCliAdvice(text: string): void {
+  expect(text).not.toMatch(/`genie /);
+  expect(text).not.toContain('--name');
+  expect(text).not.toContain('--follow');
+}
+
+describe('error results speak MCP, not the CLI', () => {
+  let mcp: Connected;
+  afterEach(async () => mcp.close());
+
+  it('an unknown agent suggests only agents the client may run (never the hidden shell agent)', async () => {
+    mcp = await connect();
+    const result = await mcp.call('run', { agent: 'shel', prompt: 'hello' });
+    expect(result.isError).toBe(true);
+    const text = textOf(result);
+    expect(text).toMatch(/^\[AGENT_NOT_FOUND\] Agent "shel" not found\./);
+    expect(text).not.toMatch(/\bshell\b/);
+    expect(text).toContain('Available agents: coder, qa/reviewer.');
+    expectNoCliAdvice(text);
+  });
+
+  it('a taken name says to pass another name, not another --name', async () => {
+    mcp = await connect();
+    await mcp.call('run', { agent: 'coder', prompt: 'remember one', name: 'taken', background: false });
+    const result = await mcp.call('run', { agent: 'coder', prompt: 'remember two', name: 'taken' });
+    expect(result.isError).toBe(true);
+    const text = textOf(result);
+    expect(text).toContain('[NAME_TAKEN]');
+    expect(text).toContain('name');
+    expectNoCliAdvice(text);
+  });
+
+  it('a name that is not allowed says so in terms of the name parameter', async () => {
+    mcp = await connect();
+    const result = await mcp.call('run', { agent: 'coder', prompt: 'hello', name: 'two words' });
+    expect(result.isError).toBe(true);
+    expect(textOf(result)).toContain('[INVALID_INPUT]');
+    expectNoCliAdvice(textOf(result));
+  });
+
+  it('resuming a running session points to wait and stop', async () => {
+    mcp = await connect();
+    await mcp.call('run', { agent: 'coder', prompt: '[sleep:20000] remember slow', name: 'busy' });
+    const result = await mcp.call('resume', { sessionId: 'busy', prompt: 'hello' });
+    expect(result.isError).toBe(true);
+    const text = textOf(result);
+    expect(text).toContain('[SESSION_BUSY]');
+    expect(text).toContain('wait');
+    expectNoCliAdvice(text);
+  });
+
+  it('an unknown session points to list_sessions only', async () => {
+    mcp = await connect();
+    const result = await mcp.call('view', { sessionId: 'no-such-session' });
+    expect(result.isError).toBe(true);
+    const text = textOf(result);
+    expect(text).toContain('[SESSION_NOT_FOUND]');
+    expect(text).toContain('list_sessions');
+    expectNoCliAdvice(text);
+  });
+});
