@@ -56,11 +56,11 @@ export function renderSessionView(view: SessionView, c: Colors): string {
   if (view.logFile) lines.push(field('log', c.dim(view.logFile), c));
   const prompt = view.lastTurn?.prompt ?? view.lastPrompt;
   if (prompt) lines.push('', c.bold('prompt'), indent(prompt));
+  const running = view.status === 'running' || view.status === 'starting';
   const answer = view.lastTurn?.answer ?? view.answer;
-  if (answer) lines.push('', c.bold('answer'), indent(answer));
-  else if (view.status === 'running' || view.status === 'starting') {
-    lines.push('', c.dim(`still ${view.status}: genie view ${sessionHandle(view)} --follow`));
-  }
+  // A running turn's latest message is progress, not its answer: label it so.
+  if (answer) lines.push('', c.bold(running ? 'so far' : 'answer'), indent(answer));
+  if (running) lines.push('', c.dim(`still ${view.status}: genie view ${sessionHandle(view)} --follow`));
   return lines.join('\n');
 }
 

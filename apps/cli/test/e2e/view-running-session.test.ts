@@ -1,0 +1,38 @@
+import { cleanUpWorkspaces, TestWorkspace } from './support/workspace';
+
+afterAll(() => cleanUpWorkspaces());
+
+async function until<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
+  for (;;) {
+    const value = await read();
+    if (done(value)) return value;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+describe('genie view of a session whose turn is still running', () => {
+  const workspace = new TestWorkspace();
+  workspace.writeAgent('streamer', 'claude');
+
+  afterAll(async () => {
+    await workspace.genie(['stop', 'still-going']);
+  });
+
+  it('shows the output so far as such, not as the answer, and says how to follow it', async () => {
+    await workspace.json(['run', 'streamer', '[stream:600] remember teal', '--background', '--name', 'still-going']);
+    const running = await until(
+      () => workspace.json(['view', 'still-going']),
+      (view) => view.status === 'running' && (view.lastTurn?.answer ?? '').startsWith('Progress'),
+    );
+    // The JSON keeps `answer` for the final answer of a finished turn.
+    expect(running.answer).toBeNull();
+
+    const result = await workspace.genie(['view', 'still-going']);
+    expect(result.code).toBe(0);
+    const lines = result.stdout.split('\n');
+    expect(lines).not.toContain('answer');
+    expect(lines).toContain('so far');
+    expect(result.stdout).toMatch(/Progress \d+\/600/);
+    expect(result.stdout).toContain('genie view still-going --follow');
+  });
+});
