@@ -1,3 +1,4 @@
+import type { SessionView } from '@genie/core';
 import { EXIT, type ExitCode } from '../exit-codes';
 import type { GlobalArgs } from '../global-args';
 import { renderSessionLine } from '../output/render-session';
@@ -9,14 +10,25 @@ export interface StopArgs extends GlobalArgs {
   session: string;
 }
 
+/**
+ * `stop` returns the session either way; a turn this command stopped ended after it was
+ * asked, while a second `stop` finds a turn that had ended before.
+ */
+function stoppedNow(view: SessionView, asked: number): boolean {
+  if (view.status !== 'stopped') return false;
+  const endedAt = view.lastTurn?.endedAt ? Date.parse(view.lastTurn.endedAt) : Number.NaN;
+  return Number.isFinite(endedAt) && endedAt >= asked;
+}
+
 export async function stopCommand(args: StopArgs, terminal: Terminal): Promise<ExitCode> {
   return withGenie(args, terminal, async (genie) => {
+    const asked = Date.now();
     const view = await genie.stop({ session: args.session });
     if (terminal.json) {
       terminal.printJson(view);
     } else {
       terminal.print(renderSessionLine(view, terminal.out));
-      const note = view.status === 'stopped' ? '' : terminal.out.dim(' (it had already ended; nothing to stop)');
+      const note = stoppedNow(view, asked) ? '' : terminal.out.dim(' (it had already ended; nothing to stop)');
       terminal.print(`${renderStatus(view.status, terminal.out)}${note}`);
     }
     return EXIT.ok;
