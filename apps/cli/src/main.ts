@@ -101,7 +101,8 @@ export function buildParser(argv: string[], version: string): Argv {
             s
               .option('status', { type: 'string', array: true, choices: STATUSES, describe: 'Only sessions with this status (repeatable)' })
               .option('agent', { type: 'string', describe: 'Only sessions of this agent' })
-              .option('limit', { type: 'number', describe: 'At most this many sessions' }),
+              // No `type: 'number'`: yargs would turn `--limit ten` into NaN and lose what was typed.
+              .option('limit', { requiresArg: true, describe: 'At most this many sessions (the newest)' }),
           lazy(async () => (await import('./commands/list.js')).listSessionsCommand),
         )
         .demandCommand(1, 'Say what to list: `genie list agents` or `genie list sessions`.'),

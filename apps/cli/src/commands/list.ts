@@ -16,7 +16,8 @@ export interface ListAgentsArgs extends GlobalArgs {
 export interface ListSessionsArgs extends GlobalArgs {
   status?: string[];
   agent?: string;
-  limit?: number;
+  /** As typed (yargs leaves a non-number as a string), checked here. */
+  limit?: number | string;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-/i;
@@ -73,20 +74,37 @@ function renderSessions(sessions: SessionSummary[], terminal: Terminal): string 
   );
 }
 
-export async function listSessionsCommand(args: ListSessionsArgs, terminal: Terminal): Promise<ExitCode> {
-  if (args.limit !== undefined && (!Number.isInteger(args.limit) || args.limit < 1)) {
-    throw new GenieError('INVALID_INPUT', `--limit must be a positive whole number, got ${String(args.limit)}.`, {
+function limitNumber(value: number | string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const limit = typeof value === 'number' ? value : Number(value);
+  if (String(value).trim() === '' || !Number.isInteger(limit) || limit < 1) {
+    throw new GenieError('INVALID_INPUT', `--limit must be a positive whole number, got ${JSON.stringify(String(value))}.`, {
       hint: 'For example: genie list sessions --limit 20',
     });
   }
+  return limit;
+}
+
+/** `--status lost --agent qa/reviewer`: the filters as typed, to say what matched nothing. */
+function describeFilters(args: ListSessionsArgs): string {
+  const words = (args.status ?? []).map((status) => `--status ${status}`);
+  if (args.agent !== undefined) words.push(`--agent ${args.agent}`);
+  return words.join(' ');
+}
+
+export async function listSessionsCommand(args: ListSessionsArgs, terminal: Terminal): Promise<ExitCode> {
+  const limit = limitNumber(args.limit);
   return withGenie(args, terminal, async (genie) => {
     const sessions = await genie.listSessions({
       ...(args.status && args.status.length > 0 ? { status: args.status as SessionStatus[] } : {}),
       ...(args.agent !== undefined ? { agent: args.agent } : {}),
-      ...(args.limit !== undefined ? { limit: args.limit } : {}),
+      ...(limit !== undefined ? { limit } : {}),
     });
+    const filters = describeFilters(args);
     if (terminal.json) {
       terminal.printJson({ sessions });
+    } else if (sessions.length === 0 && filters !== '') {
+      terminal.print(terminal.out.dim(`No sessions match ${filters}. \`genie list sessions\` shows them all.`));
     } else if (sessions.length === 0) {
       terminal.print(terminal.out.dim('No sessions. Start one with: genie run <agent> "<prompt>"  (genie list agents shows the agents)'));
     } else {
