@@ -4,6 +4,7 @@ import type { ExitCode } from './exit-codes';
 import type { GlobalArgs } from './global-args';
 import { Terminal } from './output/terminal';
 import { reportError, reportUsageError } from './report-error';
+import { plainUsageMessage } from './usage-message';
 
 const STATUSES = ['starting', 'running', 'completed', 'failed', 'stopped', 'lost'];
 
@@ -203,6 +204,8 @@ export async function main(argv: string[], version: string): Promise<void> {
   } catch (error) {
     const terminal = new Terminal(argv.includes('--json'));
     process.exitCode =
-      error instanceof UsageError ? reportUsageError(error.message, terminal, helpCommandFor(argv)) : reportError(error, terminal);
+      error instanceof UsageError
+        ? reportUsageError(plainUsageMessage(error.message, argv), terminal, helpCommandFor(argv))
+        : reportError(error, terminal);
   }
 }

@@ -1,0 +1,36 @@
+import { parseJsonDocument } from './support/genie-process';
+import { cleanUpWorkspaces, TestWorkspace } from './support/workspace';
+
+afterAll(() => cleanUpWorkspaces());
+
+describe('usage errors speak genie, not the argument parser', () => {
+  const workspace = new TestWorkspace();
+
+  it.each([
+    [['run'], 'genie run needs an agent', 'genie run <agent> [prompt..]'],
+    [['resume'], 'genie resume needs a session', 'genie resume <session> [prompt..]'],
+    [['view'], 'genie view needs a session', 'genie view <session>'],
+    [['stop'], 'genie stop needs a session', 'genie stop <session>'],
+  ])('`genie %j` says what is missing and shows the usage line', async (args, what, usage) => {
+    const result = await workspace.genie(args);
+    expect(result.code).toBe(2);
+    expect(result.stderr).not.toContain('non-option arguments');
+    expect(result.stderr).toContain(what);
+    expect(result.stderr).toContain(usage);
+  });
+
+  it('an option without its value names the option', async () => {
+    const result = await workspace.genie(['list', 'sessions', '--limit']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).not.toContain('Not enough arguments following');
+    expect(result.stderr).toContain('--limit needs a value');
+  });
+
+  it('with --json the same message is the error document', async () => {
+    const result = await workspace.genie(['view', '--json']);
+    expect(result.code).toBe(2);
+    const document = parseJsonDocument<{ error: { code: string; message: string } }>(result);
+    expect(document.error.code).toBe('INVALID_INPUT');
+    expect(document.error.message).toContain('genie view needs a session');
+  });
+});
