@@ -1,7 +1,8 @@
 import { GenieError } from '@genie/errors';
 import { validateEntry, type SessionEntry } from '@genie/session-schema';
 import type { CreateOptions } from './session-storage';
-import { copyEntry, type SessionTable } from './session-table';
+import { copyEntry, freezeEntry } from './entry-ownership';
+import type { SessionTable } from './session-table';
 
 const SHOWN_PROBLEMS = 5;
 
@@ -31,7 +32,7 @@ function suffixedName(table: SessionTable, name: string): string {
   }
 }
 
-/** The record `create` would store, checked against the table; the table is not changed. */
+/** The record `create` would store (frozen), checked against the table; the table is not changed. */
 export function planCreate(table: SessionTable, entry: SessionEntry, options: CreateOptions = {}): SessionEntry {
   assertValidEntry(entry, 'create the session');
   if (table.get(entry.sessionId)) {
@@ -48,10 +49,13 @@ export function planCreate(table: SessionTable, entry: SessionEntry, options: Cr
       stored.name = suffixedName(table, stored.name);
     }
   }
-  return stored;
+  return freezeEntry(stored);
 }
 
-/** The record `update` would store: `mutate` sees a copy of the committed record. */
+/**
+ * The record `update` would store (frozen): `mutate` sees a copy of the committed record,
+ * and what it returns is copied, so the caller keeps no handle on the stored record.
+ */
 export function planUpdate(
   table: SessionTable,
   sessionId: string,
@@ -71,7 +75,7 @@ export function planUpdate(
     const owner = table.nameOwner(next.name, sessionId);
     if (owner !== undefined) throw nameTaken(next.name, owner);
   }
-  return copyEntry(next);
+  return freezeEntry(copyEntry(next));
 }
 
 export function sessionNotFound(sessionId: string): GenieError {

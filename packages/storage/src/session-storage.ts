@@ -29,6 +29,9 @@ export interface StorageCapabilities {
  * conformance suite. Methods throw GenieError (never emit, never swallow):
  * SESSION_EXISTS, NAME_TAKEN, SESSION_NOT_FOUND, STORE_CORRUPT,
  * STORE_VERSION_UNSUPPORTED, LOCK_TIMEOUT, STORE_IO.
+ *
+ * Records it returns are frozen, all the way down, so they cost no copy and may be shared
+ * and kept; a change goes through `update`, which hands `mutate` a copy it may change.
  */
 export interface SessionStorage {
   readonly capabilities: StorageCapabilities;

@@ -1,9 +1,11 @@
 import type { SessionEntry } from '@genie/session-schema';
+import { freezeEntry } from './entry-ownership';
 import type { SessionFilter } from './session-storage';
 
 /**
- * Sessions indexed by id and by name, so lookups stay O(1) at any store size. Entries held
- * here are never handed out: adapters return copies (see `copyEntry`).
+ * Sessions indexed by id and by name, so lookups stay O(1) at any store size. Every entry a
+ * lookup returns is frozen first (see `freezeEntry`), so adapters hand entries out as they
+ * are; an entry is frozen once, when it is first looked up, not when a file is loaded.
  */
 export class SessionTable {
   private readonly byId = new Map<string, SessionEntry>();
@@ -18,12 +20,13 @@ export class SessionTable {
   }
 
   get(sessionId: string): SessionEntry | undefined {
-    return this.byId.get(sessionId);
+    const entry = this.byId.get(sessionId);
+    return entry && freezeEntry(entry);
   }
 
   findByName(name: string): SessionEntry | undefined {
     const id = this.idByName.get(name);
-    return id === undefined ? undefined : this.byId.get(id);
+    return id === undefined ? undefined : this.get(id);
   }
 
   /** The id of the session called `name`, ignoring `exceptId` (a session may keep its own name). */
@@ -32,6 +35,7 @@ export class SessionTable {
     return id === exceptId ? undefined : id;
   }
 
+  /** Every entry, in insertion order, not frozen (for rendering the file). */
   entries(): IterableIterator<SessionEntry> {
     return this.byId.values();
   }
@@ -64,7 +68,7 @@ export class SessionTable {
     }
     matches.sort(newestFirst);
     const limited = filter.limit === undefined ? matches : matches.slice(0, Math.max(0, filter.limit));
-    return limited.map((match) => match.entry);
+    return limited.map((match) => freezeEntry(match.entry));
   }
 }
 
@@ -75,25 +79,4 @@ function newestFirst(a: { entry: SessionEntry; time: number }, b: { entry: Sessi
   if (aKnown !== bKnown) return aKnown ? -1 : 1;
   if (aKnown && a.time !== b.time) return b.time - a.time;
   return a.entry.sessionId < b.entry.sessionId ? -1 : a.entry.sessionId > b.entry.sessionId ? 1 : 0;
-}
-
-/**
- * Entries are plain JSON data, so a recursive copy is faithful and several times faster than
- * structuredClone (which matters when `list` copies 10,000 entries).
- */
-function copyJson(value: unknown): unknown {
-  if (value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) return value.map(copyJson);
-  const copy: Record<string, unknown> = {};
-  for (const key of Object.keys(value)) {
-    const field = copyJson((value as Record<string, unknown>)[key]);
-    // Assigning "__proto__" would set the prototype instead of keeping the field.
-    if (key === '__proto__') Object.defineProperty(copy, key, { value: field, enumerable: true, writable: true, configurable: true });
-    else copy[key] = field;
-  }
-  return copy;
-}
-
-export function copyEntry(entry: SessionEntry): SessionEntry {
-  return copyJson(entry) as SessionEntry;
 }

@@ -92,17 +92,34 @@ export function runStorageConformanceSuite(name: string, factory: StorageFactory
         expect(await storage.get('no-agent')).toBeUndefined();
       });
 
-      it('hands out copies that cannot change what is stored', async () => {
-        const entry = sampleEntry({ tags: ['a'] });
+      it('hands out frozen records, so no caller can change what is stored', async () => {
+        const entry = sampleEntry({ tags: ['a'], usage: { costUsd: 1 } });
         const returned = await storage.create(entry);
-        returned.status = 'failed';
         entry.status = 'failed';
         (entry.tags as string[]).push('b');
         const read = (await storage.get(entry.sessionId)) as SessionEntry;
-        read.status = 'lost';
-        const listed = await storage.list();
-        (listed[0] as SessionEntry).agent = 'changed';
-        expect(await storage.get(entry.sessionId)).toMatchObject({ status: 'running', tags: ['a'], agent: 'implementor' });
+        const named = (await storage.findByName(entry.name as string)) as SessionEntry;
+        const [listed] = await storage.list();
+        for (const record of [returned, read, named, listed as SessionEntry]) {
+          expect(() => {
+            record.status = 'lost';
+          }).toThrow(TypeError);
+          expect(() => (record.tags as string[]).push('c')).toThrow(TypeError);
+          expect(() => {
+            (record.usage as { costUsd: number }).costUsd = 2;
+          }).toThrow(TypeError);
+        }
+        expect(await storage.get(entry.sessionId)).toMatchObject({ status: 'running', tags: ['a'], usage: { costUsd: 1 } });
+      });
+
+      it('returns updated records frozen too, and the update result matches what is stored', async () => {
+        const entry = sampleEntry({ usage: { costUsd: 1 } });
+        await storage.create(entry);
+        const usage = { costUsd: 3 };
+        const updated = await storage.update(entry.sessionId, (current) => ({ ...current, usage }));
+        usage.costUsd = 4;
+        expect(Object.isFrozen(updated) && Object.isFrozen(updated.usage)).toBe(true);
+        expect((await storage.get(entry.sessionId))?.usage).toEqual({ costUsd: 3 });
       });
     });
 

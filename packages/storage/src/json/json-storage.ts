@@ -4,7 +4,6 @@ import { GenieError } from '@genie/errors';
 import { CURRENT_STORE_VERSION, emptyStore, type SessionEntry } from '@genie/session-schema';
 import { planCreate, planUpdate } from '../session-changes';
 import type { CreateOptions, SessionFilter, SessionStorage, StorageCapabilities } from '../session-storage';
-import { copyEntry } from '../session-table';
 import { storageClosed } from '../storage-closed';
 import { replaceStoreFile, writeFileOnce } from './atomic-write';
 import { StoreDocument, type StoreChange } from './store-document';
@@ -57,30 +56,28 @@ class JsonStorage implements SessionStorage {
   }
 
   async get(sessionId: string): Promise<SessionEntry | undefined> {
-    const entry = (await this.readDocument()).table.get(sessionId);
-    return entry && copyEntry(entry);
+    return (await this.readDocument()).table.get(sessionId);
   }
 
   async findByName(name: string): Promise<SessionEntry | undefined> {
-    const entry = (await this.readDocument()).table.findByName(name);
-    return entry && copyEntry(entry);
+    return (await this.readDocument()).table.findByName(name);
   }
 
   async list(filter?: SessionFilter): Promise<SessionEntry[]> {
-    return (await this.readDocument()).table.list(filter).map(copyEntry);
+    return (await this.readDocument()).table.list(filter);
   }
 
   create(entry: SessionEntry, options?: CreateOptions): Promise<SessionEntry> {
     return this.mutate((document) => {
       const stored = planCreate(document.table, entry, options);
-      return { change: { put: stored }, result: copyEntry(stored) };
+      return { change: { put: stored }, result: stored };
     });
   }
 
   update(sessionId: string, mutate: (current: SessionEntry) => SessionEntry): Promise<SessionEntry> {
     return this.mutate((document) => {
       const stored = planUpdate(document.table, sessionId, mutate);
-      return { change: { put: stored }, result: copyEntry(stored) };
+      return { change: { put: stored }, result: stored };
     });
   }
 

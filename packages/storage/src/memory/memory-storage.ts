@@ -1,7 +1,7 @@
 import type { SessionEntry } from '@genie/session-schema';
 import { planCreate, planUpdate } from '../session-changes';
 import type { CreateOptions, SessionFilter, SessionStorage, StorageCapabilities } from '../session-storage';
-import { copyEntry, SessionTable } from '../session-table';
+import { SessionTable } from '../session-table';
 import { storageClosed } from '../storage-closed';
 
 class MemoryStorage implements SessionStorage {
@@ -11,29 +11,27 @@ class MemoryStorage implements SessionStorage {
   private closed = false;
 
   async get(sessionId: string): Promise<SessionEntry | undefined> {
-    const entry = this.open().get(sessionId);
-    return entry && copyEntry(entry);
+    return this.open().get(sessionId);
   }
 
   async findByName(name: string): Promise<SessionEntry | undefined> {
-    const entry = this.open().findByName(name);
-    return entry && copyEntry(entry);
+    return this.open().findByName(name);
   }
 
   async list(filter?: SessionFilter): Promise<SessionEntry[]> {
-    return this.open().list(filter).map(copyEntry);
+    return this.open().list(filter);
   }
 
   async create(entry: SessionEntry, options?: CreateOptions): Promise<SessionEntry> {
     const stored = planCreate(this.open(), entry, options);
     this.table.put(stored);
-    return copyEntry(stored);
+    return stored;
   }
 
   async update(sessionId: string, mutate: (current: SessionEntry) => SessionEntry): Promise<SessionEntry> {
     const stored = planUpdate(this.open(), sessionId, mutate);
     this.table.put(stored);
-    return copyEntry(stored);
+    return stored;
   }
 
   async delete(sessionId: string): Promise<boolean> {
