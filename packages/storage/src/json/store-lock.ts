@@ -3,7 +3,6 @@ import { renameSync } from 'node:fs';
 import { mkdir, readdir, rm, rmdir, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { GenieError } from '@genie/errors';
-import { lock as lockReclaimMutex } from 'proper-lockfile';
 import {
   describeHolder,
   FOREIGN_LOCK_STALE_MS,
@@ -141,6 +140,9 @@ async function discardLockDir(lockDir: string): Promise<void> {
 async function reclaimAbandonedLock(lockDir: string, seen: LockHolder): Promise<boolean> {
   let releaseMutex: () => Promise<void>;
   try {
+    // Loaded only here: reclaiming is rare, and proper-lockfile (with graceful-fs) costs every
+    // command that opens the store several ms of start-up.
+    const { lock: lockReclaimMutex } = await import('proper-lockfile');
     releaseMutex = await lockReclaimMutex(lockDir, {
       lockfilePath: `${lockDir}.reclaim`,
       realpath: false,
