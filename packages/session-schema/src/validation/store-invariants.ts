@@ -9,16 +9,19 @@ export function storeInvariantProblems(store: unknown): string[] {
   if (!isPlainObject(store) || !isPlainObject(store.sessions)) return [];
   const problems: string[] = [];
   const ownerOfName = new Map<string, string>();
-  for (const [key, entry] of Object.entries(store.sessions)) {
+  // Runs on every read of a changed store: pointers are built only for the problems found.
+  const pathOf = (key: string): string => `/sessions${pointerSegment(key)}`;
+  const sessions = store.sessions;
+  for (const key of Object.keys(sessions)) {
+    const entry = sessions[key];
     if (!isPlainObject(entry)) continue;
-    const path = `/sessions${pointerSegment(key)}`;
     if (typeof entry.sessionId === 'string' && entry.sessionId !== key) {
-      problems.push(`${path}/sessionId: must equal its key ${JSON.stringify(key)} (found ${JSON.stringify(entry.sessionId)})`);
+      problems.push(`${pathOf(key)}/sessionId: must equal its key ${JSON.stringify(key)} (found ${JSON.stringify(entry.sessionId)})`);
     }
     if (typeof entry.name === 'string') {
       const owner = ownerOfName.get(entry.name);
       if (owner === undefined) ownerOfName.set(entry.name, key);
-      else problems.push(`${path}/name: ${JSON.stringify(entry.name)} is also the name of session ${JSON.stringify(owner)}; names must be unique`);
+      else problems.push(`${pathOf(key)}/name: ${JSON.stringify(entry.name)} is also the name of session ${JSON.stringify(owner)}; names must be unique`);
     }
   }
   return problems;
