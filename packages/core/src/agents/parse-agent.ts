@@ -1,6 +1,6 @@
 import { GenieError } from '@genie/errors';
 import type { ExecutorSettings } from '@genie/launcher';
-import { LineCounter, parseDocument } from 'yaml';
+import { yaml } from '../lazy-yaml';
 import { compiledValidators } from '../generated/compiled-validators';
 import { agentBasename, type AgentDefinition } from './agent-definition';
 import { splitFrontMatter } from './front-matter';
@@ -23,6 +23,7 @@ function invalid(file: string, problem: string): GenieError {
 }
 
 function readFrontMatter(file: string, yamlText: string, yamlLine: number): FrontMatter {
+  const { LineCounter, parseDocument } = yaml();
   const lines = new LineCounter();
   const doc = parseDocument(yamlText, { lineCounter: lines, prettyErrors: false });
   const syntax = doc.errors[0];

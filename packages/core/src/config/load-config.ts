@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { EXECUTOR_IDS } from '@genie/launcher';
-import { LineCounter, parseDocument } from 'yaml';
+import { yaml } from '../lazy-yaml';
 import { configError } from './config-error';
 import { DEFAULT_CONFIG, type GenieConfig } from './genie-config';
 import { validateConfig } from './validate-config';
@@ -93,6 +93,7 @@ function checkReferences(config: GenieConfig, file: string): void {
 export function loadConfig(file: string): GenieConfig {
   const text = readConfigText(file);
   if (text === null) return withDefaults({});
+  const { LineCounter, parseDocument } = yaml();
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   const syntax = doc.errors[0];

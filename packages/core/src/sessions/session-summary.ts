@@ -28,7 +28,8 @@ export function toSessionSummary(entry: SessionEntry): SessionSummary {
     exitCode: entry.exitCode ?? null,
     signal: entry.signal ?? null,
     error: entry.error ?? null,
-    usage: entry.usage ?? null,
+    // Stored records are frozen; the summary is the caller's to keep and change.
+    usage: entry.usage ? { ...entry.usage } : null,
     costUsd: entry.usage?.costUsd ?? null,
     logFile: entry.logFile ?? null,
   };

@@ -55,4 +55,13 @@ describe('toSessionSummary', () => {
     expect(toSessionSummary({ sessionId: 'x', agent: 'a' }).status).toBe('lost');
     expect(toSessionSummary({ sessionId: 'x', agent: 'a', status: 'stopped' }).status).toBe('stopped');
   });
+
+  it('gives the caller a summary it may change, even of a frozen stored record', () => {
+    const record = Object.freeze({ sessionId: 'x', agent: 'a', usage: Object.freeze({ costUsd: 1 }) });
+    const summary = toSessionSummary(record);
+    (summary.usage as { costUsd: number }).costUsd = 2;
+    summary.status = 'failed';
+    expect(summary).toMatchObject({ usage: { costUsd: 2 }, status: 'failed' });
+    expect(record.usage.costUsd).toBe(1);
+  });
 });
