@@ -171,8 +171,10 @@ const COMMANDS = new Set(['run', 'resume', 'view', 'stop', 'list', 'ls', 'migrat
 
 /** `genie run --help` for a problem with `genie run ...`: the help that answers it. */
 function helpCommandFor(argv: string[]): string {
-  const [first, second] = argv;
-  if (first === undefined || !COMMANDS.has(first)) return 'genie';
+  // Global options (`--cwd dir`) may come before the command.
+  const at = argv.findIndex((arg) => COMMANDS.has(arg));
+  const [first, second] = at === -1 ? [] : argv.slice(at);
+  if (first === undefined) return 'genie';
   if ((first === 'list' || first === 'ls') && (second === 'agents' || second === 'sessions')) return `genie list ${second}`;
   return `genie ${first}`;
 }

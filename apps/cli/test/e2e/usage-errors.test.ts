@@ -34,3 +34,13 @@ describe('usage errors speak genie, not the argument parser', () => {
     expect(document.error.message).toContain('genie view needs a session');
   });
 });
+
+describe('the help a usage error points to', () => {
+  const workspace = new TestWorkspace();
+
+  it('is the command’s own help even when a global option comes first', async () => {
+    const result = await workspace.genie(['--cwd', workspace.dir, 'stop']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('Run `genie stop --help` for usage.');
+  });
+});
