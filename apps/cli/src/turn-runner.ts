@@ -3,7 +3,7 @@ import { EXIT, exitCodeForStatus, type ExitCode } from './exit-codes';
 import { formatUsage } from './output/format';
 import { renderEvent } from './output/render-event';
 import { renderBackgroundHint, renderSessionLine } from './output/render-session';
-import { renderStatus } from './output/render-status';
+import { renderOutcome } from './output/render-status';
 import type { Terminal } from './output/terminal';
 
 /** What `run` and `resume` hand the library so the CLI can show a turn as it happens. */
@@ -66,9 +66,7 @@ export async function runTurn(terminal: Terminal, start: (hooks: TurnHooks) => P
     if (view.background && (view.status === 'starting' || view.status === 'running')) {
       terminal.print(renderBackgroundHint(view, terminal.out));
     } else if (!sawOutcome) {
-      const usage = formatUsage(view.usage, view.costUsd);
-      const reason = view.error ? ` ${terminal.out.red(view.error)}` : '';
-      terminal.print(`${renderStatus(view.status, terminal.out)}${usage ? terminal.out.dim(` · ${usage}`) : ''}${reason}`);
+      terminal.print(renderOutcome(view.status, formatUsage(view.usage, view.costUsd), view.error, terminal.out));
     }
   }
   return interrupted ? EXIT.interrupted : exitCodeForStatus(view.status);

@@ -1,7 +1,7 @@
 import type { TranscriptEvent } from '@genie/core';
 import type { Colors } from './colors';
 import { firstLines, formatUsage, indent, oneLine } from './format';
-import { renderStatus } from './render-status';
+import { renderOutcome } from './render-status';
 
 const TOOL_RESULT_LINES = 4;
 const TOOL_INPUT_CHARS = 100;
@@ -53,11 +53,8 @@ export function renderEvent(event: TranscriptEvent, c: Colors, options: RenderEv
       return event.stream === 'stderr' ? c.yellow(event.text) : event.text;
     case 'error':
       return c.red(`error: ${event.message}`);
-    case 'outcome': {
-      const usage = formatUsage(event.usage);
-      const reason = event.error ? ` ${c.red(oneLine(event.error, 200))}` : '';
-      return `${renderStatus(event.status, c)}${usage ? c.dim(` · ${usage}`) : ''}${reason}`;
-    }
+    case 'outcome':
+      return renderOutcome(event.status, formatUsage(event.usage), event.error ? oneLine(event.error, 200) : null, c);
     default:
       return null;
   }

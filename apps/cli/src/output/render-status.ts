@@ -28,3 +28,12 @@ export function colorStatus(status: SessionStatus, c: Colors): string {
 export function renderStatus(status: SessionStatus, c: Colors): string {
   return `${SYMBOLS[status] ?? '·'} ${colorStatus(status, c)}`;
 }
+
+/**
+ * `✘ failed: claude exited with code 1 · 12 in · 3 out`: why a turn ended comes right after
+ * its status, so the reason reads as one sentence before the figures.
+ */
+export function renderOutcome(status: SessionStatus, usage: string | null, error: string | null | undefined, c: Colors): string {
+  const reason = error ? `${c.dim(':')} ${c.red(error)}` : '';
+  return `${renderStatus(status, c)}${reason}${usage ? c.dim(` · ${usage}`) : ''}`;
+}

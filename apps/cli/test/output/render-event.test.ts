@@ -45,6 +45,25 @@ describe('renderEvent', () => {
     expect(text).toBe('✔ completed · 1,234 in · 56 out · $0.0123 · 1.2s');
   });
 
+  it('says why a turn failed right after the status, then its usage', () => {
+    const text = renderEvent(
+      {
+        kind: 'outcome',
+        turn: 1,
+        status: 'failed',
+        exitCode: 1,
+        signal: null,
+        error: 'claude exited with code 1: error_during_execution',
+        answer: null,
+        usage: { inputTokens: 1, outputTokens: 3, durationMs: 4 },
+        time,
+      },
+      plain,
+      { showPrompt: false },
+    );
+    expect(text).toBe('✘ failed: claude exited with code 1: error_during_execution · 1 in · 3 out · 4ms');
+  });
+
   it('uses colour only when enabled', () => {
     const event = { kind: 'error' as const, turn: 1, message: 'boom', time };
     expect(renderEvent(event, plain, { showPrompt: false })).toBe('error: boom');
