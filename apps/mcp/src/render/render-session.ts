@@ -31,7 +31,13 @@ export function renderStarted(session: SessionSummary): string {
   ].join('\n');
 }
 
-export function renderSessionView(view: SessionView): string {
+const STILL_RUNNING = 'The turn is still running; call wait for its answer.';
+
+/**
+ * While a turn runs, `answer` is the previous turn's (the running one has none yet), so it
+ * is labelled as such: a model must not take it for the answer to the prompt it just sent.
+ */
+export function renderSessionView(view: SessionView, stillRunning = STILL_RUNNING): string {
   const lines = [
     `Session ${sessionLabel(view)} · agent ${view.agent} · ${view.status} · ${view.turns} turn(s)`,
   ];
@@ -40,17 +46,15 @@ export function renderSessionView(view: SessionView): string {
     for (const turn of view.transcript) lines.push('', renderTurn(turn));
     return lines.join('\n');
   }
+  const running = view.status === 'starting' || view.status === 'running';
   if (view.lastPrompt) lines.push(`Last prompt: ${view.lastPrompt}`);
-  if (view.answer) lines.push(`Answer: ${view.answer}`);
-  else if (view.status === 'starting' || view.status === 'running') lines.push('The turn is still running; call wait for its answer.');
+  if (view.answer) lines.push(`${running ? 'Previous turn’s answer' : 'Answer'}: ${view.answer}`);
+  if (running) lines.push(stillRunning);
   return lines.join('\n');
 }
 
 export function renderWaitResult(view: SessionView & { finished: boolean }): string {
-  const head = view.finished
-    ? renderSessionView(view)
-    : `${renderSessionView(view)}\nStill running when the wait timed out; call wait again to keep waiting.`;
-  return head;
+  return view.finished ? renderSessionView(view) : renderSessionView(view, 'Still running when the wait timed out; call wait again to keep waiting.');
 }
 
 export function oneLine(text: string): string {
