@@ -57,10 +57,17 @@ export function renderSessionView(view: SessionView, c: Colors): string {
   const prompt = view.lastTurn?.prompt ?? view.lastPrompt;
   if (prompt) lines.push('', c.bold('prompt'), indent(prompt));
   const running = view.status === 'running' || view.status === 'starting';
-  const answer = view.lastTurn?.answer ?? view.answer;
-  // A running turn's latest message is progress, not its answer: label it so.
-  if (answer) lines.push('', c.bold(running ? 'so far' : 'answer'), indent(answer));
-  if (running) lines.push('', c.dim(`still ${view.status}: genie view ${sessionHandle(view)} --follow`));
+  if (running) {
+    // A running turn's latest message is progress, not its answer; `answer` is then the
+    // previous turn's. Each is labelled for what it is.
+    const soFar = view.lastTurn && !view.lastTurn.endedAt ? view.lastTurn.answer : null;
+    if (soFar) lines.push('', c.bold('so far'), indent(soFar));
+    else if (view.answer) lines.push('', c.bold('previous answer'), indent(view.answer));
+    lines.push('', c.dim(`still ${view.status}: genie view ${sessionHandle(view)} --follow`));
+  } else {
+    const answer = view.lastTurn?.answer ?? view.answer;
+    if (answer) lines.push('', c.bold('answer'), indent(answer));
+  }
   return lines.join('\n');
 }
 

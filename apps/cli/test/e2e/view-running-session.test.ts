@@ -16,6 +16,7 @@ describe('genie view of a session whose turn is still running', () => {
 
   afterAll(async () => {
     await workspace.genie(['stop', 'still-going']);
+    await workspace.genie(['stop', 'resumed']);
   });
 
   it('shows the output so far as such, not as the answer, and says how to follow it', async () => {
@@ -34,5 +35,19 @@ describe('genie view of a session whose turn is still running', () => {
     expect(lines).toContain('so far');
     expect(result.stdout).toMatch(/Progress \d+\/600/);
     expect(result.stdout).toContain('genie view still-going --follow');
+  });
+
+  it('does not pass the previous turn’s answer off as the running turn’s output', async () => {
+    await workspace.json(['run', 'streamer', 'remember amber', '--no-background', '--name', 'resumed']);
+    await workspace.json(['resume', 'resumed', '[sleep:60000] what did I ask you to remember?', '--background']);
+    await until(() => workspace.json(['view', 'resumed']), (view) => view.status === 'running');
+
+    const result = await workspace.genie(['view', 'resumed']);
+    const lines = result.stdout.split('\n');
+    expect(lines).not.toContain('so far');
+    expect(lines).not.toContain('answer');
+    expect(lines).toContain('previous answer');
+    expect(result.stdout).toContain('OK, I will remember amber.');
+    expect(result.stdout).toContain('genie view resumed --follow');
   });
 });
