@@ -87,6 +87,13 @@ export function renderTurn(turn: TurnView, c: Colors): string {
 /** `genie view --full`: the header, then every turn in order with its events. */
 export function renderFullTranscript(view: SessionView, c: Colors): string {
   const header = renderSessionView({ ...view, lastTurn: null, lastPrompt: null, answer: null }, c);
-  const turns = (view.transcript ?? (view.lastTurn ? [view.lastTurn] : [])).map((turn) => renderTurn(turn, c));
-  return [header, ...turns].join('\n\n');
+  const transcript = view.transcript ?? (view.lastTurn ? [view.lastTurn] : []);
+  const turns = transcript.map((turn) => renderTurn(turn, c));
+  const missing = view.turns - transcript.length;
+  // An empty screen would look like a session that never ran.
+  const note =
+    missing > 0
+      ? [c.dim(`${missing === view.turns ? 'no transcript' : `no transcript for ${missing} earlier turn(s)`}: ${view.logFile ? `${view.logFile} is missing or holds no turn records` : 'this session has no log (migrated from the predecessor)'}`)]
+      : [];
+  return [header, ...note, ...turns].join('\n\n');
 }
