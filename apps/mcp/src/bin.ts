@@ -22,8 +22,9 @@ function exitCodeFor(error: unknown): number {
   return 1;
 }
 
-async function main(): Promise<number> {
-  const { values } = parseArgs({
+/** Options of the bin; parseArgs throws a TypeError with a readable message for bad argv. */
+function parseArgv() {
+  return parseArgs({
     options: {
       cwd: { type: 'string' },
       http: { type: 'boolean', default: false },
@@ -35,12 +36,23 @@ async function main(): Promise<number> {
     },
     strict: true,
   });
+}
+
+async function main(): Promise<number> {
+  let values: ReturnType<typeof parseArgv>['values'];
+  try {
+    ({ values } = parseArgv());
+  } catch (error) {
+    process.stderr.write(`genie-mcp: ${error instanceof Error ? error.message : String(error)}\nRun \`genie-mcp --help\` for usage.\n`);
+    return 2;
+  }
+  // Nothing is served for these, so stdout is free for what was asked.
   if (values.help) {
-    process.stderr.write(USAGE);
+    process.stdout.write(USAGE);
     return 0;
   }
   if (values.version) {
-    process.stderr.write(`${SERVER_VERSION}\n`);
+    process.stdout.write(`${SERVER_VERSION}\n`);
     return 0;
   }
   const port = values.port === undefined ? undefined : Number(values.port);
