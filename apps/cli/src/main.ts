@@ -122,7 +122,7 @@ export function buildParser(argv: string[], version: string): Argv {
     )
     .command(
       'init',
-      'Create .genie/ here with a commented config.yaml and example agents',
+      'Create .genie/ with a commented config.yaml and example agents: in the enclosing workspace if there is one, else here; never overwrites',
       (y) => y,
       lazy(async () => (await import('./commands/init.js')).initCommand),
     )
