@@ -40,8 +40,9 @@ export async function listAgentsCommand(args: ListAgentsArgs, terminal: Terminal
         agents,
         [
           { header: 'ID', value: (agent) => agent.id, style: (text) => c.bold(text) },
-          { header: 'NAME', value: (agent) => agent.name },
-          { header: 'EXECUTOR', value: (agent) => `${agent.executor}${agent.model ? ` (${agent.model})` : ''}` },
+          // The name is usually the id's basename: the first to go on a narrow terminal.
+          { header: 'NAME', value: (agent) => agent.name, dropOrder: 1 },
+          { header: 'EXECUTOR', value: (agent) => `${agent.executor}${agent.model ? ` (${agent.model})` : ''}`, dropOrder: 2 },
           { header: 'DESCRIPTION', value: (agent) => oneLine(agent.description ?? (agent.builtin ? 'built-in' : ''), 200) },
         ],
         terminal.columns,
@@ -63,11 +64,12 @@ function renderSessions(sessions: SessionSummary[], terminal: Terminal): string 
     [
       { header: 'ID', value: (s) => shortId(s.sessionId), style: (text) => c.dim(text) },
       { header: 'NAME', value: (s) => s.name ?? '-', style: (text) => c.bold(text) },
-      { header: 'AGENT', value: (s) => s.agent },
+      // Default names start with the agent, so AGENT goes early on a narrow terminal.
+      { header: 'AGENT', value: (s) => s.agent, dropOrder: 2 },
       { header: 'STATUS', value: (s) => s.status, style: (text, s) => text.replace(s.status, colorStatus(s.status, c)) },
-      { header: 'TURNS', value: (s) => String(s.turns) },
-      { header: 'LAST USED', value: (s) => formatAgo(s.lastUsed ?? s.created, now) },
-      { header: 'LAST PROMPT', value: (s) => oneLine(s.lastPrompt ?? '', 200) },
+      { header: 'TURNS', value: (s) => String(s.turns), dropOrder: 1 },
+      { header: 'LAST USED', value: (s) => formatAgo(s.lastUsed ?? s.created, now), dropOrder: 4 },
+      { header: 'LAST PROMPT', value: (s) => oneLine(s.lastPrompt ?? '', 200), dropOrder: 3 },
     ],
     terminal.columns,
     c.dim,

@@ -20,3 +20,33 @@ describe('renderTable', () => {
     expect(Math.max(...lines.map((line) => line.length))).toBeLessThanOrEqual(20);
   });
 });
+
+describe('renderTable on a narrow terminal', () => {
+  const sessions = [
+    { id: 'ece22488', name: 'claude-helper-2611211025-2', agent: 'claude-helper', status: 'completed', turns: '1', used: '33s ago', prompt: 'hi there' },
+  ];
+  type Row = (typeof sessions)[number];
+  const sessionColumns = [
+    { header: 'ID', value: (row: Row) => row.id },
+    { header: 'NAME', value: (row: Row) => row.name },
+    { header: 'AGENT', value: (row: Row) => row.agent, dropOrder: 2 },
+    { header: 'STATUS', value: (row: Row) => row.status },
+    { header: 'TURNS', value: (row: Row) => row.turns, dropOrder: 1 },
+    { header: 'LAST USED', value: (row: Row) => row.used, dropOrder: 4 },
+    { header: 'LAST PROMPT', value: (row: Row) => row.prompt, dropOrder: 3 },
+  ];
+
+  it('never wraps a row: optional columns are left out, in their order, until it fits', () => {
+    const lines = renderTable(sessions, sessionColumns, 80).split('\n');
+    expect(Math.max(...lines.map((line) => line.length))).toBeLessThan(80);
+    expect(lines[0]).not.toContain('TURNS');
+    expect(lines[0]).not.toContain('AGENT');
+    expect(lines[0]).toContain('LAST PROMPT');
+    expect(lines[1]).toContain('claude-helper-2611211025-2');
+  });
+
+  it('keeps every column when the terminal is wide enough', () => {
+    const line = renderTable(sessions, sessionColumns, 200).split('\n')[0];
+    expect(line).toBe('ID        NAME                        AGENT          STATUS     TURNS  LAST USED  LAST PROMPT');
+  });
+});
