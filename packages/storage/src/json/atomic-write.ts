@@ -1,37 +1,43 @@
-import { copyFile, link, open, rename, rm } from 'node:fs/promises';
+import { closeSync, copyFileSync, fstatSync, fsyncSync, linkSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileKeyOf, type FileKey } from './store-file';
 import type { StorePaths } from './store-paths';
+
+/*
+ * Synchronous on purpose: these run while the store lock is held, and a dozen small
+ * steps each waiting for a thread-pool round trip kept the lock (and a short-lived CLI)
+ * several times longer than the disk work itself.
+ */
 
 function errorCode(error: unknown): string | undefined {
   return (error as NodeJS.ErrnoException).code;
 }
 
 /** Durably writes `bytes` to `path` (which must not be visible to readers yet). */
-async function writeDurably(path: string, bytes: Buffer): Promise<FileKey> {
-  const handle = await open(path, 'w');
+function writeDurably(path: string, bytes: Buffer): FileKey {
+  const fd = openSync(path, 'w');
   try {
-    await handle.writeFile(bytes);
-    await handle.sync();
-    return fileKeyOf(await handle.stat());
+    for (let written = 0; written < bytes.length; ) written += writeSync(fd, bytes, written);
+    fsyncSync(fd);
+    return fileKeyOf(fstatSync(fd));
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
 }
 
 /** Makes a rename in `dir` durable. Platforms that cannot open a directory skip it. */
-async function syncDirectory(dir: string): Promise<void> {
-  let handle;
+function syncDirectory(dir: string): void {
+  let fd;
   try {
-    handle = await open(dir, 'r');
+    fd = openSync(dir, 'r');
   } catch (error) {
     if (errorCode(error) === 'EISDIR' || errorCode(error) === 'EPERM') return;
     throw error;
   }
   try {
-    await handle.sync();
+    fsyncSync(fd);
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
 }
 
@@ -39,16 +45,16 @@ async function syncDirectory(dir: string): Promise<void> {
  * Points `sessions.json.bak` at the current file. A hard link costs no copy and the current
  * file is never written in place, so the link keeps that version's bytes for good.
  */
-async function refreshBackup(paths: StorePaths): Promise<void> {
-  await rm(paths.stagingBackup, { force: true });
+function refreshBackup(paths: StorePaths): void {
+  rmSync(paths.stagingBackup, { force: true });
   try {
-    await link(paths.file, paths.stagingBackup);
+    linkSync(paths.file, paths.stagingBackup);
   } catch (error) {
     if (errorCode(error) === 'ENOENT') return;
     if (errorCode(error) !== 'EPERM' && errorCode(error) !== 'ENOTSUP' && errorCode(error) !== 'EXDEV') throw error;
-    await copyFile(paths.file, paths.stagingBackup);
+    copyFileSync(paths.file, paths.stagingBackup);
   }
-  await rename(paths.stagingBackup, paths.backup);
+  renameSync(paths.stagingBackup, paths.backup);
 }
 
 export interface ReplaceOptions {
@@ -61,11 +67,11 @@ export interface ReplaceOptions {
  * version, never a mix: temp file, fsync, rename over, fsync the directory. Callers hold
  * the store lock, which is what makes the fixed staging names safe.
  */
-export async function replaceStoreFile(paths: StorePaths, bytes: Buffer, options: ReplaceOptions): Promise<FileKey> {
-  const key = await writeDurably(paths.stagingFile, bytes);
-  if (options.keepBackup) await refreshBackup(paths);
-  await rename(paths.stagingFile, paths.file);
-  await syncDirectory(dirname(paths.file));
+export function replaceStoreFile(paths: StorePaths, bytes: Buffer, options: ReplaceOptions): FileKey {
+  const key = writeDurably(paths.stagingFile, bytes);
+  if (options.keepBackup) refreshBackup(paths);
+  renameSync(paths.stagingFile, paths.file);
+  syncDirectory(dirname(paths.file));
   return key;
 }
 
@@ -73,17 +79,17 @@ export async function replaceStoreFile(paths: StorePaths, bytes: Buffer, options
  * Writes a file that must never be overwritten once it exists; false when it already did.
  * Linking a complete temp file into place means a crash never leaves a partial copy behind.
  */
-export async function writeFileOnce(path: string, bytes: Buffer): Promise<boolean> {
+export function writeFileOnce(path: string, bytes: Buffer): boolean {
   const staging = `${path}.tmp`;
-  await writeDurably(staging, bytes);
+  writeDurably(staging, bytes);
   try {
-    await link(staging, path);
-    await syncDirectory(dirname(path));
+    linkSync(staging, path);
+    syncDirectory(dirname(path));
     return true;
   } catch (error) {
     if (errorCode(error) === 'EEXIST') return false;
     throw error;
   } finally {
-    await rm(staging, { force: true });
+    rmSync(staging, { force: true });
   }
 }

@@ -1,4 +1,4 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { GenieError } from '@genie/errors';
 import { CURRENT_STORE_VERSION, emptyStore, type SessionEntry } from '@genie/session-schema';
@@ -96,19 +96,19 @@ class JsonStorage implements SessionStorage {
   /** The committed store, without taking the lock; an old-version file is migrated first. */
   private async readDocument(): Promise<StoreDocument> {
     if (this.closed) throw storageClosed(this.location);
-    const state = await this.load();
+    const state = this.load();
     if ('document' in state) return state.document;
     if ('error' in state) throw state.error;
     await this.mutate(() => ({ result: undefined }));
     return this.readDocument();
   }
 
-  private async load(): Promise<CachedState> {
+  private load(): CachedState {
     let key: FileKey | null;
     try {
-      key = await statStoreFile(this.location);
+      key = statStoreFile(this.location);
       if (this.cache && sameFileKey(this.cache.key, key)) return this.cache;
-      const read = await readStoreFile(this.location);
+      const read = readStoreFile(this.location);
       this.cache = read ? this.interpret(read.bytes, read.key) : { key: null, document: new StoreDocument(emptyStore()) };
     } catch (error) {
       throw storeIoError('read the session store', this.location, error);
@@ -131,44 +131,44 @@ class JsonStorage implements SessionStorage {
 
   private async mutateLocked<T>(plan: (document: StoreDocument) => Plan<T>): Promise<T> {
     if (this.closed) throw storageClosed(this.location);
-    await this.prepareDirectory();
+    this.prepareDirectory();
     const lock = await acquireStoreLock(this.paths.lockDir, this.lockTimeoutMs);
     try {
-      const document = await this.committedDocument();
+      const document = this.committedDocument();
       const { change, result } = plan(document);
       if (change) {
         const exists = this.cache?.key !== null;
-        const key = await this.replace(document.render(change), exists);
+        const key = this.replace(document.render(change), exists);
         document.apply(change);
         this.cache = { key, document };
       }
       return result;
     } finally {
-      await lock.release();
+      lock.release();
     }
   }
 
   /** Under the lock: the latest committed store, migrating an old-version file once. */
-  private async committedDocument(): Promise<StoreDocument> {
-    const state = await this.load();
+  private committedDocument(): StoreDocument {
+    const state = this.load();
     if ('error' in state) throw state.error;
     if ('document' in state) return state.document;
     const { outdated, bytes } = state;
     const keptAs = this.paths.migrationBackup(outdated.fromVersion);
     const document = new StoreDocument(outdated.store);
     try {
-      await writeFileOnce(keptAs, bytes);
+      writeFileOnce(keptAs, bytes);
     } catch (error) {
       throw storeIoError('keep the original session store as', keptAs, error);
     }
-    this.cache = { key: await this.replace(document.render(), true), document };
+    this.cache = { key: this.replace(document.render(), true), document };
     this.warnMigrated(outdated, keptAs, document.table.size);
     return document;
   }
 
-  private async replace(bytes: Buffer, keepBackup: boolean): Promise<FileKey> {
+  private replace(bytes: Buffer, keepBackup: boolean): FileKey {
     try {
-      return await replaceStoreFile(this.paths, bytes, { keepBackup });
+      return replaceStoreFile(this.paths, bytes, { keepBackup });
     } catch (error) {
       // The file on disk is whichever version the rename left; the next operation re-reads it.
       this.cache = null;
@@ -185,10 +185,10 @@ class JsonStorage implements SessionStorage {
     this.options.onWarning?.(`${what} (${sessions} sessions); the original is kept as ${keptAs}.${notes}`);
   }
 
-  private async prepareDirectory(): Promise<void> {
+  private prepareDirectory(): void {
     if (this.directoryReady) return;
     try {
-      await mkdir(dirname(this.location), { recursive: true });
+      mkdirSync(dirname(this.location), { recursive: true });
     } catch (error) {
       throw storeIoError('create the directory of', this.location, error);
     }

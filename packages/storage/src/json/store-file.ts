@@ -1,4 +1,4 @@
-import { open, stat } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, readFileSync, statSync } from 'node:fs';
 
 /**
  * Identifies one version of the file. Every write renames a new inode into place, so an
@@ -24,28 +24,32 @@ function isMissing(error: unknown): boolean {
 }
 
 /** The key of the file as it is now; null when it does not exist. */
-export async function statStoreFile(file: string): Promise<FileKey | null> {
+export function statStoreFile(file: string): FileKey | null {
   try {
-    return fileKeyOf(await stat(file));
+    return fileKeyOf(statSync(file));
   } catch (error) {
     if (isMissing(error)) return null;
     throw error;
   }
 }
 
-/** The bytes and the key of one and the same version of the file (read through one descriptor). */
-export async function readStoreFile(file: string): Promise<{ bytes: Buffer; key: FileKey } | null> {
-  let handle;
+/**
+ * The bytes and the key of one and the same version of the file (read through one
+ * descriptor). Synchronous, like the writes (see atomic-write.ts): the asynchronous read
+ * costs a thread-pool round trip per step, which short-lived commands feel most.
+ */
+export function readStoreFile(file: string): { bytes: Buffer; key: FileKey } | null {
+  let fd;
   try {
-    handle = await open(file, 'r');
+    fd = openSync(file, 'r');
   } catch (error) {
     if (isMissing(error)) return null;
     throw error;
   }
   try {
-    const key = fileKeyOf(await handle.stat());
-    return { bytes: await handle.readFile(), key };
+    const key = fileKeyOf(fstatSync(fd));
+    return { bytes: readFileSync(fd), key };
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
 }

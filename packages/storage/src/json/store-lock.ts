@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { renameSync } from 'node:fs';
-import { mkdir, readdir, rm, rmdir, unlink, writeFile } from 'node:fs/promises';
+import { mkdirSync, renameSync, rmdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { readdir, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { GenieError } from '@genie/errors';
 import {
@@ -17,7 +17,7 @@ import { currentProcessIdentity } from './process-identity';
 import { storeIoError } from './store-errors';
 
 export interface HeldLock {
-  release(): Promise<void>;
+  release(): void;
 }
 
 const FIRST_BACKOFF_MS = 2;
@@ -43,11 +43,13 @@ function sleep(ms: number): Promise<void> {
 export async function acquireStoreLock(lockDir: string, timeoutMs: number): Promise<HeldLock> {
   const owner: LockOwner = { ...currentProcessIdentity(), acquiredAt: new Date().toISOString() };
   const stagingDir = uniqueSibling(lockDir, ACQUIRING_SUFFIX);
+  // Taking and releasing the lock is synchronous, like the write it guards (see atomic-write.ts);
+  // only the wait for another holder yields.
   try {
-    await mkdir(stagingDir);
-    await writeFile(join(stagingDir, OWNER_FILE), JSON.stringify(owner));
+    mkdirSync(stagingDir);
+    writeFileSync(join(stagingDir, OWNER_FILE), JSON.stringify(owner));
   } catch (error) {
-    await rm(stagingDir, { recursive: true, force: true });
+    rmSync(stagingDir, { recursive: true, force: true });
     throw storeIoError('create the lock', lockDir, error);
   }
 
@@ -82,7 +84,7 @@ export async function acquireStoreLock(lockDir: string, timeoutMs: number): Prom
       backoffMs = Math.min(backoffMs * 2, MAX_BACKOFF_MS);
     }
   } finally {
-    if (!acquired) await rm(stagingDir, { recursive: true, force: true });
+    if (!acquired) rmSync(stagingDir, { recursive: true, force: true });
   }
 }
 
@@ -90,23 +92,23 @@ export async function acquireStoreLock(lockDir: string, timeoutMs: number): Prom
  * An empty lock directory counts as free (the next acquirer's rename replaces it), so a
  * release interrupted between the two steps leaves nothing that blocks anyone.
  */
-async function removeLockDir(lockDir: string): Promise<void> {
+function removeLockDir(lockDir: string): void {
   try {
-    await unlink(join(lockDir, OWNER_FILE));
+    unlinkSync(join(lockDir, OWNER_FILE));
   } catch (error) {
     if (errorCode(error) !== 'ENOENT') throw error;
   }
   try {
-    await rmdir(lockDir);
+    rmdirSync(lockDir);
   } catch (error) {
     // ENOTEMPTY: another process already took the freed lock; it is theirs now.
     if (errorCode(error) !== 'ENOENT' && errorCode(error) !== 'ENOTEMPTY') throw error;
   }
 }
 
-async function releaseStoreLock(lockDir: string): Promise<void> {
+function releaseStoreLock(lockDir: string): void {
   try {
-    await removeLockDir(lockDir);
+    removeLockDir(lockDir);
   } catch (error) {
     throw storeIoError('release the lock', lockDir, error);
   }

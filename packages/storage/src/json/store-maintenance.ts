@@ -132,10 +132,10 @@ export async function restoreJsonStoreBackup(file: string, options: { lockTimeou
       corruptCopy = paths.corruptCopy(timestampForFileName());
       await link(file, corruptCopy).catch(() => copyFile(file, corruptCopy as string));
     }
-    await replaceStoreFile(paths, backupBytes, { keepBackup: false });
+    replaceStoreFile(paths, backupBytes, { keepBackup: false });
     return { file, restoredFrom: paths.backup, corruptCopy, sessions: sessionCount(backup) };
   } finally {
-    await lock.release();
+    lock.release();
   }
 }
 
