@@ -63,7 +63,9 @@ export async function runTurn(terminal: Terminal, start: (hooks: TurnHooks) => P
     terminal.printJson(view);
   } else {
     announce(view);
-    if (view.background && (view.status === 'starting' || view.status === 'running')) {
+    // A turn still going when `start` returns runs in the background. (The record's
+    // `background` is the session's first turn's, so a resume cannot go by it.)
+    if (view.status === 'starting' || view.status === 'running') {
       terminal.print(renderBackgroundHint(view, terminal.out));
     } else if (!sawOutcome) {
       terminal.print(renderOutcome(view.status, formatUsage(view.usage, view.costUsd), view.error, terminal.out));
