@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { EXIT, type ExitCode } from '../exit-codes';
 import type { GlobalArgs } from '../global-args';
 import { plural } from '../output/format';
@@ -16,7 +17,9 @@ export async function migrateCommand(args: MigrateArgs, terminal: Terminal): Pro
       return EXIT.ok;
     }
     const c = terminal.out;
-    if (report.fromVersion === report.toVersion && !report.migrated) {
+    if (!report.migrated && report.sessions === 0 && !fs.existsSync(report.file)) {
+      terminal.print(`No session store at ${report.file} yet; nothing to migrate.`);
+    } else if (report.fromVersion === report.toVersion && !report.migrated) {
       terminal.print(`${report.file} is already version ${report.toVersion} (${plural(report.sessions, 'session')}); nothing to migrate.`);
     } else if (report.dryRun) {
       terminal.print(
