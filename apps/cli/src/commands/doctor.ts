@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import type { DoctorReport } from '@genie/core';
 import { EXIT, type ExitCode } from '../exit-codes';
 import type { GlobalArgs } from '../global-args';
@@ -10,7 +12,7 @@ export interface DoctorArgs extends GlobalArgs {
   repair: boolean;
 }
 
-function renderDoctor(report: DoctorReport, c: Colors): string {
+function renderDoctor(report: DoctorReport, storeExists: boolean, c: Colors): string {
   const ok = c.green('✔');
   const bad = c.red('✘');
   const lines = [`${c.bold('workspace')}  ${report.workspace}`, '', c.bold('executors')];
@@ -22,10 +24,16 @@ function renderDoctor(report: DoctorReport, c: Colors): string {
   }
   const store = report.store;
   lines.push('', c.bold('store'));
-  lines.push(`  ${store.healthy ? ok : bad} ${store.location} · ${plural(store.sessions, 'session')}`);
+  // An unreadable store has no known session count; a missing one is simply not created yet.
+  const usable = store.healthy || store.repaired;
+  const count = !usable ? '' : storeExists ? ` · ${plural(store.sessions, 'session')}` : c.dim(' · no store yet (the first run creates it)');
+  lines.push(`  ${usable ? ok : bad} ${store.location}${count}`);
   if (store.problem) lines.push(`    ${c.red(store.problem)}`);
   if (store.repaired) lines.push(`    ${ok} restored from the previous version`);
-  else if (!store.healthy && store.backupAvailable) lines.push(`    ${c.yellow('a previous version is kept: run `genie doctor --repair` to restore it')}`);
+  else if (!usable && store.backupAvailable) lines.push(`    ${c.yellow('a previous version is kept: run `genie doctor --repair` to restore it')}`);
+  else if (!usable) {
+    lines.push(`    ${c.yellow('no previous version is kept, so --repair has nothing to restore: fix the file by hand, or move it away to start an empty store (genie never overwrites it)')}`);
+  }
   if (report.reconciled.length > 0) {
     lines.push('', c.bold('reconciled sessions'));
     for (const entry of report.reconciled) {
@@ -39,8 +47,10 @@ function renderDoctor(report: DoctorReport, c: Colors): string {
 export async function doctorCommand(args: DoctorArgs, terminal: Terminal): Promise<ExitCode> {
   return withGenie(args, terminal, async (genie) => {
     const report = await genie.doctor({ repair: args.repair });
+    // Only a file store can be missing; a memory store is `memory`, not a path.
+    const storeExists = !path.isAbsolute(report.store.location) || fs.existsSync(report.store.location);
     if (terminal.json) terminal.printJson(report);
-    else terminal.print(renderDoctor(report, terminal.out));
+    else terminal.print(renderDoctor(report, storeExists, terminal.out));
     return report.store.healthy || report.store.repaired ? EXIT.ok : EXIT.storeOrConfig;
   });
 }
