@@ -16,8 +16,9 @@ export interface StopArgs extends GlobalArgs {
  */
 function stoppedNow(view: SessionView, asked: number): boolean {
   if (view.status !== 'stopped') return false;
+  // A turn stopped while still being launched has no record of its end to compare.
   const endedAt = view.lastTurn?.endedAt ? Date.parse(view.lastTurn.endedAt) : Number.NaN;
-  return Number.isFinite(endedAt) && endedAt >= asked;
+  return !Number.isFinite(endedAt) || endedAt >= asked;
 }
 
 export async function stopCommand(args: StopArgs, terminal: Terminal): Promise<ExitCode> {
