@@ -22,10 +22,15 @@ export function copyEntry(entry: SessionEntry): SessionEntry {
   return copyJson(entry) as SessionEntry;
 }
 
-function freezeJson(value: unknown): void {
+function freezeJson(value: object): void {
   // Parts are frozen before their parent, so a frozen object's fields are frozen too.
-  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return;
-  for (const field of Object.values(value)) freezeJson(field);
+  if (Object.isFrozen(value)) return;
+  // JSON data inherits no enumerable fields, so for...in visits exactly its own (an array's
+  // indexes), about twice as fast as Object.values.
+  for (const key in value) {
+    const field = (value as Record<string, unknown>)[key];
+    if (field !== null && typeof field === 'object') freezeJson(field);
+  }
   Object.freeze(value);
 }
 
