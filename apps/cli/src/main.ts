@@ -199,10 +199,24 @@ function exitQuietlyWhenStdoutCloses(): void {
   });
 }
 
+/**
+ * yargs renders the whole help text each time a command handler starts, only to keep it
+ * for a later `showHelp()`. genie never shows help once a handler runs (`--help` renders
+ * afresh), and the rendering cost every command 3-6 ms of start-up. Left alone
+ * if a yargs version has no such internals.
+ */
+function skipHelpCaching(parser: Argv): void {
+  type Internals = { getInternalMethods?: () => { getUsageInstance?: () => { cacheHelpMessage?: unknown } } };
+  const usage = (parser as unknown as Internals).getInternalMethods?.().getUsageInstance?.();
+  if (usage && typeof usage.cacheHelpMessage === 'function') usage.cacheHelpMessage = () => undefined;
+}
+
 export async function main(argv: string[], version: string): Promise<void> {
   exitQuietlyWhenStdoutCloses();
   try {
-    await buildParser(markStdinPrompt(argv), version).parseAsync();
+    const parser = buildParser(markStdinPrompt(argv), version);
+    skipHelpCaching(parser);
+    await parser.parseAsync();
   } catch (error) {
     const terminal = new Terminal(argv.includes('--json'));
     process.exitCode =
