@@ -1,6 +1,6 @@
 import yargsFactory from 'yargs/yargs';
 import type { Argv } from 'yargs';
-import type { ExitCode } from './exit-codes';
+import type { ExitCode } from '@genie/errors';
 import type { GlobalArgs } from './global-args';
 import { Terminal } from './output/terminal';
 import { reportError, reportUsageError } from './report-error';

@@ -1,5 +1,4 @@
-import { isGenieError } from '@genie/errors';
-import { EXIT, exitCodeForError, type ExitCode } from './exit-codes';
+import { EXIT_CODES, exitCodeFor, isGenieError, type ExitCode } from '@genie/errors';
 import type { Terminal } from './output/terminal';
 
 /**
@@ -14,7 +13,7 @@ export function reportError(error: unknown, terminal: Terminal): ExitCode {
     } else {
       terminal.diag(`${terminal.err.red('error:')} ${error.describe()}`);
     }
-    return exitCodeForError(error.code);
+    return exitCodeFor(error.code);
   }
   const message = error instanceof Error ? error.message : String(error);
   if (terminal.json) {
@@ -23,7 +22,7 @@ export function reportError(error: unknown, terminal: Terminal): ExitCode {
     terminal.diag(`${terminal.err.red('error:')} ${message}`);
     if (error instanceof Error && error.stack && process.env.GENIE_DEBUG) terminal.diag(error.stack);
   }
-  return EXIT.turnFailed;
+  return EXIT_CODES.TURN_FAILED;
 }
 
 /** A usage error found by the argument parser (unknown option, missing argument). */
@@ -33,5 +32,5 @@ export function reportUsageError(message: string, terminal: Terminal, command = 
   } else {
     terminal.diag(`${terminal.err.red('error:')} ${message}\nRun \`${command} --help\` for usage.`);
   }
-  return EXIT.usage;
+  return EXIT_CODES.USAGE;
 }

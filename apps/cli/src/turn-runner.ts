@@ -1,5 +1,6 @@
 import type { SessionView, TranscriptEvent } from '@genie/core';
-import { EXIT, exitCodeForStatus, type ExitCode } from './exit-codes';
+import { EXIT_CODES, type ExitCode } from '@genie/errors';
+import { exitCodeForStatus } from './exit-code-for-status';
 import { formatUsage } from './output/format';
 import { renderEvent } from './output/render-event';
 import { renderBackgroundHint, renderSessionLine } from './output/render-session';
@@ -22,7 +23,7 @@ export async function runTurn(terminal: Terminal, start: (hooks: TurnHooks) => P
   const controller = new AbortController();
   let interrupted = false;
   const onSigint = (): void => {
-    if (interrupted) process.exit(EXIT.interrupted);
+    if (interrupted) process.exit(EXIT_CODES.INTERRUPTED);
     interrupted = true;
     terminal.stopProgress();
     terminal.diag(terminal.err.yellow('stopping the agent… (Ctrl-C again to quit without waiting)'));
@@ -71,5 +72,5 @@ export async function runTurn(terminal: Terminal, start: (hooks: TurnHooks) => P
       terminal.print(renderOutcome(view.status, formatUsage(view.usage, view.costUsd), view.error, terminal.out));
     }
   }
-  return interrupted ? EXIT.interrupted : exitCodeForStatus(view.status);
+  return interrupted ? EXIT_CODES.INTERRUPTED : exitCodeForStatus(view.status);
 }

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { isGenieError } from '@genie/errors';
+import { EXIT_CODES, exitCodeFor, isGenieError } from '@genie/errors';
 import { DEFAULT_HTTP_HOST, DEFAULT_HTTP_PORT, runMcpServer } from './run-mcp-server';
 import { SERVER_VERSION } from './server-info';
 
@@ -13,14 +13,6 @@ Serves genie's sessions to MCP clients: over stdio by default, or Streamable HTT
   --allowed-host <name> another Host header name to accept (repeatable), e.g. behind a proxy
   --help, --version
 `;
-
-/** Exit codes shared with the genie CLI: 2 usage error, 4 store or config error. */
-function exitCodeFor(error: unknown): number {
-  if (!isGenieError(error)) return 1;
-  if (error.code === 'INVALID_INPUT') return 2;
-  if (error.code.startsWith('STORE_') || error.code === 'CONFIG_INVALID' || error.code === 'LOCK_TIMEOUT') return 4;
-  return 1;
-}
 
 /** Options of the bin; parseArgs throws a TypeError with a readable message for bad argv. */
 function parseArgv() {
@@ -44,21 +36,21 @@ async function main(): Promise<number> {
     ({ values } = parseArgv());
   } catch (error) {
     process.stderr.write(`genie-mcp: ${error instanceof Error ? error.message : String(error)}\nRun \`genie-mcp --help\` for usage.\n`);
-    return 2;
+    return EXIT_CODES.USAGE;
   }
   // Nothing is served for these, so stdout is free for what was asked.
   if (values.help) {
     process.stdout.write(USAGE);
-    return 0;
+    return EXIT_CODES.OK;
   }
   if (values.version) {
     process.stdout.write(`${SERVER_VERSION}\n`);
-    return 0;
+    return EXIT_CODES.OK;
   }
   const port = values.port === undefined ? undefined : Number(values.port);
   if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65_535)) {
     process.stderr.write(`genie-mcp: --port must be a number from 0 to 65535, got ${values.port}\n`);
-    return 2;
+    return EXIT_CODES.USAGE;
   }
   await runMcpServer({
     ...(values.cwd ? { cwd: values.cwd } : {}),
@@ -67,7 +59,7 @@ async function main(): Promise<number> {
     ...(values.host ? { host: values.host } : {}),
     ...(values['allowed-host'] ? { allowedHosts: values['allowed-host'] } : {}),
   });
-  return 0;
+  return EXIT_CODES.OK;
 }
 
 // The entry point owns the process: exit once the server has shut down, even though
@@ -77,6 +69,7 @@ main().then(
   (error: unknown) => {
     const text = isGenieError(error) ? error.describe() : error instanceof Error ? error.message : String(error);
     process.stderr.write(`genie-mcp: ${text}\n`);
-    process.exit(exitCodeFor(error));
+    // The same exit codes as the genie CLI, from the one table both bins share.
+    process.exit(exitCodeFor(isGenieError(error) ? error.code : undefined));
   },
 );

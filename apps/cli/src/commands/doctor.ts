@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { DoctorReport } from '@genie/core';
-import { EXIT, type ExitCode } from '../exit-codes';
+import { EXIT_CODES, type ExitCode } from '@genie/errors';
 import type { GlobalArgs } from '../global-args';
 import type { Colors } from '../output/colors';
 import { plural } from '../output/format';
@@ -51,6 +51,6 @@ export async function doctorCommand(args: DoctorArgs, terminal: Terminal): Promi
     const storeExists = !path.isAbsolute(report.store.location) || fs.existsSync(report.store.location);
     if (terminal.json) terminal.printJson(report);
     else terminal.print(renderDoctor(report, storeExists, terminal.out));
-    return report.store.healthy || report.store.repaired ? EXIT.ok : EXIT.storeOrConfig;
+    return report.store.healthy || report.store.repaired ? EXIT_CODES.OK : EXIT_CODES.STORE_OR_CONFIG;
   });
 }

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { EXIT, type ExitCode } from '../exit-codes';
+import { EXIT_CODES, type ExitCode } from '@genie/errors';
 import type { GlobalArgs } from '../global-args';
 import type { Terminal } from '../output/terminal';
 import { withGenie } from '../with-genie';
@@ -9,7 +9,7 @@ export async function initCommand(args: GlobalArgs, terminal: Terminal): Promise
     const report = await genie.init();
     if (terminal.json) {
       terminal.printJson(report);
-      return EXIT.ok;
+      return EXIT_CODES.OK;
     }
     const c = terminal.out;
     const relative = (file: string): string => path.relative(report.workspace, file) || file;
@@ -17,6 +17,6 @@ export async function initCommand(args: GlobalArgs, terminal: Terminal): Promise
     for (const file of report.created) terminal.print(`  ${c.green('created')} ${relative(file)}`);
     for (const file of report.skipped) terminal.print(`  ${c.dim(`kept    ${relative(file)}`)}`);
     terminal.print(c.dim('\nnext: genie list agents, then genie run <agent> "<prompt>"'));
-    return EXIT.ok;
+    return EXIT_CODES.OK;
   });
 }

@@ -1,6 +1,5 @@
 import type { SessionSummary } from '@genie/core';
-import { GenieError } from '@genie/errors';
-import { EXIT, type ExitCode } from '../exit-codes';
+import { EXIT_CODES, GenieError, type ExitCode } from '@genie/errors';
 import type { SessionStatus } from '../genie-types';
 import type { GlobalArgs } from '../global-args';
 import { formatAgo, oneLine } from '../output/format';
@@ -32,7 +31,7 @@ export async function listAgentsCommand(args: ListAgentsArgs, terminal: Terminal
     const agents = await genie.listAgents({ includeHidden: args.all });
     if (terminal.json) {
       terminal.printJson({ agents });
-      return EXIT.ok;
+      return EXIT_CODES.OK;
     }
     const c = terminal.out;
     terminal.print(
@@ -52,7 +51,7 @@ export async function listAgentsCommand(args: ListAgentsArgs, terminal: Terminal
     if (!agents.some((agent) => !agent.builtin)) {
       terminal.print(c.dim('\nNo agents of your own yet: `genie init` adds examples to .genie/agents/.'));
     }
-    return EXIT.ok;
+    return EXIT_CODES.OK;
   });
 }
 
@@ -112,6 +111,6 @@ export async function listSessionsCommand(args: ListSessionsArgs, terminal: Term
     } else {
       terminal.print(renderSessions(sessions, terminal));
     }
-    return EXIT.ok;
+    return EXIT_CODES.OK;
   });
 }

@@ -1,7 +1,6 @@
 import path from 'node:path';
 import * as mcpModule from '@genie/mcp';
-import { GenieError } from '@genie/errors';
-import { EXIT, type ExitCode } from '../exit-codes';
+import { EXIT_CODES, GenieError, type ExitCode } from '@genie/errors';
 import type { GlobalArgs } from '../global-args';
 import type { Terminal } from '../output/terminal';
 
@@ -48,5 +47,5 @@ export async function mcpCommand(args: McpArgs, _terminal: Terminal): Promise<Ex
     ...(allowedHosts.length > 0 ? { allowedHosts } : {}),
     env: process.env,
   });
-  return EXIT.ok;
+  return EXIT_CODES.OK;
 }

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { EXIT, type ExitCode } from '../exit-codes';
+import { EXIT_CODES, type ExitCode } from '@genie/errors';
 import type { GlobalArgs } from '../global-args';
 import { plural } from '../output/format';
 import type { Terminal } from '../output/terminal';
@@ -14,7 +14,7 @@ export async function migrateCommand(args: MigrateArgs, terminal: Terminal): Pro
     const report = await genie.migrate({ dryRun: args.dryRun });
     if (terminal.json) {
       terminal.printJson(report);
-      return EXIT.ok;
+      return EXIT_CODES.OK;
     }
     const c = terminal.out;
     if (!report.migrated && report.sessions === 0 && !fs.existsSync(report.file)) {
@@ -30,6 +30,6 @@ export async function migrateCommand(args: MigrateArgs, terminal: Terminal): Pro
       if (report.backupFile) terminal.print(c.dim(`the original is kept at ${report.backupFile}`));
     }
     for (const warning of report.warnings) terminal.print(`${c.yellow('!')} ${warning}`);
-    return EXIT.ok;
+    return EXIT_CODES.OK;
   });
 }

@@ -1,4 +1,4 @@
-import type { ExitCode } from '../exit-codes';
+import type { ExitCode } from '@genie/errors';
 import type { GlobalArgs } from '../global-args';
 import type { Terminal } from '../output/terminal';
 import { promptText } from '../prompt-text';

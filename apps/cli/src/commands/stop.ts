@@ -1,5 +1,5 @@
 import type { SessionView } from '@genie/core';
-import { EXIT, type ExitCode } from '../exit-codes';
+import { EXIT_CODES, type ExitCode } from '@genie/errors';
 import type { GlobalArgs } from '../global-args';
 import { renderSessionLine } from '../output/render-session';
 import { renderStatus } from '../output/render-status';
@@ -32,6 +32,6 @@ export async function stopCommand(args: StopArgs, terminal: Terminal): Promise<E
       const note = stoppedNow(view, asked) ? '' : terminal.out.dim(' (it had already ended; nothing to stop)');
       terminal.print(`${renderStatus(view.status, terminal.out)}${note}`);
     }
-    return EXIT.ok;
+    return EXIT_CODES.OK;
   });
 }

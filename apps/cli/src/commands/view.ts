@@ -1,5 +1,5 @@
 import type { Genie, SessionView } from '@genie/core';
-import { EXIT, type ExitCode } from '../exit-codes';
+import { EXIT_CODES, type ExitCode } from '@genie/errors';
 import type { GlobalArgs } from '../global-args';
 import { formatUsage } from '../output/format';
 import { renderEvent } from '../output/render-event';
@@ -65,11 +65,11 @@ export async function viewCommand(args: ViewArgs, terminal: Terminal): Promise<E
         }
       }
       if (terminal.json) terminal.printJson(view);
-      return interrupted ? EXIT.interrupted : EXIT.ok;
+      return interrupted ? EXIT_CODES.INTERRUPTED : EXIT_CODES.OK;
     }
 
     if (terminal.json) terminal.printJson(view);
     else terminal.print(args.full ? renderFullTranscript(view, terminal.out) : renderSessionView(view, terminal.out));
-    return EXIT.ok;
+    return EXIT_CODES.OK;
   });
 }
