@@ -1,1 +1,3 @@
-module.exports = require('../../tooling/jest.base.js')(__dirname);
+module.exports = require('../../tooling/jest.base.js')(__dirname, {
+  globalSetup: '<rootDir>/test/global-setup.js',
+});
