@@ -10,7 +10,9 @@ const STATUSES = ['starting', 'running', 'completed', 'failed', 'stopped', 'lost
 
 /**
  * Runs one command module, loaded only now, and turns its result or error into the
- * process exit code. Nothing here calls process.exit, so stdout is always flushed.
+ * process exit code. It sets process.exitCode instead of calling process.exit, so
+ * everything written to stdout is flushed before the process ends. (The only exit is
+ * exitQuietlyWhenStdoutCloses: once stdout's reader is gone there is nothing to flush.)
  */
 function lazy<A extends GlobalArgs>(load: () => Promise<(args: A, terminal: Terminal) => Promise<ExitCode>>) {
   return async (parsed: Record<string, unknown>): Promise<void> => {

@@ -1,6 +1,6 @@
 import path from 'node:path';
-import * as mcpModule from '@genie/mcp';
 import { EXIT_CODES, GenieError, type ExitCode } from '@genie/errors';
+import { runMcpServer } from '@genie/mcp';
 import type { GlobalArgs } from '../global-args';
 import type { Terminal } from '../output/terminal';
 
@@ -10,18 +10,6 @@ export interface McpArgs extends GlobalArgs {
   port: number | string;
   host: string;
   'allowed-host'?: string[];
-}
-
-/** The contract of @genie/mcp, written here so the CLI does not need its types to build. */
-interface McpServerModule {
-  runMcpServer(options: {
-    cwd?: string;
-    http?: boolean;
-    port?: number;
-    host?: string;
-    allowedHosts?: string[];
-    env?: NodeJS.ProcessEnv;
-  }): Promise<void>;
 }
 
 function portNumber(value: number | string): number {
@@ -36,7 +24,6 @@ function portNumber(value: number | string): number {
 
 /** Loaded only for `genie mcp`, so no other command pays for the MCP SDK. */
 export async function mcpCommand(args: McpArgs, _terminal: Terminal): Promise<ExitCode> {
-  const { runMcpServer } = mcpModule as unknown as McpServerModule;
   const port = portNumber(args.port);
   const allowedHosts = args['allowed-host'] ?? [];
   await runMcpServer({
