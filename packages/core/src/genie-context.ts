@@ -9,6 +9,7 @@ import type { WorkspacePaths } from './workspace/workspace-paths';
 /** Everything an operation needs, shared by the operations of one open Genie. */
 export class GenieContext {
   private storagePromise: Promise<SessionStorage> | undefined;
+  private readonly agentWarnings = new Set<string>();
 
   constructor(
     readonly paths: WorkspacePaths,
@@ -21,9 +22,16 @@ export class GenieContext {
     return this.paths.root;
   }
 
-  /** Re-read on every call: agent files change while a long-lived server runs. */
+  /**
+   * Re-read on every call: agent files change while a long-lived server runs. Each
+   * skipped file is warned about once per open Genie, not on every call.
+   */
   agents(): AgentCatalog {
-    return AgentCatalog.load(this.paths.agentsDir);
+    return AgentCatalog.load(this.paths.agentsDir, (message) => {
+      if (this.agentWarnings.has(message)) return;
+      this.agentWarnings.add(message);
+      this.warn(message);
+    });
   }
 
   storageSpec(): StorageSpec {

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { openGenie } from '../src/index';
 import { makeTempDir, makeWorkspace, removeTempDirs } from './helpers/temp-workspace';
+import { closeTestGenies, openTestGenie } from './helpers/test-genie';
 
 afterAll(removeTempDirs);
 
@@ -47,5 +48,29 @@ describe('openGenie', () => {
     expect(second.skipped).toHaveLength(3);
     const agents = await (await openGenie({ cwd: dir, env: {} })).listAgents();
     expect(agents.map((agent) => agent.id)).toEqual(['claude-helper', 'codex-helper', 'shell']);
+  });
+});
+
+describe('a workspace with one broken agent file', () => {
+  afterAll(closeTestGenies);
+
+  it('still lists, runs and resumes the other agents, warns once, and fails only for that agent', async () => {
+    const root = makeWorkspace({
+      'agents/broken.md': '---\nname: [broken\n---\n',
+      'agents/notes.md': '# Notes\n\nKeep notes.\n\n---\n\nMore notes.\n',
+    });
+    const warnings: string[] = [];
+    const genie = await openTestGenie(root, warnings);
+    expect((await genie.listAgents()).map((agent) => agent.id)).toEqual(['notes', 'shell']);
+    const run = await genie.run({ agent: 'shell', prompt: 'echo one', background: false });
+    expect(run.status).toBe('completed');
+    const resumed = await genie.resume({ session: run.sessionId, prompt: 'echo two', background: false });
+    expect([resumed.status, resumed.turns]).toEqual(['completed', 2]);
+    expect(warnings).toEqual([expect.stringContaining(path.join(root, '.genie', 'agents', 'broken.md'))]);
+    expect(warnings[0]).toContain('YAML syntax error');
+    await expect(genie.run({ agent: 'broken', prompt: 'x', background: false })).rejects.toMatchObject({
+      code: 'AGENT_INVALID',
+      message: expect.stringContaining('broken.md'),
+    });
   });
 });

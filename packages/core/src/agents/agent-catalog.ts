@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { GenieError } from '@genie/errors';
+import { GenieError, isGenieError } from '@genie/errors';
 import { distance } from 'fastest-levenshtein';
 import { agentBasename, type AgentDefinition } from './agent-definition';
 import { normaliseAgentReference } from './agent-reference';
@@ -9,6 +9,17 @@ import { parseAgent } from './parse-agent';
 
 /** Markdown files in the agents folder that document it rather than define an agent. */
 const NOT_AGENTS = new Set(['readme.md']);
+
+/** An agent file that could not be used; only resolving its id fails, with `error`. */
+export interface BrokenAgent {
+  id: string;
+  file: string;
+  error: GenieError;
+}
+
+function isBroken(found: AgentDefinition | BrokenAgent): found is BrokenAgent {
+  return 'error' in found;
+}
 
 function agentFiles(dir: string, prefix = ''): string[] {
   let entries: fs.Dirent[];
@@ -30,7 +41,18 @@ function agentFiles(dir: string, prefix = ''): string[] {
   return found;
 }
 
-function ambiguous(reference: string, matches: AgentDefinition[], by: string): GenieError {
+function loadAgentFile(agentsDir: string, relative: string): AgentDefinition | BrokenAgent {
+  const id = relative.slice(0, -3);
+  const file = path.join(agentsDir, relative);
+  try {
+    return parseAgent(id, file, fs.readFileSync(file, 'utf8'));
+  } catch (error) {
+    if (!isGenieError(error, 'AGENT_INVALID')) throw error;
+    return { id, file, error };
+  }
+}
+
+function ambiguous(reference: string, matches: Array<{ id: string }>, by: string): GenieError {
   const ids = matches.map((agent) => agent.id).sort();
   return new GenieError('INVALID_INPUT', `Agent "${reference}" is ambiguous: ${matches.length} agents match by ${by}: ${ids.join(', ')}.`, {
     hint: `Use the full id, e.g. \`${ids[0]}\`.`,
@@ -38,45 +60,50 @@ function ambiguous(reference: string, matches: AgentDefinition[], by: string): G
   });
 }
 
-/** Every agent of a workspace: its `.genie/agents/**.md` files plus the built-ins they do not replace. */
+/**
+ * Every agent of a workspace: its `.genie/agents/**.md` files plus the built-ins they do
+ * not replace. One bad file must not break every command, so it is left out with a
+ * warning, and only naming that agent fails.
+ */
 export class AgentCatalog {
-  private constructor(readonly agents: readonly AgentDefinition[]) {}
+  private constructor(
+    readonly agents: readonly AgentDefinition[],
+    readonly broken: readonly BrokenAgent[],
+    private readonly warn: (message: string) => void,
+  ) {}
 
-  /** Reads and parses every agent file; a bad one throws AGENT_INVALID naming it. */
-  static load(agentsDir: string): AgentCatalog {
-    const fromFiles = agentFiles(agentsDir).map((relative) => {
-      const file = path.join(agentsDir, relative);
-      return parseAgent(relative.slice(0, -3), file, fs.readFileSync(file, 'utf8'));
-    });
-    const ids = new Set(fromFiles.map((agent) => agent.id));
+  /** Reads and parses every agent file; `warn` hears of the files left out when the catalog is used. */
+  static load(agentsDir: string, warn: (message: string) => void = () => {}): AgentCatalog {
+    const loaded = agentFiles(agentsDir).map((relative) => loadAgentFile(agentsDir, relative));
+    const fromFiles = loaded.filter((found): found is AgentDefinition => !isBroken(found));
+    const broken = loaded.filter(isBroken);
+    // A broken file still claims its id: it must not silently fall back to a built-in.
+    const ids = new Set(loaded.map((found) => found.id));
     const builtins = builtinAgents().filter((agent) => !ids.has(agent.id));
     const all = [...fromFiles, ...builtins].sort((a, b) => a.id.localeCompare(b.id));
-    return new AgentCatalog(all);
+    return new AgentCatalog(all, broken, warn);
   }
 
   /** Agents a user can run, sorted by id; hidden ones only when asked. */
   list(options: { includeHidden?: boolean } = {}): AgentDefinition[] {
-    return this.agents.filter((agent) => !agent.disabled && (options.includeHidden || !agent.hidden));
+    this.reportBroken();
+    return this.visible(options);
   }
 
   /**
    * Finds an agent by id, then by unique basename, then by `name`. Unknown references
    * throw AGENT_NOT_FOUND listing the closest ids; several matches throw INVALID_INPUT
-   * listing them.
+   * listing them; an agent whose file is broken throws its AGENT_INVALID.
    */
   resolve(reference: string): AgentDefinition {
-    const wanted = normaliseAgentReference(reference);
-    const byId = this.agents.find((agent) => agent.id === wanted);
-    if (byId) return byId;
-    const byBasename = this.agents.filter((agent) => agentBasename(agent.id) === wanted);
-    if (byBasename.length > 1) throw ambiguous(reference, byBasename, 'basename');
-    if (byBasename[0]) return byBasename[0];
-    const byName = this.agents.filter((agent) => agent.name === wanted);
-    if (byName.length > 1) throw ambiguous(reference, byName, 'name');
-    if (byName[0]) return byName[0];
-    const byNameIgnoringCase = this.agents.filter((agent) => agent.name.toLowerCase() === wanted.toLowerCase());
-    if (byNameIgnoringCase.length === 1 && byNameIgnoringCase[0]) return byNameIgnoringCase[0];
-    throw this.notFound(reference, wanted);
+    let found: AgentDefinition | BrokenAgent | undefined;
+    try {
+      found = this.find(reference);
+    } finally {
+      this.reportBroken(found);
+    }
+    if (isBroken(found)) throw found.error;
+    return found;
   }
 
   /** Like resolve, but refuses disabled agents. */
@@ -91,8 +118,36 @@ export class AgentCatalog {
     return agent;
   }
 
+  private find(reference: string): AgentDefinition | BrokenAgent {
+    const wanted = normaliseAgentReference(reference);
+    const byId = this.agents.find((agent) => agent.id === wanted) ?? this.broken.find((agent) => agent.id === wanted);
+    if (byId) return byId;
+    const byBasename = [...this.agents, ...this.broken].filter((agent) => agentBasename(agent.id) === wanted);
+    if (byBasename.length > 1) throw ambiguous(reference, byBasename, 'basename');
+    if (byBasename[0]) return byBasename[0];
+    const byName = this.agents.filter((agent) => agent.name === wanted);
+    if (byName.length > 1) throw ambiguous(reference, byName, 'name');
+    if (byName[0]) return byName[0];
+    const byNameIgnoringCase = this.agents.filter((agent) => agent.name.toLowerCase() === wanted.toLowerCase());
+    if (byNameIgnoringCase.length === 1 && byNameIgnoringCase[0]) return byNameIgnoringCase[0];
+    throw this.notFound(reference, wanted);
+  }
+
+  /** Warns about every broken file but the one being reported as an error. */
+  private reportBroken(except?: AgentDefinition | BrokenAgent): void {
+    for (const agent of this.broken) {
+      if (agent === except) continue;
+      const problem = String(agent.error.details.problem ?? agent.error.message);
+      this.warn(`Skipped agent "${agent.id}": ${agent.file}: ${problem}. ${agent.error.hint ?? ''}`.trim());
+    }
+  }
+
+  private visible(options: { includeHidden?: boolean } = {}): AgentDefinition[] {
+    return this.agents.filter((agent) => !agent.disabled && (options.includeHidden || !agent.hidden));
+  }
+
   private notFound(reference: string, wanted: string): GenieError {
-    const visible = this.list();
+    const visible = this.visible();
     const closest = visible
       .map((agent) => ({
         id: agent.id,

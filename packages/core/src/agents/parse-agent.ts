@@ -17,7 +17,7 @@ interface FrontMatter {
 
 function invalid(file: string, problem: string): GenieError {
   return new GenieError('AGENT_INVALID', `Invalid agent file ${file}: ${problem}`, {
-    hint: 'Fix the YAML front matter between the `---` lines at the top of the file.',
+    hint: `Fix the YAML front matter between the \`---\` lines at the top of ${file}, or move the file out of .genie/agents/.`,
     details: { file, problem },
   });
 }

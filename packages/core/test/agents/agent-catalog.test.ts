@@ -106,20 +106,53 @@ describe('AgentCatalog', () => {
     expect(errorOf(() => catalog.resolve(reference)).code).toBe('INVALID_INPUT');
   });
 
-  it('names the file of an agent with broken YAML', () => {
-    const agentsDir = agentsDirOf({ 'agents/broken.md': '---\nname: [oops\ngenie: {\n---\nbody' });
-    const error = errorOf(() => AgentCatalog.load(agentsDir));
+  it('leaves out an agent file with broken YAML with one warning, and names file and problem when it is resolved', () => {
+    const warnings: string[] = [];
+    const root = makeWorkspace({ 'agents/broken.md': '---\nname: [broken\n---\nbody', 'agents/good.md': 'Do good.' });
+    const agentsDir = path.join(root, '.genie', 'agents');
+    const catalog = AgentCatalog.load(agentsDir, (message) => warnings.push(message));
+    expect(catalog.list().map((agent) => agent.id)).toEqual(['good', 'shell']);
+    const file = path.join(agentsDir, 'broken.md');
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain(file);
+    expect(warnings[0]).toContain('YAML syntax error at line 2');
+    expect(catalog.resolve('good').instructions).toBe('Do good.');
+    warnings.length = 0;
+    const error = errorOf(() => catalog.resolve('broken'));
     expect(error.code).toBe('AGENT_INVALID');
-    expect(error.message).toContain(path.join(agentsDir, 'broken.md'));
-    expect(error.message).toContain('YAML syntax error at line');
+    expect(error.message).toContain(file);
+    expect(error.message).toContain('YAML syntax error at line 2');
+    expect(error.hint).toContain('Fix the YAML front matter');
+    expect(errorOf(() => catalog.resolveRunnable('broken.md')).code).toBe('AGENT_INVALID');
+    expect(warnings).toEqual([]);
   });
 
   it('names the file and key of a front matter value of the wrong type', () => {
-    const agentsDir = agentsDirOf({ 'agents/typed.md': '---\ngenie:\n  background: sometimes\n---\nbody' });
-    const error = errorOf(() => AgentCatalog.load(agentsDir));
+    const { catalog, agentsDir } = catalogOf({ 'agents/typed.md': '---\ngenie:\n  background: sometimes\n---\nbody' });
+    const error = errorOf(() => catalog.resolve('typed'));
     expect(error.code).toBe('AGENT_INVALID');
-    expect(error.message).toContain('typed.md');
+    expect(error.message).toContain(path.join(agentsDir, 'typed.md'));
     expect(error.message).toContain('genie.background must be boolean');
+  });
+
+  it('does not fall back to a built-in agent whose replacement file is broken', () => {
+    const { catalog } = catalogOf({ 'agents/shell.md': '---\ngenie: [\n---\nx' });
+    expect(catalog.list().map((agent) => agent.id)).toEqual([]);
+    expect(errorOf(() => catalog.resolve('shell')).code).toBe('AGENT_INVALID');
+  });
+
+  it('counts a broken file when a basename is ambiguous', () => {
+    const { catalog } = catalogOf({ 'agents/qa/reviewer.md': 'a', 'agents/docs/reviewer.md': '---\nname: [x\n---' });
+    expect(errorOf(() => catalog.resolve('reviewer')).message).toContain('docs/reviewer, qa/reviewer');
+    expect(errorOf(() => catalog.resolve('docs/reviewer')).code).toBe('AGENT_INVALID');
+  });
+
+  it('reads a plain Markdown agent that uses --- as horizontal rules', () => {
+    const body = '# Planner\n\nPlan the work.\n\n---\n\nThen write it down.\n\n---\n\nDone.';
+    const { catalog } = catalogOf({ 'agents/planner.md': `${body}\n` });
+    const planner = catalog.resolve('planner');
+    expect(planner.instructions).toBe(body);
+    expect(planner.name).toBe('planner');
   });
 
   it('hides hidden agents unless asked and never lists or runs disabled ones', () => {

@@ -34,4 +34,19 @@ describe('splitFrontMatter', () => {
     expect(split.yaml).toBe('name: win');
     expect(split.body).toBe('Body');
   });
+
+  it('treats --- lines below other lines as horizontal rules unless the block sets front matter keys', () => {
+    const text = 'Intro paragraph.\n\n---\n\nSection two: details.\n\n---\nEnd';
+    expect(splitFrontMatter(text)).toEqual({ yaml: null, yamlLine: 0, body: text });
+  });
+
+  it('keeps front matter below a preamble even when its YAML is broken, so the error is reported', () => {
+    const split = splitFrontMatter('**Last Updated:** today\n---\nname: [broken\n---\nBody');
+    expect(split.yaml).toBe('name: [broken');
+    expect(split.body).toBe('Body');
+  });
+
+  it('takes a block opened on the first line as front matter whatever it holds', () => {
+    expect(splitFrontMatter('\n---\njust text\n---\nBody').yaml).toBe('just text');
+  });
 });
