@@ -1,7 +1,6 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import { GENERATED_VALIDATORS_PATH, generateValidatorsSource } from './validator-source';
+import { writeStandaloneValidators } from '../../../tooling/generate-standalone-validators';
+import { SESSION_SCHEMA_VALIDATORS } from './validator-source';
 
 // Runs bundled from dist/scripts, two levels below the package directory.
-const packageDir = path.resolve(__dirname, '..', '..');
-fs.writeFileSync(path.join(packageDir, GENERATED_VALIDATORS_PATH), generateValidatorsSource());
+writeStandaloneValidators(path.resolve(__dirname, '..', '..'), SESSION_SCHEMA_VALIDATORS);

@@ -1,5 +1,6 @@
-import { CURRENT_STORE_VERSION, type SessionStoreV2 } from './types';
+import { CURRENT_STORE_VERSION } from './migrations/registry';
+import type { SessionStore } from './types';
 
-export function emptyStore(): SessionStoreV2 {
+export function emptyStore(): SessionStore {
   return { version: CURRENT_STORE_VERSION, sessions: {} };
 }

@@ -1,4 +1,4 @@
-export { ACTIVE_STATUSES, CURRENT_STORE_VERSION, SESSION_STATUSES } from './types';
+export { ACTIVE_STATUSES, SESSION_STATUSES } from './types';
 export type {
   SessionEntry,
   SessionEntryV1,
@@ -11,9 +11,10 @@ export type {
 export { sessionEntryV2Schema, sessionStoreV1Schema, sessionStoreV2Schema } from './schemas';
 export type { JsonSchema } from './schemas';
 export { validate, validateEntry, validateV1 } from './validation/validate';
+export type { CompiledValidator } from './validation/compiled-validator';
 export { detectStoreVersion } from './store-version';
 export { emptyStore } from './empty-store';
 export { migrate } from './migrations/migrate';
 export type { MigrateOptions, MigrationResult } from './migrations/migrate';
-export { MIGRATIONS } from './migrations/registry';
+export { CURRENT_STORE_VERSION, MIGRATIONS } from './migrations/registry';
 export type { MigrationContext, MigrationStep, MigrationStepResult } from './migrations/migration-step';

@@ -1,6 +1,8 @@
 /**
  * What a session record is, in every store version genie has read or written.
  * The JSON Schemas in ../schemas are the runtime twin of these types; keep both in step.
+ * The current store version is not declared here: it is where the last migration step
+ * arrives (CURRENT_STORE_VERSION in migrations/registry.ts).
  */
 
 export const SESSION_STATUSES = ['starting', 'running', 'completed', 'failed', 'stopped', 'lost'] as const;
@@ -8,8 +10,6 @@ export type SessionStatus = (typeof SESSION_STATUSES)[number];
 
 /** Statuses in which a turn may still be producing output. */
 export const ACTIVE_STATUSES: readonly SessionStatus[] = ['starting', 'running'];
-
-export const CURRENT_STORE_VERSION = 2 as const;
 
 /** Token and money totals, summed over every turn of a session. */
 export interface UsageSummary {

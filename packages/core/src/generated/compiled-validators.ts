@@ -1,11 +1,5 @@
-import type { ErrorObject } from 'ajv';
+import type { CompiledValidator } from '@genie/session-schema';
 import * as generated from './validators';
-
-/** An ajv validator as ajv's standalone code emits it: errors of the last call on `.errors`. */
-export interface CompiledValidator {
-  (data: unknown): boolean;
-  errors?: ErrorObject[] | null;
-}
 
 /**
  * The config and agent front-matter schemas, compiled by ajv ahead of time

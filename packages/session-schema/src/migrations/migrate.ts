@@ -2,9 +2,10 @@ import { GenieError } from '@genie/errors';
 import { emptyStore } from '../empty-store';
 import { describeKind, hasOwn, isPlainObject, type PlainObject } from '../plain-object';
 import { detectStoreVersion } from '../store-version';
-import { CURRENT_STORE_VERSION, type SessionStoreV2 } from '../types';
+import type { SessionStore } from '../types';
 import { validate } from '../validation/validate';
-import { MIGRATIONS } from './registry';
+import { CURRENT_STORE_VERSION, MIGRATIONS } from './registry';
+import type { MigrationStep } from './migration-step';
 import { storeCorrupt } from './store-corrupt';
 import { uniquifyNames } from './unique-names';
 
@@ -15,7 +16,7 @@ export interface MigrateOptions {
 
 export interface MigrationResult {
   /** The store in the current version; a fresh object that shares nothing with the input. */
-  store: SessionStoreV2;
+  store: SessionStore;
   /** The version the input was in. */
   fromVersion: number;
   /** True when `store` differs from the input, so the caller should write it back. */
@@ -55,7 +56,7 @@ export function migrate(data: unknown, options: MigrateOptions = {}): MigrationR
       store: emptyStore(),
       fromVersion: CURRENT_STORE_VERSION,
       migrated: true,
-      warnings: ['the session store was an empty object; starting an empty version-2 store'],
+      warnings: [`the session store was an empty object; starting an empty version-${CURRENT_STORE_VERSION} store`],
     };
   }
 
@@ -79,7 +80,7 @@ export function migrate(data: unknown, options: MigrateOptions = {}): MigrationR
   let store = cloneStore(data);
   let version = fromVersion;
   while (version < CURRENT_STORE_VERSION) {
-    const step = MIGRATIONS.find((candidate) => candidate.from === version);
+    const step = (MIGRATIONS as readonly MigrationStep[]).find((candidate) => candidate.from === version);
     if (!step) {
       throw new GenieError('STORE_VERSION_UNSUPPORTED', `No migration exists from session store version ${version}.`, {
         hint: 'This store version was never released; restore the file from a backup.',
@@ -114,5 +115,5 @@ export function migrate(data: unknown, options: MigrateOptions = {}): MigrationR
     const where = fromVersion === CURRENT_STORE_VERSION ? '' : ` after migrating it from version ${fromVersion}`;
     throw storeCorrupt(`The session store is not valid${where}.`, problems);
   }
-  return { store: store as SessionStoreV2, fromVersion, migrated: fromVersion !== CURRENT_STORE_VERSION || repaired, warnings };
+  return { store: store as SessionStore, fromVersion, migrated: fromVersion !== CURRENT_STORE_VERSION || repaired, warnings };
 }

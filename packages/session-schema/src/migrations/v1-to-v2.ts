@@ -1,4 +1,3 @@
-import { CURRENT_STORE_VERSION } from '../types';
 import { describeKind, hasOwn, isPlainObject, setOwn, type PlainObject } from '../plain-object';
 import { pointerSegment } from '../validation/json-pointer';
 import { canonicalJson } from './canonical-json';
@@ -7,6 +6,8 @@ import type { MigrationContext, MigrationStep, MigrationStepResult } from './mig
 import { isSessionLike } from './session-like';
 import { storeCorrupt } from './store-corrupt';
 import { uniquifyNames } from './unique-names';
+
+const V2 = 2;
 
 /** A V1 value that is a session record, with where it was found. */
 interface Candidate {
@@ -136,11 +137,12 @@ function migrateV1ToV2(store: PlainObject, context: MigrationContext): Migration
   const named = uniquifyNames(sessions);
   warnings.push(...named.warnings);
 
-  const result: PlainObject = { version: CURRENT_STORE_VERSION, sessions: named.sessions };
+  // Its own target version, not the current one: later steps take the store from here.
+  const result: PlainObject = { version: V2, sessions: named.sessions };
   for (const [key, value] of Object.entries(store)) {
     if (key !== 'version' && key !== 'sessions' && key !== 'agents') setOwn(result, key, value);
   }
   return { store: result, warnings };
 }
 
-export const v1ToV2: MigrationStep = { from: 1, to: 2, migrate: migrateV1ToV2 };
+export const v1ToV2: MigrationStep<1, typeof V2> = { from: 1, to: V2, migrate: migrateV1ToV2 };

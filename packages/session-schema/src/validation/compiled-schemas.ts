@@ -1,11 +1,5 @@
-import type { ErrorObject } from 'ajv';
+import type { CompiledValidator } from './compiled-validator';
 import * as generated from './generated/validators';
-
-/** An ajv validator as ajv's standalone code emits it: errors of the last call on `.errors`. */
-export interface CompiledValidator {
-  (data: unknown): boolean;
-  errors?: ErrorObject[] | null;
-}
 
 /**
  * The schemas in ../../schemas, compiled by ajv ahead of time (`npm run generate`), so

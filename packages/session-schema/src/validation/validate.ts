@@ -1,4 +1,5 @@
-import { compiledSchemas, type CompiledValidator } from './compiled-schemas';
+import { compiledSchemas } from './compiled-schemas';
+import type { CompiledValidator } from './compiled-validator';
 import { formatProblems } from './format-problems';
 import { storeInvariantProblems } from './store-invariants';
 
