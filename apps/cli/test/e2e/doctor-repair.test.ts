@@ -1,0 +1,55 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { cleanUpWorkspaces, TestWorkspace, type SessionJson } from './support/workspace';
+
+afterAll(() => cleanUpWorkspaces());
+
+const DAMAGE = '{"version":2,"sessions":{"truncated';
+
+describe('a corrupt store with a kept previous version', () => {
+  const workspace = new TestWorkspace();
+  let keptIds: string[];
+
+  beforeAll(async () => {
+    await workspace.json(['run', 'shell', 'echo first', '--no-background', '--name', 'first']);
+    await workspace.json(['run', 'shell', 'echo second', '--no-background', '--name', 'second']);
+    // Each write keeps the store's previous version; that is what --repair goes back to.
+    const backup = JSON.parse(fs.readFileSync(`${workspace.sessionsFile}.bak`, 'utf8')) as { sessions: Record<string, unknown> };
+    keptIds = Object.keys(backup.sessions).sort();
+    expect(keptIds.length).toBeGreaterThan(0);
+    fs.writeFileSync(workspace.sessionsFile, DAMAGE);
+  });
+
+  it('makes `genie doctor` exit 4 and point to --repair, leaving the file as it is', async () => {
+    const result = await workspace.genie(['doctor']);
+    expect(result.code).toBe(4);
+    expect(result.stdout).toContain('not valid JSON');
+    expect(result.stdout).toContain('run `genie doctor --repair` to restore it');
+    expect(fs.readFileSync(workspace.sessionsFile, 'utf8')).toBe(DAMAGE);
+  });
+
+  it('makes other commands exit 4 with the same advice', async () => {
+    const result = await workspace.genie(['list', 'sessions']);
+    expect(result.code).toBe(4);
+    expect(result.stderr).toContain('genie doctor --repair');
+  });
+
+  it('is restored by `genie doctor --repair`, which keeps the damaged bytes beside it', async () => {
+    const result = await workspace.genie(['doctor', '--repair']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('restored from the previous version');
+    expect(result.stdout).toContain(`${keptIds.length} session`);
+
+    const stateDir = path.dirname(workspace.sessionsFile);
+    const corrupt = fs.readdirSync(stateDir).filter((file) => file.startsWith('sessions.json.corrupt-'));
+    expect(corrupt).toHaveLength(1);
+    expect(fs.readFileSync(path.join(stateDir, corrupt[0] ?? ''), 'utf8')).toBe(DAMAGE);
+
+    const listed = await workspace.genie(['list', 'sessions', '--json']);
+    expect(listed.code).toBe(0);
+    const { sessions } = JSON.parse(listed.stdout) as { sessions: SessionJson[] };
+    expect(sessions.map((session) => session.sessionId).sort()).toEqual(keptIds);
+    const doctor = await workspace.genie(['doctor']);
+    expect(doctor.code).toBe(0);
+  });
+});
