@@ -65,6 +65,13 @@ describe('a V1 store from the predecessor', () => {
     const result = await workspace.genie(['migrate']);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/3 sessions/);
+    const warnings = result.stdout.split('\n').filter((line) => line.startsWith('! '));
+    expect(warnings).toEqual([
+      '! /agents/version: skipped, a number that is not a session record',
+      '! /agents/executor: skipped, a string that is not a session record',
+      '! /agents/sessions: skipped, an object that is not a session record',
+      expect.stringMatching(/^! \/agents\/planner: had no usable sessionId; stored as "legacy-planner-[0-9a-f]+"$/),
+    ]);
     const store = workspace.readStore();
     expect(store.version).toBe(2);
     expect(Object.keys(store.sessions)).toHaveLength(3);
