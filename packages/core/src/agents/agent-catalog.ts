@@ -1,56 +1,9 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { GenieError, isGenieError } from '@genie/errors';
+import { GenieError } from '@genie/errors';
 import { distance } from 'fastest-levenshtein';
 import { agentBasename, type AgentDefinition } from './agent-definition';
+import { isBroken, scanAgentFiles, type BrokenAgent, type UnreadableFolder } from './agent-files';
 import { normaliseAgentReference } from './agent-reference';
 import { builtinAgents } from './builtin-agents';
-import { parseAgent } from './parse-agent';
-
-/** Markdown files in the agents folder that document it rather than define an agent. */
-const NOT_AGENTS = new Set(['readme.md']);
-
-/** An agent file that could not be used; only resolving its id fails, with `error`. */
-export interface BrokenAgent {
-  id: string;
-  file: string;
-  error: GenieError;
-}
-
-function isBroken(found: AgentDefinition | BrokenAgent): found is BrokenAgent {
-  return 'error' in found;
-}
-
-function agentFiles(dir: string, prefix = ''): string[] {
-  let entries: fs.Dirent[];
-  try {
-    entries = fs.readdirSync(dir, { withFileTypes: true });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw error;
-  }
-  const found: string[] = [];
-  for (const entry of entries) {
-    if (entry.name.startsWith('.')) continue;
-    const relative = prefix === '' ? entry.name : `${prefix}/${entry.name}`;
-    if (entry.isDirectory()) found.push(...agentFiles(path.join(dir, entry.name), relative));
-    else if (entry.isFile() && entry.name.endsWith('.md') && !NOT_AGENTS.has(entry.name.toLowerCase())) {
-      found.push(relative);
-    }
-  }
-  return found;
-}
-
-function loadAgentFile(agentsDir: string, relative: string): AgentDefinition | BrokenAgent {
-  const id = relative.slice(0, -3);
-  const file = path.join(agentsDir, relative);
-  try {
-    return parseAgent(id, file, fs.readFileSync(file, 'utf8'));
-  } catch (error) {
-    if (!isGenieError(error, 'AGENT_INVALID')) throw error;
-    return { id, file, error };
-  }
-}
 
 function ambiguous(reference: string, matches: Array<{ id: string }>, by: string): GenieError {
   const ids = matches.map((agent) => agent.id).sort();
@@ -69,19 +22,20 @@ export class AgentCatalog {
   private constructor(
     readonly agents: readonly AgentDefinition[],
     readonly broken: readonly BrokenAgent[],
+    readonly unreadable: readonly UnreadableFolder[],
     private readonly warn: (message: string) => void,
   ) {}
 
-  /** Reads and parses every agent file; `warn` hears of the files left out when the catalog is used. */
+  /** Reads and parses every agent file; `warn` hears of the files and folders left out when the catalog is used. */
   static load(agentsDir: string, warn: (message: string) => void = () => {}): AgentCatalog {
-    const loaded = agentFiles(agentsDir).map((relative) => loadAgentFile(agentsDir, relative));
+    const { loaded, unreadable } = scanAgentFiles(agentsDir);
     const fromFiles = loaded.filter((found): found is AgentDefinition => !isBroken(found));
     const broken = loaded.filter(isBroken);
     // A broken file still claims its id: it must not silently fall back to a built-in.
     const ids = new Set(loaded.map((found) => found.id));
     const builtins = builtinAgents().filter((agent) => !ids.has(agent.id));
     const all = [...fromFiles, ...builtins].sort((a, b) => a.id.localeCompare(b.id));
-    return new AgentCatalog(all, broken, warn);
+    return new AgentCatalog(all, broken, unreadable, warn);
   }
 
   /** Agents a user can run, sorted by id; hidden ones only when asked. */
@@ -133,12 +87,15 @@ export class AgentCatalog {
     throw this.notFound(reference, wanted);
   }
 
-  /** Warns about every broken file but the one being reported as an error. */
+  /** Warns about every file and folder left out, but the file being reported as an error. */
   private reportBroken(except?: AgentDefinition | BrokenAgent): void {
     for (const agent of this.broken) {
       if (agent === except) continue;
       const problem = String(agent.error.details.problem ?? agent.error.message);
       this.warn(`Skipped agent "${agent.id}": ${agent.file}: ${problem}. ${agent.error.hint ?? ''}`.trim());
+    }
+    for (const folder of this.unreadable) {
+      this.warn(`Skipped the agents in ${folder.dir}: ${folder.problem}. ${folder.hint}`);
     }
   }
 
@@ -147,6 +104,14 @@ export class AgentCatalog {
   }
 
   private notFound(reference: string, wanted: string): GenieError {
+    const [folder] = this.unreadable;
+    if (folder) {
+      const folders = this.unreadable.map((unreadable) => unreadable.dir);
+      return new GenieError('AGENT_INVALID', `Agent "${reference}" not found, and ${folders.join(', ')} cannot be read (${folder.problem}), so it may be there.`, {
+        hint: folder.hint,
+        details: { agent: reference, unreadable: folders },
+      });
+    }
     const visible = this.visible();
     const closest = visible
       .map((agent) => ({

@@ -1,8 +1,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { GenieError } from '@genie/errors';
 import type { InitReport } from '../api-types';
 import { INIT_FILES } from '../init/init-templates';
 import type { WorkspacePaths } from '../workspace/workspace-paths';
+
+function cannotCreate(target: string, paths: WorkspacePaths, error: Error): GenieError {
+  return new GenieError('STORE_IO', `Cannot create ${target}: ${error.message}`, {
+    hint: `Check that ${paths.genieDir} is a folder you can write to (or does not exist yet), then run genie init again.`,
+    details: { file: target, errno: (error as NodeJS.ErrnoException).code ?? null },
+    cause: error,
+  });
+}
 
 /**
  * Creates `.genie/` with a commented config and example agents. Existing files are never
@@ -12,15 +21,19 @@ import type { WorkspacePaths } from '../workspace/workspace-paths';
 export function initWorkspace(paths: WorkspacePaths): InitReport {
   const created: string[] = [];
   const skipped: string[] = [];
-  fs.mkdirSync(paths.agentsDir, { recursive: true });
+  try {
+    fs.mkdirSync(paths.agentsDir, { recursive: true });
+  } catch (error) {
+    throw cannotCreate(paths.agentsDir, paths, error as Error);
+  }
   for (const [relative, content] of INIT_FILES) {
     const file = path.join(paths.genieDir, relative);
-    fs.mkdirSync(path.dirname(file), { recursive: true });
     try {
+      fs.mkdirSync(path.dirname(file), { recursive: true });
       fs.writeFileSync(file, content, { flag: 'wx' });
       created.push(file);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw cannotCreate(file, paths, error as Error);
       skipped.push(file);
     }
   }

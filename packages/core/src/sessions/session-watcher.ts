@@ -1,6 +1,7 @@
 import { ACTIVE_STATUSES, type SessionEntry } from '@genie/session-schema';
-import { reconcileSession, type LaunchContext, type TranscriptEvent } from '@genie/launcher';
+import { reconcileSession, type EventLogRecord, type LaunchContext, type TranscriptEvent } from '@genie/launcher';
 import { EventLogTail, logSize } from './event-log-tail';
+import { logReadError } from './log-read-error';
 import { createRecordRenderer, type RecordRenderer } from './render-records';
 import { turnStartOffset } from './turn-offset';
 
@@ -37,7 +38,11 @@ export class SessionWatcher {
     from: WatchStart,
   ) {
     const log = entry.logFile?.endsWith('.jsonl') ? entry.logFile : null;
-    this.tail = log ? EventLogTail.at(log, startOffset(log, entry, from)) : null;
+    try {
+      this.tail = log ? EventLogTail.at(log, startOffset(log, entry, from)) : null;
+    } catch (error) {
+      throw logReadError(error, log ?? '', entry);
+    }
     this.render = createRecordRenderer(entry);
   }
 
@@ -45,10 +50,19 @@ export class SessionWatcher {
     if (!this.first) this.entry = await this.reload();
     this.first = false;
     const active = isActive(this.entry);
-    const records = this.tail ? this.tail.readNew() : [];
+    const records = this.readNew();
     const events = records.flatMap((record) => this.render(record));
     const caughtUp = this.tail ? this.tail.caughtUp : true;
     return { events, entry: this.entry, ended: !active && caughtUp };
+  }
+
+  private readNew(): EventLogRecord[] {
+    if (!this.tail) return [];
+    try {
+      return this.tail.readNew();
+    } catch (error) {
+      throw logReadError(error, this.entry.logFile ?? '', this.entry);
+    }
   }
 
   private async reload(): Promise<SessionEntry> {

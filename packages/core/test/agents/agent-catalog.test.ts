@@ -1,7 +1,9 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { GenieError } from '@genie/errors';
 import { AgentCatalog } from '../../src/agents/agent-catalog';
 import { makeWorkspace, removeTempDirs } from '../helpers/temp-workspace';
+import { asUnprivileged, openPathTo } from '../helpers/unprivileged';
 
 afterAll(removeTempDirs);
 
@@ -173,5 +175,52 @@ describe('AgentCatalog', () => {
     expect(shell.executor).toBe('command');
     const { catalog } = catalogOf({ 'agents/shell.md': '---\ndescription: my shell\n---\nx' });
     expect(catalog.resolve('shell')).toMatchObject({ builtin: false, description: 'my shell' });
+  });
+});
+
+describe('AgentCatalog with files it cannot read', () => {
+  it('leaves out an unreadable agent file with a warning and names it, with a fix, when resolved', () => {
+    const root = makeWorkspace({ 'agents/secret.md': 'x', 'agents/open.md': 'Open.' });
+    const agentsDir = path.join(root, '.genie', 'agents');
+    openPathTo(root, agentsDir);
+    const secret = path.join(agentsDir, 'secret.md');
+    fs.chmodSync(secret, 0o000);
+    const warnings: string[] = [];
+    const { ids, error } = asUnprivileged(() => {
+      const catalog = AgentCatalog.load(agentsDir, (message) => warnings.push(message));
+      return { ids: catalog.list().map((agent) => agent.id), error: errorOf(() => catalog.resolve('secret')) };
+    });
+    expect(ids).toEqual(['open', 'shell']);
+    expect(warnings).toEqual([expect.stringContaining(`${secret}: permission denied`)]);
+    expect(error.code).toBe('AGENT_INVALID');
+    expect(error.message).toBe(`Agent file ${secret} cannot be read: permission denied.`);
+    expect(error.hint).toContain(`chmod u+r "${secret}"`);
+  });
+
+  it('leaves out an unreadable folder with a warning, and says an agent not found may be in it', () => {
+    const root = makeWorkspace({ 'agents/private/hidden-agent.md': 'x', 'agents/open.md': 'Open.' });
+    const agentsDir = path.join(root, '.genie', 'agents');
+    openPathTo(root, agentsDir);
+    const privateDir = path.join(agentsDir, 'private');
+    fs.chmodSync(privateDir, 0o000);
+    const warnings: string[] = [];
+    const { ids, error } = asUnprivileged(() => {
+      const catalog = AgentCatalog.load(agentsDir, (message) => warnings.push(message));
+      return { ids: catalog.list().map((agent) => agent.id), error: errorOf(() => catalog.resolve('hidden-agent')) };
+    });
+    expect(ids).toEqual(['open', 'shell']);
+    expect(warnings[0]).toContain(`${privateDir}: permission denied`);
+    expect(error.code).toBe('AGENT_INVALID');
+    expect(error.message).toContain(`${privateDir} cannot be read (permission denied)`);
+    expect(error.hint).toContain(`chmod u+rx "${privateDir}"`);
+  });
+
+  it('reports an agents "folder" that is a file, keeping the built-in agents', () => {
+    const root = makeWorkspace({ agents: 'not a folder' });
+    const warnings: string[] = [];
+    const catalog = AgentCatalog.load(path.join(root, '.genie', 'agents'), (message) => warnings.push(message));
+    expect(catalog.list().map((agent) => agent.id)).toEqual(['shell']);
+    expect(warnings).toEqual([expect.stringContaining('it is not a folder')]);
+    expect(errorOf(() => catalog.resolve('helper')).code).toBe('AGENT_INVALID');
   });
 });

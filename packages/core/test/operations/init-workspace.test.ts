@@ -40,3 +40,16 @@ describe('initWorkspace', () => {
     expect(initWorkspace(paths).created).toEqual([]);
   });
 });
+
+describe('initWorkspace where it cannot write', () => {
+  it('fails with STORE_IO naming the path when .genie is a file', () => {
+    const root = makeTempDir();
+    fs.writeFileSync(path.join(root, '.genie'), 'not a folder');
+    const paths = workspacePaths(root);
+    expect(() => initWorkspace(paths)).toThrow(expect.objectContaining({
+      code: 'STORE_IO',
+      message: expect.stringContaining(paths.agentsDir),
+      hint: expect.stringContaining(paths.genieDir),
+    }));
+  });
+});
