@@ -1,6 +1,7 @@
 import { describeKind, hasOwn, isPlainObject, setOwn, type PlainObject } from '../plain-object';
 import { pointerSegment } from '../validation/json-pointer';
 import { canonicalJson } from './canonical-json';
+import { nameUnnamedSessions } from './default-names';
 import { legacySessionId } from './legacy-id';
 import type { MigrationContext, MigrationStep, MigrationStepResult } from './migration-step';
 import { isSessionLike } from './session-like';
@@ -17,6 +18,8 @@ interface Candidate {
   agentFallback: string;
   /** Session id to fall back on when the record has none (the key of a hoisted map). */
   idFallback: string | undefined;
+  /** The V1 key the record was stored under, its name when it has none. */
+  key: string;
   record: PlainObject;
 }
 
@@ -36,7 +39,7 @@ function collectCandidates(agents: PlainObject, warnings: string[]): Candidate[]
   for (const [key, value] of Object.entries(agents)) {
     const origin = `/agents${pointerSegment(key)}`;
     if (isSessionLike(value)) {
-      candidates.push({ origin, agentFallback: key, idFallback: undefined, record: value });
+      candidates.push({ origin, agentFallback: key, idFallback: undefined, key, record: value });
       continue;
     }
     // The predecessor sometimes leaked a whole v2 `sessions` map into `agents`.
@@ -45,7 +48,9 @@ function collectCandidates(agents: PlainObject, warnings: string[]): Candidate[]
       for (const [id, nested] of Object.entries(value)) {
         const nestedOrigin = `${origin}${pointerSegment(id)}`;
         if (isSessionLike(nested)) {
-          candidates.push({ origin: nestedOrigin, agentFallback: UNKNOWN_AGENT, idFallback: id, record: nested });
+          const agent = nested.agent;
+          const nameKey = typeof agent === 'string' && agent !== '' ? agent : UNKNOWN_AGENT;
+          candidates.push({ origin: nestedOrigin, agentFallback: UNKNOWN_AGENT, idFallback: id, key: nameKey, record: nested });
           hoisted += 1;
         } else {
           warnings.push(`${nestedOrigin}: skipped, ${describeKind(nested)} that is not a session record`);
@@ -106,6 +111,8 @@ function migrateV1ToV2(store: PlainObject, context: MigrationContext): Migration
   const sessions: PlainObject = {};
   // Entries already in `sessions` (a half-migrated file) are version 2 and win collisions.
   const originOf = new Map<string, string>();
+  // V1 key of each migrated session, which names it when it has no name.
+  const nameBaseOf = new Map<string, string>();
   for (const [id, entry] of Object.entries(existing)) {
     setOwn(sessions, id, entry);
     originOf.set(id, `/sessions${pointerSegment(id)}`);
@@ -118,6 +125,7 @@ function migrateV1ToV2(store: PlainObject, context: MigrationContext): Migration
     if (holder === undefined) {
       setOwn(sessions, id, entry);
       originOf.set(id, candidate.origin);
+      nameBaseOf.set(id, candidate.key);
       continue;
     }
     const label = `session ${JSON.stringify(id)} (agent ${JSON.stringify(entry.agent)})`;
@@ -130,11 +138,12 @@ function migrateV1ToV2(store: PlainObject, context: MigrationContext): Migration
       const rekeyed = legacySessionId(typeof entry.agent === 'string' ? entry.agent : '', candidate.record, candidate.origin);
       setOwn(sessions, rekeyed, { ...entry, sessionId: rekeyed, originalSessionId: id });
       originOf.set(rekeyed, candidate.origin);
+      nameBaseOf.set(rekeyed, candidate.key);
       warnings.push(`${candidate.origin}: ${label} is also claimed by ${holder}; stored as ${JSON.stringify(rekeyed)} with originalSessionId ${JSON.stringify(id)}`);
     }
   }
 
-  const named = uniquifyNames(sessions);
+  const named = uniquifyNames(nameUnnamedSessions(sessions, nameBaseOf));
   warnings.push(...named.warnings);
 
   // Its own target version, not the current one: later steps take the store from here.

@@ -25,6 +25,7 @@ describe('migrate on real-shaped files', () => {
         '4d4c76a7-e58a-487a-b66f-7ff408dafb37': {
           sessionId: '4d4c76a7-e58a-487a-b66f-7ff408dafb37',
           agent: 'implementor',
+          name: 'implementor',
           created: '2025-10-15T09:12:03.120Z',
           lastUsed: '2025-10-15T09:40:51.004Z',
           preset: 'default',
@@ -40,6 +41,7 @@ describe('migrate on real-shaped files', () => {
         '0199e6c2-5b1a-7c3e-9f00-2a4b6c8d0e1f': {
           sessionId: '0199e6c2-5b1a-7c3e-9f00-2a4b6c8d0e1f',
           agent: 'reviewer',
+          name: 'reviewer',
           created: '2025-10-16T14:02:00.000Z',
           lastUsed: '2025-10-16T14:05:10.000Z',
           mode: 'review',
@@ -66,6 +68,7 @@ describe('migrate on real-shaped files', () => {
     expect(result.store.sessions['abc-123']).toEqual({
       sessionId: 'abc-123',
       agent: 'implementor',
+      name: 'implementor',
       created: '2025-10-10T08:00:00.000Z',
       preset: 'careful',
       mode: 'careful',
@@ -75,6 +78,7 @@ describe('migrate on real-shaped files', () => {
     expect(result.store.sessions['legacy-qa-201e4499967c']).toEqual({
       sessionId: 'legacy-qa-201e4499967c',
       agent: 'qa',
+      name: 'qa',
       created: '2025-10-11T10:00:00.000Z',
       status: 'stopped',
       logFile: '.genie/state/agents/logs/qa-1760176800000.log',
@@ -83,6 +87,7 @@ describe('migrate on real-shaped files', () => {
     expect(result.store.sessions['legacy-polish-1c958cb5f563']).toEqual({
       sessionId: 'legacy-polish-1c958cb5f563',
       agent: 'polish',
+      name: 'polish',
       created: '2025-10-12T11:30:00.000Z',
       mode: 'fast',
       preset: 'fast',
@@ -90,6 +95,14 @@ describe('migrate on real-shaped files', () => {
       executor: 'claude',
     });
     expect(result.store.sessions['legacy-neurons-forge-fd695faec36a']?.agent).toBe('neurons/forge');
+    expect(Object.values(result.store.sessions).map((entry) => entry.name)).toEqual([
+      'implementor',
+      'qa',
+      'polish',
+      'neurons/forge',
+      'twin-a',
+      'twin-b',
+    ]);
     expect(result.warnings).toEqual([
       '/agents/version: skipped, a number that is not a session record',
       '/agents/executor: skipped, a string that is not a session record',

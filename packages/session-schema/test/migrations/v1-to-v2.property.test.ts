@@ -139,10 +139,25 @@ describe('v1 to v2 migration, over generated V1 stores', () => {
           expect(entry.executor).toBe(record.executor ?? executor ?? 'claude');
           expect(entry.mode).toBe(record.mode ?? record.preset);
           expect(entry.preset).toBe(record.preset ?? record.mode);
-          if (typeof record.name === 'string') {
+          if (typeof record.name === 'string' && record.name !== '') {
             expect(entry.name === record.name || String(entry.name).startsWith(`${record.name}-`)).toBe(true);
+          } else {
+            // Unnamed records are named after their V1 key (whitespace as `-`), suffixed on a clash.
+            const base = key.trim().replace(/\s+/g, '-') || 'session';
+            expect(entry.name === base || new RegExp(`^${escapeRegExp(base)}-\\d+$`).test(String(entry.name))).toBe(true);
           }
         }
+      }),
+      runs,
+    );
+  });
+
+  it('gives every migrated session a name, unique in the store', () => {
+    fc.assert(
+      fc.property(v1Store, ({ store }) => {
+        const names = Object.values(migrate(store).store.sessions).map((entry) => entry.name);
+        expect(names.every((name) => typeof name === 'string' && name !== '' && !/\s/.test(name))).toBe(true);
+        expect(new Set(names).size).toBe(names.length);
       }),
       runs,
     );
@@ -203,6 +218,10 @@ describe('v1 to v2 migration, over generated V1 stores', () => {
     );
   });
 });
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
 
 function kindOf(store: Record_, key: string): string {
   const value = (store.agents as Record_)[key];

@@ -61,10 +61,10 @@ describe('v1ToV2 step', () => {
       context,
     );
     expect(store.sessions).toEqual({
-      a: { sessionId: 'a', agent: 'a', mode: 'm', preset: 'm', executor: 'claude' },
-      b: { sessionId: 'b', agent: 'b', preset: 'p', mode: 'p', executor: 'claude' },
-      c: { sessionId: 'c', agent: 'c', mode: 'm', preset: 'p', executor: 'claude' },
-      d: { sessionId: 'd', agent: 'd', created: 't', executor: 'claude' },
+      a: { sessionId: 'a', agent: 'a', name: 'a', mode: 'm', preset: 'm', executor: 'claude' },
+      b: { sessionId: 'b', agent: 'b', name: 'b', preset: 'p', mode: 'p', executor: 'claude' },
+      c: { sessionId: 'c', agent: 'c', name: 'c', mode: 'm', preset: 'p', executor: 'claude' },
+      d: { sessionId: 'd', agent: 'd', name: 'd', created: 't', executor: 'claude' },
     });
   });
 
@@ -117,9 +117,9 @@ describe('v1ToV2 step', () => {
       context,
     );
     expect(store.sessions).toEqual({
-      'id-1': { sessionId: 'id-1', agent: 'impl', created: 't1', executor: 'claude' },
-      'id-2': { sessionId: 'id-2', agent: 'qa', status: 'completed', executor: 'claude' },
-      'id-3': { sessionId: 'id-3', agent: 'unknown', created: 't3', executor: 'claude' },
+      'id-1': { sessionId: 'id-1', agent: 'impl', name: 'impl', created: 't1', executor: 'claude' },
+      'id-2': { sessionId: 'id-2', agent: 'qa', name: 'qa', status: 'completed', executor: 'claude' },
+      'id-3': { sessionId: 'id-3', agent: 'unknown', name: 'unknown', created: 't3', executor: 'claude' },
     });
     expect(warnings).toEqual([
       '/agents/sessions/junk: skipped, a number that is not a session record',
@@ -166,6 +166,7 @@ describe('v1ToV2 step', () => {
     expect(sessions[ids[1] as string]).toEqual({
       sessionId: ids[1],
       agent: 'qa',
+      name: 'qa',
       created: 't2',
       executor: 'claude',
       originalSessionId: 'same',
@@ -184,6 +185,41 @@ describe('v1ToV2 step', () => {
       '/agents/sessions: held 1 session record(s) keyed by id; moved them into sessions',
       '/agents/sessions/same: session "same" (agent "impl") is an exact copy of /agents/impl; kept once',
     ]);
+  });
+
+  it('names each unnamed session after its V1 key, keeping the names already given', () => {
+    const { store, warnings } = v1ToV2.migrate(
+      {
+        agents: {
+          implementor: { sessionId: 'a', created: 't1' },
+          'my agent': { sessionId: 'b', agent: 'qa', created: 't2' },
+          ' ': { sessionId: 'c', created: 't3' },
+          named: { sessionId: 'd', name: 'custom' },
+          blank: { sessionId: 'e', name: '' },
+        },
+        sessions: { v2: { sessionId: 'v2', agent: 'x', name: 'implementor' } },
+      },
+      context,
+    );
+    const names = Object.fromEntries(Object.entries(store.sessions as Record<string, { name: string }>).map(([id, entry]) => [id, entry.name]));
+    // A name given in the file is never taken away: the V1 key yields to it with a suffix.
+    expect(names).toEqual({ v2: 'implementor', a: 'implementor-2', b: 'my-agent', c: 'session', d: 'custom', e: 'blank' });
+    expect(warnings).toEqual([]);
+    expect(validate(store)).toEqual([]);
+  });
+
+  it('names sessions that shared one V1 agent key apart, the same way on every run', () => {
+    const input = {
+      agents: {
+        impl: { sessionId: 'same', created: 't1' },
+        sessions: { x: { agent: 'impl', created: 't2' }, y: { agent: 'impl', created: 't3' } },
+      },
+    };
+    const first = migrate(input);
+    const names = Object.values(first.store.sessions).map((entry) => entry.name);
+    expect(names).toEqual(['impl', 'impl-2', 'impl-3']);
+    expect(migrate(structuredClone(input))).toEqual(first);
+    expect(migrate(first.store)).toEqual({ store: first.store, fromVersion: 2, migrated: false, warnings: [] });
   });
 
   it('keeps names unique with -2, -3 suffixes, skipping names already in use', () => {
@@ -214,7 +250,7 @@ describe('v1ToV2 step', () => {
     const sessions = store.sessions as Record<string, unknown>;
     expect(Object.getPrototypeOf(sessions)).toBe(Object.prototype);
     expect(Object.keys(sessions)).toEqual(['__proto__', 'p']);
-    expect(sessions.p).toEqual({ sessionId: 'p', agent: '__proto__', created: 't', executor: 'claude' });
+    expect(sessions.p).toEqual({ sessionId: 'p', agent: '__proto__', name: '__proto__', created: 't', executor: 'claude' });
     expect(validate(store)).toEqual([]);
   });
 
