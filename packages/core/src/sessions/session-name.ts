@@ -1,5 +1,6 @@
 import { GenieError } from '@genie/errors';
 import { agentBasename } from '../agents/agent-definition';
+import { MIN_ID_PREFIX } from './resolve-session';
 
 function twoDigits(value: number): string {
   return String(value).padStart(2, '0');
@@ -16,14 +17,41 @@ export function defaultSessionName(agentId: string, at: Date): string {
   return `${agentBasename(agentId)}-${stamp}`;
 }
 
-/** A `--name` is typed on command lines and matched exactly, so it must be one plain word. */
+const MAX_NAME_LENGTH = 200;
+
+/** One command-line word that never needs quoting and never looks like an option. */
+const NAME_SHAPE = /^[\p{L}\p{N}][\p{L}\p{N}._-]*$/u;
+
+/**
+ * Sessions are found by name before id prefix, so a name that could be an id prefix
+ * (hex of MIN_ID_PREFIX+ characters, or a migrated `legacy-...` id) would hide the
+ * session whose id starts with it.
+ */
+function looksLikeSessionId(name: string): boolean {
+  return new RegExp(`^[0-9a-f][0-9a-f-]{${MIN_ID_PREFIX - 1},}$`, 'i').test(name) || /^legacy-/i.test(name);
+}
+
+function refuse(name: string, why: string, hint: string): never {
+  throw new GenieError('INVALID_INPUT', `Session name "${name}" is not allowed: ${why}.`, { hint, details: { name } });
+}
+
+/**
+ * A `--name` is typed on command lines and matched exactly: letters, digits, `.`, `_` and
+ * `-` (no spaces or `/`), starting with a letter or digit, and never shaped like an id.
+ */
 export function checkSessionName(name: string): string {
   const trimmed = name.trim();
-  if (trimmed === '' || /\s/.test(trimmed) || trimmed.length > 200) {
-    throw new GenieError('INVALID_INPUT', `Session name "${name}" is not allowed: use one word without spaces (at most 200 characters).`, {
-      hint: 'Pick a name like `fix-login-bug`, or leave --name out for a generated one.',
-      details: { name },
-    });
+  const example = 'Pick a name like `fix-login-bug`, or leave --name out for a generated one.';
+  if (trimmed.length > MAX_NAME_LENGTH) refuse(name, `it is longer than ${MAX_NAME_LENGTH} characters`, example);
+  if (!NAME_SHAPE.test(trimmed)) {
+    refuse(name, "use only letters, digits, '.', '_' and '-' (no spaces or '/'), starting with a letter or digit", example);
+  }
+  if (looksLikeSessionId(trimmed)) {
+    refuse(
+      name,
+      `it looks like a session id, so \`genie view ${trimmed}\` would find this session instead of one whose id starts with ${trimmed}`,
+      `Add a word that is not hex, e.g. \`task-${trimmed}\`, or leave --name out for a generated one.`,
+    );
   }
   return trimmed;
 }

@@ -99,4 +99,15 @@ describe('run', () => {
     expect((await errorOf(genie.run({ agent: 'shell', prompt: '  ' }))).code).toBe('INVALID_INPUT');
     expect(await genie.listSessions()).toEqual([]);
   });
+
+  it('refuses a --name shaped like an id, which would hide the session whose id starts with it', async () => {
+    const genie = await openTestGenie(makeTempDir());
+    const first = await genie.run({ agent: 'shell', prompt: 'true', background: false });
+    const prefix = first.sessionId.slice(0, 8);
+    const refused = await errorOf(genie.run({ agent: 'shell', prompt: 'true', name: prefix, background: false }));
+    expect(refused.code).toBe('INVALID_INPUT');
+    expect(refused.message).toContain('looks like a session id');
+    expect((await genie.view({ session: prefix })).sessionId).toBe(first.sessionId);
+    expect(await genie.listSessions()).toHaveLength(1);
+  });
 });

@@ -13,7 +13,25 @@ describe('checkSessionName', () => {
     expect(checkSessionName(' fix-login ')).toBe('fix-login');
   });
 
-  it.each(['', '   ', 'two words', 'tab\there', 'x'.repeat(201)])('refuses %j', (name) => {
-    expect(() => checkSessionName(name)).toThrow(GenieError);
+  it.each(['release_2.1', 'café-tâche', 'abc12', 'beef', 'task-2902ef2e', 'x'.repeat(200)])('accepts %j', (name) => {
+    expect(checkSessionName(name)).toBe(name);
+  });
+
+  it.each(['', '   ', 'two words', 'tab\there', 'x'.repeat(201), 'qa/fix', '-rf', '--json', 'a;b', 'back\\slash'])('refuses %j', (name) => {
+    expect(() => checkSessionName(name)).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }));
+  });
+
+  it.each(['2902ef2e', 'DEADBEEF', '2902ef2e-1a2b', 'facade', '123456', 'legacy-implementor-ab12'])('refuses the id-like %j, saying why', (name) => {
+    const error = (() => {
+      try {
+        checkSessionName(name);
+      } catch (caught) {
+        return caught as GenieError;
+      }
+      throw new Error('expected a GenieError');
+    })();
+    expect(error.code).toBe('INVALID_INPUT');
+    expect(error.message).toContain('looks like a session id');
+    expect(error.hint).toContain(`task-${name}`);
   });
 });
