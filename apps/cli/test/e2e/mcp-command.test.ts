@@ -1,5 +1,8 @@
 import { spawn } from 'node:child_process';
 import http from 'node:http';
+import net from 'node:net';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { createInterface } from 'node:readline';
 import { GENIE_BIN } from './support/genie-process';
 import { cleanUpWorkspaces, TestWorkspace } from './support/workspace';
@@ -35,12 +38,24 @@ describe('genie mcp', () => {
   });
 });
 
+/** A port nothing listens on right now. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
 describe('genie mcp --http', () => {
   const workspace = new TestWorkspace();
 
-  /** Starts `genie mcp --http --port 0 ...` and resolves with its URL once it listens. */
-  function serve(extraArgs: string[]): Promise<{ url: URL; stop: () => Promise<number | null> }> {
-    const child = spawn(process.execPath, [GENIE_BIN, 'mcp', '--http', '--port', '0', ...extraArgs], {
+  /** Starts `genie mcp --http --port <port> ...` and resolves with its URL once it listens. */
+  function serve(extraArgs: string[], port = 0): Promise<{ url: URL; stop: () => Promise<number | null> }> {
+    const child = spawn(process.execPath, [GENIE_BIN, 'mcp', '--http', '--port', String(port), ...extraArgs], {
       cwd: workspace.dir,
       env: workspace.env,
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -75,6 +90,23 @@ describe('genie mcp --http', () => {
       expect(await request(`genie.proxy.test:${url.port}`)).toBe(200);
       expect(await request(`elsewhere.test:${url.port}`)).toBe(403);
     } finally {
+      expect(await stop()).toBe(0);
+    }
+  });
+
+  it('serves an SDK client over Streamable HTTP on the --port given, and exits 0 on SIGTERM', async () => {
+    workspace.writeAgent('coder', 'claude');
+    const port = await freePort();
+    const { url, stop } = await serve([], port);
+    expect(url.href).toBe(`http://127.0.0.1:${port}/mcp`);
+    const client = new Client({ name: 'genie-cli-e2e', version: '0.0.0' });
+    try {
+      await client.connect(new StreamableHTTPClientTransport(url));
+      const result = await client.callTool({ name: 'list_agents', arguments: {} });
+      const agents = (result.structuredContent as { agents: Array<{ id: string; executor: string }> }).agents;
+      expect(agents).toEqual([expect.objectContaining({ id: 'coder', executor: 'claude' })]);
+    } finally {
+      await client.close();
       expect(await stop()).toBe(0);
     }
   });
