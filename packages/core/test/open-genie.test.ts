@@ -32,6 +32,14 @@ describe('openGenie', () => {
     await expect(openGenie({ cwd: missing, env: {} })).rejects.toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining(missing) });
   });
 
+  it('refuses a GENIE_WORKSPACE that does not exist instead of creating state there', async () => {
+    const missing = path.join(makeTempDir(), 'typo');
+    await expect(openGenie({ cwd: makeTempDir(), env: { GENIE_WORKSPACE: missing } })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      message: expect.stringContaining(`GENIE_WORKSPACE names ${missing}`),
+    });
+  });
+
   it('lets GENIE_WORKSPACE choose the workspace', async () => {
     const root = makeWorkspace();
     const genie = await openGenie({ cwd: makeTempDir(), env: { GENIE_WORKSPACE: root } });

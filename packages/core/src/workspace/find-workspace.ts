@@ -1,15 +1,26 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { GenieError } from '@genie/errors';
 
 /** Environment variable that pins the workspace, skipping the upward search. */
 export const WORKSPACE_ENV = 'GENIE_WORKSPACE';
 
-function hasGenieDir(dir: string): boolean {
+function isDirectory(dir: string): boolean {
   try {
-    return fs.statSync(path.join(dir, '.genie')).isDirectory();
+    return fs.statSync(dir).isDirectory();
   } catch {
     return false;
   }
+}
+
+/** A pinned workspace must exist, like a --cwd: a typo must not create state in a new place. */
+function pinnedWorkspace(start: string, pinned: string): string {
+  const dir = path.resolve(start, pinned);
+  if (isDirectory(dir)) return dir;
+  throw new GenieError('INVALID_INPUT', `${WORKSPACE_ENV} names ${dir}, which is not an existing directory.`, {
+    hint: `Point ${WORKSPACE_ENV} at an existing project directory (create it first), or unset it to use the current directory.`,
+    details: { variable: WORKSPACE_ENV, path: dir },
+  });
 }
 
 /**
@@ -20,9 +31,9 @@ function hasGenieDir(dir: string): boolean {
 export function findWorkspace(cwd: string, env: NodeJS.ProcessEnv): string {
   const start = path.resolve(cwd);
   const pinned = env[WORKSPACE_ENV];
-  if (pinned && pinned.trim() !== '') return path.resolve(start, pinned);
+  if (pinned && pinned.trim() !== '') return pinnedWorkspace(start, pinned);
   for (let dir = start; ; dir = path.dirname(dir)) {
-    if (hasGenieDir(dir)) return dir;
+    if (isDirectory(path.join(dir, '.genie'))) return dir;
     if (path.dirname(dir) === dir) return start;
   }
 }

@@ -32,7 +32,18 @@ describe('findWorkspace', () => {
     const root = makeWorkspace();
     const elsewhere = makeTempDir();
     expect(findWorkspace(root, { GENIE_WORKSPACE: elsewhere })).toBe(elsewhere);
+    fs.mkdirSync(path.join(elsewhere, 'sub'));
     expect(findWorkspace(elsewhere, { GENIE_WORKSPACE: 'sub' })).toBe(path.join(elsewhere, 'sub'));
+  });
+
+  it.each(['missing', 'a-file'])('refuses a GENIE_WORKSPACE that is not an existing directory (%s), naming variable and path', (target) => {
+    const dir = makeTempDir();
+    fs.writeFileSync(path.join(dir, 'a-file'), '');
+    expect(() => findWorkspace(dir, { GENIE_WORKSPACE: target })).toThrow(expect.objectContaining({
+      code: 'INVALID_INPUT',
+      message: `GENIE_WORKSPACE names ${path.join(dir, target)}, which is not an existing directory.`,
+    }));
+    expect(fs.existsSync(path.join(dir, 'missing'))).toBe(false);
   });
 
   it('ignores a .genie file that is not a directory', () => {
