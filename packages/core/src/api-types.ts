@@ -128,7 +128,19 @@ export interface MigrateReport {
 export interface DoctorReport {
   workspace: string;
   executors: Array<{ id: string; installed: boolean; command: string; path?: string; version?: string; error?: string }>;
-  store: { location: string; healthy: boolean; sessions: number; problem: string | null; backupAvailable: boolean; repaired: boolean };
+  store: {
+    location: string;
+    healthy: boolean;
+    sessions: number;
+    problem: string | null;
+    /**
+     * What kind of problem: `STORE_CORRUPT` (damaged; `repair` restores the backup) or
+     * `STORE_VERSION_UNSUPPORTED` (written by a newer genie; upgrade, never repair). Null when healthy.
+     */
+    problemCode: 'STORE_CORRUPT' | 'STORE_VERSION_UNSUPPORTED' | null;
+    backupAvailable: boolean;
+    repaired: boolean;
+  };
   reconciled: Array<{ sessionId: string; name: string | null; from: SessionStatus; to: SessionStatus }>;
 }
 

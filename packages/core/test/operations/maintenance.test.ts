@@ -70,12 +70,33 @@ describe('doctor', () => {
     const report = await reopened.doctor();
     expect(report.store.healthy).toBe(false);
     expect(report.store.problem).not.toBeNull();
+    expect(report.store.problemCode).toBe('STORE_CORRUPT');
     expect(report.store.backupAvailable).toBe(true);
     expect(fs.readFileSync(sessionsFile(root))).toEqual(corrupt);
     await expect(reopened.listSessions()).rejects.toMatchObject({ code: 'STORE_CORRUPT' });
 
     const repaired = await reopened.doctor({ repair: true });
-    expect(repaired.store).toMatchObject({ healthy: true, repaired: true });
+    expect(repaired.store).toMatchObject({ healthy: true, repaired: true, problemCode: null });
     expect(repaired.store.sessions).toBeGreaterThanOrEqual(1);
+  });
+
+  it('reports a store of a newer version as such, and --repair refuses to replace it with the older backup', async () => {
+    const root = makeWorkspace();
+    const genie = await openTestGenie(root);
+    await genie.run({ agent: 'shell', prompt: 'true', background: false });
+    await genie.run({ agent: 'shell', prompt: 'true', background: false });
+    await genie.close();
+    const newer = JSON.stringify({ version: 99, sessions: {}, somethingNew: true });
+    fs.writeFileSync(sessionsFile(root), newer);
+
+    const reopened = await openTestGenie(root);
+    const report = await reopened.doctor();
+    expect(report.store).toMatchObject({ healthy: false, problemCode: 'STORE_VERSION_UNSUPPORTED', backupAvailable: true });
+    await expect(reopened.doctor({ repair: true })).rejects.toMatchObject({
+      code: 'STORE_VERSION_UNSUPPORTED',
+      message: expect.stringContaining('version 99'),
+      hint: expect.stringContaining('Upgrade genie'),
+    });
+    expect(fs.readFileSync(sessionsFile(root), 'utf8')).toBe(newer);
   });
 });
