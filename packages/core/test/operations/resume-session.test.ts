@@ -96,4 +96,28 @@ describe('resume', () => {
     const stopped = await genie.stop({ session: run.sessionId });
     expect(stopped.status).toBe('stopped');
   });
+
+  it("records each turn's background choice, so the session shows the latest", async () => {
+    const root = makeWorkspace();
+    const genie = await openTestGenie(root);
+    const first = await genie.run({ agent: 'shell', prompt: 'echo first', background: false });
+    expect(first.background).toBe(false);
+    const stored = async () => (await genie.listSessions()).find((session) => session.sessionId === first.sessionId)?.background;
+
+    const second = await genie.resume({ session: first.sessionId, prompt: 'echo second', background: true });
+    expect(second.background).toBe(true);
+    expect((await genie.wait({ session: first.sessionId })).background).toBe(true);
+    expect(await stored()).toBe(true);
+
+    const announced: boolean[] = [];
+    const third = await genie.resume({
+      session: first.sessionId,
+      prompt: 'echo third',
+      background: false,
+      onStart: (session) => announced.push(session.background),
+    });
+    expect([announced, third.background, third.status]).toEqual([[false], false, 'completed']);
+    expect(await stored()).toBe(false);
+  });
 });
+
