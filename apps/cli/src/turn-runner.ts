@@ -14,20 +14,42 @@ export interface TurnHooks {
   signal: AbortSignal;
 }
 
+/** Ends every process of a session at once, without a grace period. */
+export type KillSession = (sessionId: string) => Promise<unknown>;
+
 /**
  * Starts a turn (run or resume) and shows it: the session line first, then either the
  * background hint or the live transcript, then the outcome. Ctrl-C asks the library to
- * stop the agent (the session is recorded `stopped`) and exits 130.
+ * stop the agent (SIGTERM, then SIGKILL after the grace period); a second Ctrl-C kills it
+ * at once. Either way the CLI waits until the session is recorded `stopped` with nothing of
+ * it left running, then exits 130.
  */
-export async function runTurn(terminal: Terminal, start: (hooks: TurnHooks) => Promise<SessionView>): Promise<ExitCode> {
+export async function runTurn(
+  terminal: Terminal,
+  start: (hooks: TurnHooks) => Promise<SessionView>,
+  killSession: KillSession,
+): Promise<ExitCode> {
   const controller = new AbortController();
-  let interrupted = false;
+  let sessionId: string | undefined;
+  let interrupts = 0;
+  let killing: Promise<unknown> | undefined;
+  const killNow = (): void => {
+    if (killing || sessionId === undefined) return;
+    killing = killSession(sessionId).catch((error: unknown) => {
+      terminal.warn(`could not kill the agent: ${error instanceof Error ? error.message : String(error)}`);
+    });
+  };
   const onSigint = (): void => {
-    if (interrupted) process.exit(EXIT_CODES.INTERRUPTED);
-    interrupted = true;
-    terminal.stopProgress();
-    terminal.diag(terminal.err.yellow('stopping the agent… (Ctrl-C again to quit without waiting)'));
-    controller.abort();
+    interrupts += 1;
+    if (interrupts === 1) {
+      terminal.stopProgress();
+      terminal.diag(terminal.err.yellow('stopping the agent… (Ctrl-C again to kill it now)'));
+      controller.abort();
+      return;
+    }
+    // Quitting here would leave an agent that ignores SIGTERM running and the session `lost`.
+    if (interrupts === 2) terminal.diag(terminal.err.yellow('killing the agent and every process it started…'));
+    killNow();
   };
   process.on('SIGINT', onSigint);
 
@@ -43,7 +65,12 @@ export async function runTurn(terminal: Terminal, start: (hooks: TurnHooks) => P
   let view: SessionView;
   try {
     view = await start({
-      onStart: announce,
+      onStart: (session) => {
+        sessionId = session.sessionId;
+        // A second Ctrl-C that came while the session was being created.
+        if (interrupts > 1) killNow();
+        announce(session);
+      },
       onEvent: (event) => {
         if (terminal.json) return;
         if (event.kind === 'outcome') {
@@ -56,8 +83,9 @@ export async function runTurn(terminal: Terminal, start: (hooks: TurnHooks) => P
       signal: controller.signal,
     });
   } finally {
-    process.off('SIGINT', onSigint);
     terminal.stopProgress();
+    await killing;
+    process.off('SIGINT', onSigint);
   }
 
   if (terminal.json) {
@@ -72,5 +100,5 @@ export async function runTurn(terminal: Terminal, start: (hooks: TurnHooks) => P
       terminal.print(renderOutcome(view.status, formatUsage(view.usage, view.costUsd), view.error, terminal.out));
     }
   }
-  return interrupted ? EXIT_CODES.INTERRUPTED : exitCodeForStatus(view.status);
+  return interrupts > 0 ? EXIT_CODES.INTERRUPTED : exitCodeForStatus(view.status);
 }

@@ -25,6 +25,7 @@ export async function resumeCommand(args: ResumeArgs, terminal: Terminal): Promi
         ...(args.background !== undefined ? { background: args.background } : {}),
         ...hooks,
       }),
+      (session) => genie.stop({ session }),
     ),
   );
 }

@@ -33,6 +33,7 @@ export async function runCommand(args: RunArgs, terminal: Terminal): Promise<Exi
         ...(args.mode !== undefined ? { mode: args.mode } : {}),
         ...hooks,
       }),
+      (session) => genie.stop({ session }),
     ),
   );
 }
