@@ -1,5 +1,5 @@
-import { GenieError, isGenieError } from '@genie/errors';
-import { ACTIVE_STATUSES, type SessionEntry } from '@genie/session-schema';
+import { isGenieError } from '@genie/errors';
+import type { SessionEntry } from '@genie/session-schema';
 import type { AgentDefinition } from '../agents/agent-definition';
 import type { ResumeOptions, SessionView } from '../api-types';
 import type { GenieContext } from '../genie-context';
@@ -25,19 +25,11 @@ function agentOf(context: GenieContext, entry: SessionEntry): AgentDefinition {
   }
 }
 
-function assertIdle(entry: SessionEntry): void {
-  if (!(ACTIVE_STATUSES as readonly string[]).includes(entry.status ?? '')) return;
-  throw new GenieError('SESSION_BUSY', `Session ${entry.name ?? entry.sessionId} is ${entry.status}: its current turn has not ended.`, {
-    hint: `Wait for it (\`genie view ${entry.name ?? entry.sessionId} --follow\`) or stop it (\`genie stop ${entry.name ?? entry.sessionId}\`), then resume.`,
-    details: { sessionId: entry.sessionId, status: entry.status },
-  });
-}
-
 /** Continues a session's conversation with a new turn, with the executor and settings it was started with. */
 export async function resumeSession(context: GenieContext, options: ResumeOptions): Promise<SessionView> {
   const prompt = requirePrompt(options.prompt);
+  // A turn still running is refused (SESSION_BUSY) by the launcher, in the same locked write that claims the next one.
   const entry = await findSession(context, options.session);
-  assertIdle(entry);
   const agent = agentOf(context, entry);
   const chosen = effectiveExecutor(context.config, agent, {
     ...(entry.executor ? { executor: entry.executor } : {}),

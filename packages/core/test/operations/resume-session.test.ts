@@ -92,7 +92,12 @@ describe('resume', () => {
   it('refuses a session whose turn is still running', async () => {
     const genie = await openTestGenie(makeWorkspace());
     const run = await genie.run({ agent: 'shell', prompt: 'sleep 30', background: true });
-    await expect(genie.resume({ session: run.sessionId, prompt: 'echo again' })).rejects.toMatchObject({ code: 'SESSION_BUSY' });
+    // One check, the launcher's, made in the write that would claim the turn: it names the live runner.
+    await expect(genie.resume({ session: run.sessionId, prompt: 'echo again' })).rejects.toMatchObject({
+      code: 'SESSION_BUSY',
+      message: expect.stringMatching(new RegExp(`^Session ${run.name} is still (starting|running)\\.$`)),
+      details: expect.objectContaining({ runnerPid: expect.any(Number) }),
+    });
     const stopped = await genie.stop({ session: run.sessionId });
     expect(stopped.status).toBe('stopped');
   });
