@@ -19,5 +19,6 @@ export type {
 } from './api-types';
 export type { ExecutorConfig, GenieConfig, ModeConfig } from './config/genie-config';
 export { DEFAULT_CONFIG } from './config/genie-config';
+export { SHELL_AGENT_ID } from './agents/builtin-agents';
 export { MIN_ID_PREFIX } from './sessions/resolve-session';
 export { WORKSPACE_ENV } from './workspace/find-workspace';

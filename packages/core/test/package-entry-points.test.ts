@@ -1,7 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
 import { makeWorkspace, removeTempDirs } from './helpers/temp-workspace';
+
+const { assertFreshBuild } = require('../../../tooling/assert-fresh-build') as {
+  assertFreshBuild: (packageDir: string, distFile: string) => void;
+};
 
 afterAll(removeTempDirs);
 
@@ -15,14 +18,14 @@ const PACKAGE_DIR = path.resolve(__dirname, '..');
 const PROGRAM = `
 const genie = await openGenie({ cwd: process.env.TEST_WORKSPACE, env: { ...process.env, GENIE_WORKSPACE: '' } });
 const agents = (await genie.listAgents()).map((agent) => agent.id + ':' + agent.executor);
-process.stdout.write(JSON.stringify({ defaults: genie.config.defaults, agents }));
+process.stdout.write(JSON.stringify({ defaults: genie.config.defaults, agents, shellAgentId: SHELL_AGENT_ID }));
 await genie.close();
 `;
 
 function runBuilt(format: 'esm' | 'cjs', workspace: string): unknown {
   const args = format === 'esm'
-    ? ['--input-type=module', '-e', `import { openGenie } from '@genie/core';\n${PROGRAM}`]
-    : ['-e', `const { openGenie } = require('@genie/core');\n(async () => {${PROGRAM}})();`];
+    ? ['--input-type=module', '-e', `import { openGenie, SHELL_AGENT_ID } from '@genie/core';\n${PROGRAM}`]
+    : ['-e', `const { openGenie, SHELL_AGENT_ID } = require('@genie/core');\n(async () => {${PROGRAM}})();`];
   const stdout = execFileSync(process.execPath, args, {
     cwd: PACKAGE_DIR,
     env: { ...process.env, TEST_WORKSPACE: workspace },
@@ -34,9 +37,8 @@ function runBuilt(format: 'esm' | 'cjs', workspace: string): unknown {
 
 describe('the built package', () => {
   beforeAll(() => {
-    if (!fs.existsSync(path.join(PACKAGE_DIR, 'dist', 'index.mjs'))) {
-      throw new Error('packages/core/dist is missing: run `npx tsup` in packages/core first.');
-    }
+    assertFreshBuild(PACKAGE_DIR, 'dist/index.mjs');
+    assertFreshBuild(PACKAGE_DIR, 'dist/index.js');
   });
 
   const workspaceFiles = {
@@ -46,6 +48,7 @@ describe('the built package', () => {
   const expected = {
     defaults: { executor: 'codex', background: false },
     agents: ['reviewer:claude', 'shell:command'],
+    shellAgentId: 'shell',
   };
 
   it.each(['esm', 'cjs'] as const)('reads config and agents when loaded as %s', (format) => {

@@ -1,6 +1,7 @@
 import { SHELL_AGENT } from '@genie/launcher';
 import type { AgentDefinition } from './agent-definition';
 
+/** Id of the built-in agent that runs its prompt as a bash script (MCP offers it only when allowed). */
 export const SHELL_AGENT_ID = SHELL_AGENT.id;
 
 /**

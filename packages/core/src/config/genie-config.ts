@@ -1,34 +1,18 @@
-/** Settings a config gives one executor (`executors.<id>` in config.yaml). */
-export interface ExecutorConfig {
-  /** Binary to launch instead of the executor's default command. */
-  binary?: string;
-  /** Extra argv elements passed on every turn. */
-  extraArgs?: string[];
-  /**
-   * Argv template of a first turn; an id that is not a built-in executor and has this is
-   * a custom agent CLI driven by the `command` executor.
-   */
-  runArgs?: string[];
-  /** Argv template of a resume; defaults to runArgs. */
-  resumeArgs?: string[];
-  model?: string;
-  permissionMode?: string;
-  sandbox?: string;
-  reasoningEffort?: string;
-  allowedTools?: string[];
-  disallowedTools?: string[];
-}
+import type { ExecutorSettings } from '@genie/launcher';
+
+/** Executor settings that config, modes and agents may each set; later layers win. */
+type LayeredSettingKey = 'model' | 'permissionMode' | 'sandbox' | 'reasoningEffort' | 'allowedTools' | 'disallowedTools' | 'extraArgs';
+
+/**
+ * Settings a config gives one executor (`executors.<id>` in config.yaml): the layered
+ * ones plus its `binary`, and `runArgs`/`resumeArgs`. An id that is not a built-in
+ * executor and has `runArgs` is a custom agent CLI driven by the `command` executor.
+ */
+export type ExecutorConfig = Pick<ExecutorSettings, LayeredSettingKey | 'binary' | 'runArgs' | 'resumeArgs'>;
 
 /** A named bundle of executor settings (`modes.<name>`), chosen by `--mode` or an agent's `genie.mode`. */
-export interface ModeConfig {
+export interface ModeConfig extends Pick<ExecutorSettings, LayeredSettingKey> {
   executor?: string;
-  model?: string;
-  permissionMode?: string;
-  sandbox?: string;
-  reasoningEffort?: string;
-  allowedTools?: string[];
-  disallowedTools?: string[];
-  extraArgs?: string[];
   background?: boolean;
 }
 
