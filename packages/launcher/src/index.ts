@@ -4,6 +4,8 @@ export type { Executor, ExecutorDetection, ExecutorSettings, LaunchCommand, Turn
 export type { TranscriptEvent, TurnView } from './transcript/transcript-types';
 export { readTranscript } from './transcript/read-transcript';
 export { readLastTurn } from './transcript/read-last-turn';
+export { turnStartOffset } from './transcript/turn-start-offset';
+export { EventLogTail, logSize } from './transcript/event-log-tail';
 export { renderRecord } from './transcript/render-record';
 export type { TranscriptOptions } from './transcript/transcript-options';
 
@@ -27,7 +29,7 @@ export { stopSession } from './stop/stop-session';
 export type { StopOptions } from './stop/stop-session';
 export { reconcileAll, reconcileSession } from './reconcile/reconcile-session';
 
-export { isProcessAlive } from './process/is-process-alive';
-export { processStartTime } from './process/process-start-time';
+// Process identity lives in @genie/storage (its lock needs it too); re-exported for launcher users.
+export { isProcessAlive, processStartTime } from '@genie/storage';
 export { SESSION_ENV_VAR } from './process/session-marker';
 export { findSessionProcesses } from './process/session-processes';

@@ -1,9 +1,15 @@
 import { ACTIVE_STATUSES, type SessionEntry } from '@genie/session-schema';
-import { reconcileSession, type EventLogRecord, type LaunchContext, type TranscriptEvent } from '@genie/launcher';
-import { EventLogTail, logSize } from './event-log-tail';
+import {
+  EventLogTail,
+  logSize,
+  reconcileSession,
+  turnStartOffset,
+  type EventLogRecord,
+  type LaunchContext,
+  type TranscriptEvent,
+} from '@genie/launcher';
 import { logReadError } from './log-read-error';
 import { createRecordRenderer, type RecordRenderer } from './render-records';
-import { turnStartOffset } from './turn-offset';
 
 /** How often a running session's record and log are looked at again. */
 export const WATCH_INTERVAL_MS = 150;

@@ -1,5 +1,5 @@
 import type { SessionEntry } from '@genie/session-schema';
-import { processStartTime } from '../process/process-start-time';
+import { processStartTime } from '@genie/storage';
 import { superviseTurn } from '../supervisor/supervise-turn';
 import type { TranscriptEvent } from '../transcript/transcript-types';
 import { beginTurn } from './begin-turn';
@@ -17,7 +17,7 @@ export interface ForegroundOptions {
 
 /** Runs a turn in this process with the same supervision as a background one; resolves when it ends. */
 export async function runForegroundTurn(ctx: LaunchContext, plan: TurnPlan, options: ForegroundOptions = {}): Promise<SessionEntry> {
-  const runner = { pid: process.pid, startTime: processStartTime(process.pid) ?? null };
+  const runner = { pid: process.pid, startTime: processStartTime(process.pid) };
   const { entry, spec } = await beginTurn(ctx, plan, runner);
   options.onBegin?.(entry);
   return superviseTurn({

@@ -2,12 +2,12 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { GenieError } from '@genie/errors';
 import type { SessionEntry } from '@genie/session-schema';
+import { processStartTime } from '@genie/storage';
 import { getExecutor } from '../executors/registry';
-import { processStartTime } from '../process/process-start-time';
 import { SESSION_ENV_VAR } from '../process/session-marker';
 import { launchProblem } from '../supervisor/launch-check';
 import { superviseTurn } from '../supervisor/supervise-turn';
-import { removeFile, turnSpecPath, writeTurnSpec, type TurnSpec } from '../supervisor/turn-spec';
+import { removeFile, turnRequestOf, turnSpecPath, writeTurnSpec, type TurnSpec } from '../supervisor/turn-spec';
 import { beginTurn } from './begin-turn';
 import { envOf } from './context-defaults';
 import type { LaunchContext, TurnPlan } from './launch-context';
@@ -60,7 +60,7 @@ export async function startBackgroundTurn(ctx: LaunchContext, plan: TurnPlan): P
   if (spawnError || child.pid === undefined) return supervisorFailed(ctx, spec, specFile, spawnError);
 
   const runnerPid = child.pid;
-  const runnerStartTime = processStartTime(runnerPid) ?? null;
+  const runnerStartTime = processStartTime(runnerPid);
   return ctx.storage.update(spec.sessionId, (entry) =>
     entry.turns === spec.turn && (entry.runnerPid ?? null) === null ? { ...entry, runnerPid, runnerStartTime } : entry,
   );
@@ -70,15 +70,7 @@ export async function startBackgroundTurn(ctx: LaunchContext, plan: TurnPlan): P
 function cannotStart(spec: TurnSpec, env: NodeJS.ProcessEnv): boolean {
   try {
     const executor = getExecutor(spec.executor);
-    const command = executor.buildCommand({
-      sessionId: spec.sessionId,
-      executorSessionId: spec.executorSessionId,
-      resume: spec.resume,
-      prompt: spec.prompt,
-      ...(spec.instructions ? { instructions: spec.instructions, instructionsFile: spec.instructionsFile } : {}),
-      cwd: spec.cwd,
-      settings: spec.settings,
-    });
+    const command = executor.buildCommand(turnRequestOf(spec));
     return launchProblem(executor, command, spec.cwd, env) !== undefined;
   } catch {
     return true;

@@ -1,10 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
-import { HAS_PROC, readProcStat, type ProcStat } from './proc-stat';
+import { hasProcFs, readProcStat, type ProcStat } from '@genie/storage';
 
 /** A snapshot of every live (non-zombie) process visible to this user. */
 export function listProcesses(): ProcStat[] {
-  if (HAS_PROC) return listFromProc();
+  if (hasProcFs()) return listFromProc();
   return listFromPs();
 }
 

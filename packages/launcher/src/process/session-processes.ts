@@ -1,4 +1,4 @@
-import { HAS_PROC } from './proc-stat';
+import { hasProcFs } from '@genie/storage';
 import { listProcesses } from './process-table';
 import { readSessionMarker } from './session-marker';
 
@@ -19,7 +19,7 @@ export function findSessionProcesses(sessionId: string, roots: SessionProcessRoo
   const table = listProcesses();
   const markers = new Map<number, string | undefined>();
   const markerOf = (pid: number): string | undefined => {
-    if (!HAS_PROC) return undefined;
+    if (!hasProcFs()) return undefined;
     if (!markers.has(pid)) markers.set(pid, readSessionMarker(pid));
     return markers.get(pid);
   };

@@ -1,5 +1,4 @@
-import { isProcessAlive } from './is-process-alive';
-import { processStartTime } from './process-start-time';
+import { isProcessAlive, processStartTime } from '@genie/storage';
 import { findSessionProcesses, type SessionProcessRoots } from './session-processes';
 import { signalProcesses } from './signal-processes';
 
@@ -29,7 +28,7 @@ export async function terminateSession(
   graceMs: number,
 ): Promise<TerminateResult> {
   const groupTargets = (roots.groups ?? []).filter((pid) => pid > 0).map((pid) => -pid);
-  const known = new Map<number, string | undefined>();
+  const known = new Map<number, string | null>();
   const scan = (): number[] => {
     for (const pid of findSessionProcesses(sessionId, roots)) {
       if (!known.has(pid)) known.set(pid, processStartTime(pid));

@@ -1,8 +1,7 @@
 import { GenieError } from '@genie/errors';
 import { closeOpenTurn } from '../event-log/close-open-turn';
 import type { SessionEntry } from '@genie/session-schema';
-import { isProcessAlive } from '../process/is-process-alive';
-import { HAS_PROC } from '../process/proc-stat';
+import { hasProcFs, isProcessAlive } from '@genie/storage';
 import { readSessionMarker } from '../process/session-marker';
 import type { SessionProcessRoots } from '../process/session-processes';
 import { terminateSession } from '../process/terminate-session';
@@ -84,5 +83,5 @@ function sessionRoots(entry: SessionEntry): SessionProcessRoots {
 
 /** Guards against a reused executor pid: on Linux the process must carry the session's marker. */
 function belongsToSession(pid: number, sessionId: string): boolean {
-  return !HAS_PROC || readSessionMarker(pid) === sessionId;
+  return !hasProcFs() || readSessionMarker(pid) === sessionId;
 }

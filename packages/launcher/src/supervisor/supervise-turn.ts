@@ -2,14 +2,13 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { SessionEntry } from '@genie/session-schema';
-import type { SessionStorage } from '@genie/storage';
+import { processStartTime, type SessionStorage } from '@genie/storage';
 import type { AgentEvent } from '../agent-event';
 import { EventLogWriter } from '../event-log/event-log-writer';
 import type { EventLogRecord, OutputRecord } from '../event-log-record';
-import type { Executor, LaunchCommand, TurnRequest } from '../executors/executor';
+import type { Executor, LaunchCommand } from '../executors/executor';
 import { getExecutor } from '../executors/registry';
 import { LineSplitter } from '../process/line-splitter';
-import { processStartTime } from '../process/process-start-time';
 import { SESSION_ENV_VAR } from '../process/session-marker';
 import { terminateSession } from '../process/terminate-session';
 import type { TranscriptEvent } from '../transcript/transcript-types';
@@ -17,7 +16,7 @@ import { launchProblem } from './launch-check';
 import { liveTranscriptEvent } from './live-transcript-event';
 import { RecordUpdater } from './record-updater';
 import { sumUsage } from './sum-usage';
-import { removeFile, type TurnSpec } from './turn-spec';
+import { removeFile, turnRequestOf, type TurnSpec } from './turn-spec';
 import { TurnObservations } from './turn-observations';
 import { turnOutcome } from './turn-outcome';
 
@@ -106,7 +105,7 @@ class TurnRun {
         mkdirSync(path.dirname(spec.instructionsFile), { recursive: true });
         writeFileSync(spec.instructionsFile, spec.instructions, { mode: 0o600 });
       }
-      command = this.executor.buildCommand(this.turnRequest());
+      command = this.executor.buildCommand(turnRequestOf(spec));
     } catch (error) {
       return this.finish({ status: 'failed', exitCode: null, signal: null, error: (error as Error).message });
     }
@@ -184,19 +183,6 @@ class TurnRun {
     return current?.turns === this.spec.turn && current.status === 'stopped';
   }
 
-  private turnRequest(): TurnRequest {
-    const { spec } = this;
-    return {
-      sessionId: spec.sessionId,
-      executorSessionId: spec.executorSessionId,
-      resume: spec.resume,
-      prompt: spec.prompt,
-      ...(spec.instructions ? { instructions: spec.instructions, instructionsFile: spec.instructionsFile } : {}),
-      cwd: spec.cwd,
-      settings: spec.settings,
-    };
-  }
-
   private logStart(command: LaunchCommand): void {
     const { spec } = this;
     const argv = [command.command, ...command.args].map((arg) => (spec.instructions && arg === spec.instructions ? '<instructions>' : arg));
@@ -209,7 +195,7 @@ class TurnRun {
 
   private markRunning(executorPid: number): void {
     const runnerPid = process.pid;
-    const runnerStartTime = processStartTime(runnerPid) ?? null;
+    const runnerStartTime = processStartTime(runnerPid);
     this.updater.queue((entry) => ({
       ...entry,
       status: entry.status === 'starting' ? 'running' : entry.status,

@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { GenieError } from '@genie/errors';
 import type { StorageSpec } from '@genie/storage';
-import type { ExecutorSettings } from '../executors/executor';
+import type { ExecutorSettings, TurnRequest } from '../executors/executor';
 
 /**
  * Everything a supervisor needs to run one turn, written to a file by the launching
@@ -25,6 +25,19 @@ export interface TurnSpec {
   instructionsFile: string;
   graceMs: number;
   hangGuardMs: number;
+}
+
+/** What the executor is asked to build the argv of this turn from. */
+export function turnRequestOf(spec: TurnSpec): TurnRequest {
+  return {
+    sessionId: spec.sessionId,
+    executorSessionId: spec.executorSessionId,
+    resume: spec.resume,
+    prompt: spec.prompt,
+    ...(spec.instructions ? { instructions: spec.instructions, instructionsFile: spec.instructionsFile } : {}),
+    cwd: spec.cwd,
+    settings: spec.settings,
+  };
 }
 
 /** Turn files live beside the logs directory: `<logsDir>/../turns/`. */

@@ -1,10 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { SessionEntry } from '@genie/session-schema';
+import { isProcessAlive } from '@genie/storage';
 import { runForegroundTurn } from '../../src/launch/run-foreground-turn';
 import { startBackgroundTurn } from '../../src/launch/start-background-turn';
 import type { LaunchContext, TurnPlan } from '../../src/launch/launch-context';
-import { isProcessAlive } from '../../src/process/is-process-alive';
 import { findSessionProcesses } from '../../src/process/session-processes';
 import { stopSession } from '../../src/stop/stop-session';
 import { doubleEnv } from '../helpers/double-env';

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { isProcessAlive } from '@genie/storage';
 import { startBackgroundTurn } from '../../src/launch/start-background-turn';
-import { isProcessAlive } from '../../src/process/is-process-alive';
 import { eventually, LaunchFixture, shellSettings } from '../helpers/launch-fixture';
 
 describe('startBackgroundTurn', () => {

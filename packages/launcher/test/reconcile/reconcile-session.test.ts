@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { isProcessAlive, processStartTime } from '@genie/storage';
 import { startBackgroundTurn } from '../../src/launch/start-background-turn';
-import { isProcessAlive } from '../../src/process/is-process-alive';
-import { processStartTime } from '../../src/process/process-start-time';
 import { findSessionProcesses } from '../../src/process/session-processes';
 import { reconcileAll, reconcileSession } from '../../src/reconcile/reconcile-session';
 import { readLastTurn } from '../../src/transcript/read-last-turn';

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
+import { isProcessAlive } from '@genie/storage';
 import { runForegroundTurn } from '../../src/launch/run-foreground-turn';
 import { startBackgroundTurn } from '../../src/launch/start-background-turn';
-import { isProcessAlive } from '../../src/process/is-process-alive';
 import { findSessionProcesses } from '../../src/process/session-processes';
 import { stopSession } from '../../src/stop/stop-session';
 import { readLastTurn } from '../../src/transcript/read-last-turn';

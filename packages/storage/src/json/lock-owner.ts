@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { hostname, uptime } from 'node:os';
 import { join } from 'node:path';
-import { isProcessAlive, type ProcessIdentity } from './process-identity';
+import { isProcessAlive, type ProcessIdentity } from '../process/process-identity';
 
 /**
  * How long a lock of ANOTHER host (a shared or network directory) may stand before it is
@@ -84,7 +84,7 @@ export function isAbandoned(holder: LockHolder): boolean {
       return olderThanBoot(holder.mtimeMs) || Date.now() - holder.mtimeMs > FOREIGN_LOCK_STALE_MS;
     case 'owner':
       if (holder.owner.host !== hostname()) return Date.now() - holder.mtimeMs > FOREIGN_LOCK_STALE_MS;
-      return !isProcessAlive(holder.owner);
+      return !isProcessAlive(holder.owner.pid, holder.owner.startTime);
   }
 }
 

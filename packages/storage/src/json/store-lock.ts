@@ -13,7 +13,7 @@ import {
   type LockHolder,
   type LockOwner,
 } from './lock-owner';
-import { currentProcessIdentity } from './process-identity';
+import { currentProcessIdentity } from '../process/process-identity';
 import { storeIoError } from './store-errors';
 
 export interface HeldLock {

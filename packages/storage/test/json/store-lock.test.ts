@@ -3,7 +3,7 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { isGenieError } from '@genie/errors';
 import { openJsonStorage } from '../../src/index';
-import { processStartTime } from '../../src/json/process-identity';
+import { processStartTime } from '../../src/process/process-identity';
 import { runFixture, startFixture } from '../helpers/child-process';
 import { tempDir } from '../helpers/temp-dir';
 

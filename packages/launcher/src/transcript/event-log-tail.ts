@@ -1,14 +1,16 @@
-import fs from 'node:fs';
-import type { EventLogRecord } from '@genie/launcher';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import type { EventLogRecord } from '../event-log-record';
+import { parseLogRecord } from './parse-log-record';
 
 const CHUNK_BYTES = 64 * 1024;
 /** Upper bound of one read, so a huge log streams out in steps instead of one allocation. */
 const MAX_READ_BYTES = 4 * 1024 * 1024;
+const NEWLINE = 0x0a;
 
 /**
- * Reads records appended to an event log since the last call. Only whole lines are
- * returned; a line still being written is kept for the next call. A log that does not
- * exist yet (a turn that is still starting) simply has nothing new.
+ * Reads records appended to an event log since the last call, to follow a running turn.
+ * Only whole lines are returned; a line still being written is kept for the next call.
+ * A log that does not exist yet (a turn that is still starting) simply has nothing new.
  */
 export class EventLogTail {
   /** Bytes after the last newline, kept as bytes so a character split across reads stays whole. */
@@ -17,7 +19,7 @@ export class EventLogTail {
   caughtUp = true;
 
   private constructor(
-    private readonly file: string,
+    readonly file: string,
     private offset: number,
   ) {}
 
@@ -29,7 +31,7 @@ export class EventLogTail {
   readNew(): EventLogRecord[] {
     let fd: number;
     try {
-      fd = fs.openSync(this.file, 'r');
+      fd = openSync(this.file, 'r');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
       throw error;
@@ -40,7 +42,7 @@ export class EventLogTail {
       let total = 0;
       this.caughtUp = false;
       while (total < MAX_READ_BYTES) {
-        const read = fs.readSync(fd, buffer, 0, CHUNK_BYTES, this.offset);
+        const read = readSync(fd, buffer, 0, CHUNK_BYTES, this.offset);
         if (read === 0) {
           this.caughtUp = true;
           break;
@@ -50,24 +52,21 @@ export class EventLogTail {
         total += read;
       }
       const bytes = Buffer.concat([this.partial, ...chunks]);
-      const end = bytes.lastIndexOf(0x0a);
+      const end = bytes.lastIndexOf(NEWLINE);
       this.partial = Buffer.from(bytes.subarray(end + 1));
-      return end === -1 ? [] : parseLines(bytes.subarray(0, end).toString('utf8'));
+      return end === -1 ? [] : parseRecords(bytes.toString('utf8', 0, end));
     } finally {
-      fs.closeSync(fd);
+      closeSync(fd);
     }
   }
 }
 
-function parseLines(text: string): EventLogRecord[] {
+/** Lines that are not records (not written by genie's log writer) carry nothing to render. */
+function parseRecords(text: string): EventLogRecord[] {
   const records: EventLogRecord[] = [];
   for (const line of text.split('\n')) {
-    if (line.trim() === '') continue;
-    try {
-      records.push(JSON.parse(line) as EventLogRecord);
-    } catch {
-      // Not written by genie's log writer, so it carries nothing to render.
-    }
+    const record = parseLogRecord(line);
+    if (record) records.push(record);
   }
   return records;
 }
@@ -75,7 +74,7 @@ function parseLines(text: string): EventLogRecord[] {
 /** The current size of a log; 0 when it does not exist yet. */
 export function logSize(file: string): number {
   try {
-    return fs.statSync(file).size;
+    return statSync(file).size;
   } catch {
     return 0;
   }
