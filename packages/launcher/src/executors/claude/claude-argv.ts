@@ -7,9 +7,12 @@ import type { LaunchCommand, TurnRequest } from '../executor';
  */
 const SUBCOMMAND_LIKE = /^[\w-]+$/;
 
+/** claude refuses any other `--session-id` ("Invalid session ID. Must be a valid UUID."). */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /**
  * argv of one print-mode turn:
- *   claude -p --verbose --output-format stream-json (--session-id <id> | --resume <id>)
+ *   claude -p --verbose --output-format stream-json [--session-id <id> | --resume <id>]
  *          [--model M] [--permission-mode P] [--allowedTools a,b] [--disallowedTools x]
  *          [--append-system-prompt <instructions>] [extraArgs...] -- <prompt>
  * The prompt follows `--`: commander then takes it as an operand even when it starts
@@ -20,8 +23,7 @@ const SUBCOMMAND_LIKE = /^[\w-]+$/;
 export function buildClaudeCommand(request: TurnRequest): LaunchCommand {
   const { settings } = request;
   const args = ['-p', '--verbose', '--output-format', 'stream-json'];
-  if (request.resume) args.push('--resume', request.executorSessionId ?? request.sessionId);
-  else args.push('--session-id', request.sessionId);
+  args.push(...conversationArgs(request));
   if (settings.model) args.push('--model', settings.model);
   if (settings.permissionMode) args.push('--permission-mode', settings.permissionMode);
   if (settings.allowedTools?.length) args.push('--allowedTools', settings.allowedTools.join(','));
@@ -30,6 +32,18 @@ export function buildClaudeCommand(request: TurnRequest): LaunchCommand {
   args.push(...(settings.extraArgs ?? []));
   args.push('--', protectPrompt(request.prompt));
   return { command: settings.binary ?? 'claude', args };
+}
+
+/**
+ * Which conversation the turn continues: the one claude reported, else a new one under
+ * our id. Sessions migrated from the predecessor have ids like `abc-123` or
+ * `legacy-qa-<hash>`; they start a new conversation under an id claude picks, which the
+ * supervisor records from `system/init` so the next turn resumes it.
+ */
+function conversationArgs(request: TurnRequest): string[] {
+  if (request.resume && request.executorSessionId) return ['--resume', request.executorSessionId];
+  if (!UUID.test(request.sessionId)) return [];
+  return request.resume ? ['--resume', request.sessionId] : ['--session-id', request.sessionId];
 }
 
 /** A one-word prompt gets a trailing newline so it can never name a subcommand. */

@@ -27,6 +27,15 @@ describe('claude argv', () => {
     expect(args).not.toContain('--session-id');
   });
 
+  it('starts a new conversation without --session-id when our id is not a UUID (migrated sessions)', () => {
+    for (const id of ['abc-123', 'legacy-qa-201e4499967c']) {
+      const { args } = claudeExecutor.buildCommand(request({ sessionId: id }));
+      expect(args).toEqual(['-p', '--verbose', '--output-format', 'stream-json', '--', 'say hello']);
+      const resumed = claudeExecutor.buildCommand(request({ sessionId: id, resume: true, executorSessionId: null }));
+      expect(resumed.args).not.toContain(id);
+    }
+  });
+
   it('maps agent settings and instructions, extraArgs before the prompt', () => {
     const { command, args } = claudeExecutor.buildCommand(
       request({
