@@ -229,8 +229,10 @@ class TurnRun {
       this.updater.queue((entry) => ({ ...entry, executorSessionId: id }));
     }
     if (event.type === 'result') {
-      const { usage, text } = event;
-      this.updater.queue((entry) => ({ ...entry, usage: sumUsage(entry.usage, usage), ...(text ? { lastAnswer: text } : {}) }));
+      const { usage, text, isError } = event;
+      // An error result's text is the turn's error, never its answer.
+      const answer = !isError && text ? { lastAnswer: text } : {};
+      this.updater.queue((entry) => ({ ...entry, usage: sumUsage(entry.usage, usage), ...answer }));
       this.armHangGuard();
     }
     const rendered = liveTranscriptEvent(event, this.spec.turn, time);
@@ -269,7 +271,7 @@ class TurnRun {
     const stoppedElsewhere = current?.turns === spec.turn && current.status === 'stopped';
     const status: FinalStatus = stoppedElsewhere || this.stopRequested ? 'stopped' : end.status;
     const error = status === 'stopped' ? null : end.error;
-    const answer = this.seen.answer();
+    const answer = this.seen.answer(status);
     const time = now();
 
     this.log.append([

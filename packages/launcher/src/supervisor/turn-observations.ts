@@ -1,4 +1,4 @@
-import type { UsageSummary } from '@genie/session-schema';
+import type { SessionStatus, UsageSummary } from '@genie/session-schema';
 import type { AgentEvent } from '../agent-event';
 import { sumUsage } from './sum-usage';
 
@@ -57,12 +57,17 @@ export class TurnObservations {
   }
 
   /**
-   * The turn's final answer: the CLI's result text, else its last message, else (for a
-   * plain command) the last lines it printed on stdout, at most 20 lines / 4,000 chars.
+   * The turn's final answer: the text of the CLI's successful result, else its last
+   * message, else (for a plain command) the last lines it printed on stdout, at most 20
+   * lines / 4,000 chars. An error result's text is the turn's error, not its answer; a
+   * stopped turn has an answer only if the CLI reported a result before it was stopped
+   * (a message cut short stays in the transcript, not in the answer).
    */
-  answer(): string | null {
-    const text = this.result?.text ?? this.lastMessage;
-    if (text) return text;
+  answer(status: SessionStatus): string | null {
+    const resultText = this.result && !this.result.isError ? this.result.text : undefined;
+    if (resultText) return resultText;
+    if (status === 'stopped') return null;
+    if (this.lastMessage) return this.lastMessage;
     const tail = this.stdoutTail.join('\n').trimEnd();
     if (!tail) return null;
     return tail.length > ANSWER_MAX_CHARS ? tail.slice(tail.length - ANSWER_MAX_CHARS) : tail;

@@ -1,3 +1,4 @@
+import type { SessionStatus } from '@genie/session-schema';
 import type { AgentEvent } from '../agent-event';
 import type { EventLogRecord, TurnStartRecord } from '../event-log-record';
 import type { Executor } from '../executors/executor';
@@ -15,7 +16,8 @@ interface TurnState {
 /**
  * Folds event-log records, in file order, into one view per turn. A turn without a
  * `turn.end` is still `running`. When the record names no answer or usage, the turn (and
- * its outcome event) falls back to the agent's own result event, then its last message.
+ * its outcome event) falls back to the agent's own result event, then its last message
+ * (not for a stopped or lost turn).
  */
 export class TurnBuilder {
   private readonly turns = new Map<number, TurnState>();
@@ -42,7 +44,7 @@ export class TurnBuilder {
       if (event.kind === 'reasoning' && !this.options.full) continue;
       if (event.kind === 'message') state.lastMessage = event.text;
       if (event.kind === 'outcome') {
-        event.answer ??= state.resultText ?? state.lastMessage;
+        event.answer ??= fallbackAnswer(state, event.status);
         event.usage ??= state.view.usage;
       }
       state.view.events.push(event);
@@ -52,7 +54,7 @@ export class TurnBuilder {
   views(): TurnView[] {
     return [...this.turns.values()]
       .sort((a, b) => a.view.turn - b.view.turn)
-      .map(({ view, lastMessage, resultText }) => ({ ...view, answer: view.answer ?? resultText ?? lastMessage }));
+      .map((state) => ({ ...state.view, answer: state.view.answer ?? fallbackAnswer(state, state.view.status) }));
   }
 
   private stateOf(record: EventLogRecord): TurnState {
@@ -79,6 +81,16 @@ export class TurnBuilder {
     }
     return renderAgentEvents(events, turn, time);
   }
+}
+
+/**
+ * The answer of a turn whose `turn.end` names none (a turn still running, one closed for a
+ * vanished supervisor, older logs): the agent's successful result, else its last message,
+ * except for a turn that was stopped or lost, whose last message may be cut short.
+ */
+function fallbackAnswer(state: TurnState, status: SessionStatus): string | null {
+  if (state.resultText !== null) return state.resultText;
+  return status === 'stopped' || status === 'lost' ? null : state.lastMessage;
 }
 
 function startTurn(state: TurnState, start: TurnStartRecord, options: TranscriptOptions): void {

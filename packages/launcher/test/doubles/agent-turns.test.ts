@@ -7,6 +7,9 @@ import { startBackgroundTurn } from '../../src/launch/start-background-turn';
 import type { LaunchContext, TurnPlan } from '../../src/launch/launch-context';
 import { findSessionProcesses } from '../../src/process/session-processes';
 import { stopSession } from '../../src/stop/stop-session';
+import { readLastTurn } from '../../src/transcript/read-last-turn';
+import { readTranscript } from '../../src/transcript/read-transcript';
+import type { TranscriptEvent } from '../../src/transcript/transcript-types';
 import { doubleEnv } from '../helpers/double-env';
 import { eventually, LaunchFixture } from '../helpers/launch-fixture';
 
@@ -119,6 +122,38 @@ describe('turns of the claude and codex doubles', () => {
     const entry = await runForegroundTurn(ctx, plan(session.sessionId, executor, '[fail] do the impossible'));
     expect(entry).toMatchObject({ status: 'failed', exitCode: 1 });
     expect(entry.error).toEqual(expect.any(String));
+  });
+
+  it('codex: a failed turn shows its error once, and the error is not its answer', async () => {
+    const session = await fixture.createSession({ executor: 'codex' });
+    const events: TranscriptEvent[] = [];
+    const entry = await runForegroundTurn(ctx, plan(session.sessionId, 'codex', '[fail] do the impossible'), { onEvent: (event) => events.push(event) });
+
+    expect(entry).toMatchObject({ status: 'failed', lastAnswer: null });
+    expect(entry.error).toContain('simulated failure');
+    expect(events.filter((event) => event.kind === 'error')).toHaveLength(1);
+    expect(events.at(-1)).toMatchObject({ kind: 'outcome', status: 'failed', answer: null });
+    const [turn] = await readTranscript(entry.logFile as string);
+    expect(turn?.events.filter((event) => event.kind === 'error')).toHaveLength(1);
+    expect(turn).toMatchObject({ status: 'failed', answer: null });
+  });
+
+  it('claude: a stopped turn does not present its partial message as the answer', async () => {
+    const session = await fixture.createSession({ executor: 'claude' });
+    const controller = new AbortController();
+    const events: TranscriptEvent[] = [];
+    const entry = await runForegroundTurn(ctx, plan(session.sessionId, 'claude', '[stream:50] write a long essay'), {
+      signal: controller.signal,
+      onEvent: (event) => {
+        events.push(event);
+        if (event.kind === 'message') controller.abort();
+      },
+    });
+
+    expect(entry).toMatchObject({ status: 'stopped', lastAnswer: null });
+    expect(events.some((event) => event.kind === 'message')).toBe(true);
+    expect(events.at(-1)).toMatchObject({ kind: 'outcome', status: 'stopped', answer: null });
+    await expect(readLastTurn(entry.logFile as string)).resolves.toMatchObject({ status: 'stopped', answer: null });
   });
 
   it.each(['claude', 'codex'])('%s: an executor that SIGKILLs itself is failed, never running', async (executor) => {

@@ -118,6 +118,8 @@ describe('runForegroundTurn', () => {
     const entry = await turn;
 
     expect(entry.status).toBe('stopped');
+    // What it printed before the stop stays in the transcript, but it is not an answer.
+    expect(entry.lastAnswer ?? null).toBeNull();
     await eventually(() => findSessionProcesses(session.sessionId).length === 0, 'no session process left');
   });
 });

@@ -5,7 +5,7 @@ import { claudeExecutor } from '../../src/executors/claude/claude-executor';
 import { codexExecutor } from '../../src/executors/codex/codex-executor';
 import { readLastTurn } from '../../src/transcript/read-last-turn';
 import { readTranscript } from '../../src/transcript/read-transcript';
-import { claudeLog, codexLog, end, out, start, writeLog } from './event-log-fixtures';
+import { claudeLog, codexLog, end, out, SID, start, writeLog } from './event-log-fixtures';
 
 let dir: string;
 let logFile: string;
@@ -69,11 +69,27 @@ describe('readTranscript', () => {
     expect(strip(second!.events)).toEqual([
       { kind: 'prompt', text: 'what did I ask you to remember?' },
       { kind: 'error', message: 'stream disconnected' },
-      { kind: 'error', message: 'stream disconnected' },
       {
         kind: 'outcome', status: 'failed', exitCode: 1, signal: null, error: 'codex reported an error: stream disconnected', answer: null, usage: null,
       },
     ]);
+  });
+
+  it('a stopped or lost turn has no answer, even when the agent had started a message', async () => {
+    writeLog(logFile, [
+      start(1, 'claude', 'write a poem'),
+      out(1, { type: 'assistant', message: { role: 'assistant', content: [{ type: 'text', text: 'Roses are' }] }, session_id: SID }),
+      end(1, { status: 'stopped', exitCode: null, signal: 'SIGTERM' }),
+      start(2, 'claude', 'write it again'),
+      out(2, { type: 'assistant', message: { role: 'assistant', content: [{ type: 'text', text: 'Violets' }] }, session_id: SID }),
+      // What closeOpenTurn writes for a turn whose supervisor vanished: no answer field.
+      { time: '2025-10-01T11:00:00.000Z', turn: 2, stream: 'meta', type: 'turn.end', status: 'lost', exitCode: null, signal: null, error: 'gone' },
+    ]);
+    const turns = await readTranscript(logFile, { executor: claudeExecutor });
+    expect(turns.map((turn) => [turn.status, turn.answer])).toEqual([['stopped', null], ['lost', null]]);
+    expect(turns.map((turn) => turn.events.at(-1))).toMatchObject([{ kind: 'outcome', answer: null }, { kind: 'outcome', answer: null }]);
+    expect(turns[0]!.events.map((event) => event.kind)).toEqual(['prompt', 'message', 'outcome']);
+    await expect(readLastTurn(logFile, { executor: claudeExecutor })).resolves.toMatchObject({ status: 'lost', answer: null });
   });
 
   it('a turn without turn.end is running, with the result it already reported', async () => {

@@ -23,15 +23,14 @@ export function parseCodexLine(line: string, stream: 'stdout' | 'stderr'): Agent
       const usage = usageOf(asRecord(event.usage));
       return [{ type: 'result', isError: false, ...(usage ? { usage } : {}) }];
     }
+    // Codex reports a fatal problem as an `error` event, then `turn.failed` with the same
+    // message: the error is shown once (from `error`), and `turn.failed` is the outcome.
     case 'turn.failed': {
       const message = asString(asRecord(event.error)?.message) ?? 'Codex reported a failed turn.';
-      return [
-        { type: 'error', message },
-        { type: 'result', isError: true, text: message, subtype: 'turn.failed' },
-      ];
+      return [{ type: 'result', isError: true, text: message, subtype: 'turn.failed' }];
     }
-    // A fatal `error` is followed by `turn.failed`, which carries the outcome; codex also
-    // reports transient problems (reconnects) this way, so it is not a result by itself.
+    // Codex also reports transient problems (reconnects) this way, so an `error` is not a
+    // result by itself.
     case 'error': {
       const message = asString(event.message);
       return message ? [{ type: 'error', message }] : [];

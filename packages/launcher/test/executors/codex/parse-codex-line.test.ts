@@ -64,9 +64,8 @@ describe('codex exec --json lines', () => {
     ]);
   });
 
-  it('turn.failed is an error and a failed result; a bare error event is only an error', () => {
+  it('turn.failed is only a failed result (its error event came before it); a bare error event is only an error', () => {
     expect(parse({ type: 'turn.failed', error: { message: 'stream disconnected' } })).toEqual([
-      { type: 'error', message: 'stream disconnected' },
       { type: 'result', isError: true, text: 'stream disconnected', subtype: 'turn.failed' },
     ]);
     expect(parse({ type: 'error', message: 'Reconnecting... 1/5' })).toEqual([{ type: 'error', message: 'Reconnecting... 1/5' }]);
