@@ -12,6 +12,7 @@ import { effectiveExecutor } from './turn-settings';
 /** Creates a session of an agent and starts its first turn. */
 export async function runSession(context: GenieContext, options: RunOptions): Promise<SessionView> {
   const prompt = requirePrompt(options.prompt);
+  const explicitName = options.name === undefined ? undefined : checkSessionName(options.name);
   const agent = context.agents().resolveRunnable(options.agent);
   const chosen = effectiveExecutor(context.config, agent, {
     ...(options.executor !== undefined ? { executor: options.executor } : {}),
@@ -19,7 +20,6 @@ export async function runSession(context: GenieContext, options: RunOptions): Pr
     ...(options.mode !== undefined ? { mode: options.mode } : {}),
     ...(options.background !== undefined ? { background: options.background } : {}),
   });
-  const explicitName = options.name === undefined ? undefined : checkSessionName(options.name);
   const launch = await context.launchContext();
   const now = new Date();
   const sessionId = randomUUID();

@@ -110,4 +110,11 @@ describe('run', () => {
     expect((await genie.view({ session: prefix })).sessionId).toBe(first.sessionId);
     expect(await genie.listSessions()).toHaveLength(1);
   });
+
+  it('checks --name before reading any agent file', async () => {
+    const warnings: string[] = [];
+    const genie = await openTestGenie(makeWorkspace({ 'agents/broken.md': '---\nname: [x\n---\n' }), warnings);
+    const refused = await errorOf(genie.run({ agent: 'missing-agent', prompt: 'true', name: 'two words' }));
+    expect([refused.code, warnings]).toEqual(['INVALID_INPUT', []]);
+  });
 });
