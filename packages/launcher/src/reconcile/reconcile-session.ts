@@ -1,11 +1,14 @@
 import { isGenieError } from '@genie/errors';
 import type { SessionEntry } from '@genie/session-schema';
+import type { TurnEndRecord } from '../event-log-record';
 import { closeOpenTurn } from '../event-log/close-open-turn';
 import { hostOf } from '../launch/context-defaults';
 import type { LaunchContext } from '../launch/launch-context';
 import { hasLiveRunner, isActiveStatus } from '../launch/session-busy';
 import { findSessionProcesses } from '../process/session-processes';
 import { signalProcesses } from '../process/signal-processes';
+import { readTurnEnd } from '../transcript/read-turn-end';
+import { adoptTurnEnd } from './adopt-turn-end';
 
 function needsReconcile(entry: SessionEntry, host: string): boolean {
   if (!isActiveStatus(entry.status)) return false;
@@ -21,21 +24,37 @@ function lostError(entry: SessionEntry): string {
   );
 }
 
+/** The recorded end of the record's current turn, when the log's last record is one. */
+function loggedEnd(entry: SessionEntry): TurnEndRecord | null {
+  if (!entry.logFile || typeof entry.turns !== 'number') return null;
+  try {
+    return readTurnEnd(entry.logFile, entry.turns);
+  } catch {
+    // An unreadable log proves nothing about the turn; the record is reconciled without it.
+    return null;
+  }
+}
+
 /**
  * A `starting`/`running` record whose supervisor is gone (dead, or its pid now belongs to
- * another process) becomes `lost`, and processes of the session left without a
- * supervisor are sent SIGTERM. Records of other hosts are never touched. The check is
- * repeated inside the atomic update, so a turn that legitimately moved on is not clobbered.
+ * another process) is settled the first time anything reads it: when the event log ends
+ * with that turn's `turn.end` (the supervisor finished, but the store lost its last write,
+ * e.g. it was restored from its backup), the record takes the outcome the log recorded;
+ * otherwise it becomes `lost`. Processes of the session left without a supervisor are
+ * sent SIGTERM. Records of other hosts are never touched. The check is repeated inside the
+ * atomic update, so a turn that legitimately moved on is not clobbered.
  */
 export async function reconcileSession(ctx: LaunchContext, entry: SessionEntry): Promise<SessionEntry> {
   const host = hostOf(ctx);
   if (!needsReconcile(entry, host)) return entry;
+  const ended = loggedEnd(entry);
   let changed = false;
   let updated: SessionEntry;
   try {
     updated = await ctx.storage.update(entry.sessionId, (current) => {
       if (!needsReconcile(current, host)) return current;
       changed = true;
+      if (ended && ended.turn === current.turns) return adoptTurnEnd(current, ended);
       return { ...current, status: 'lost', error: lostError(current) };
     });
   } catch (error) {
@@ -45,7 +64,7 @@ export async function reconcileSession(ctx: LaunchContext, entry: SessionEntry):
   }
   if (changed) {
     signalProcesses(findSessionProcesses(entry.sessionId), 'SIGTERM');
-    if (typeof updated.turns === 'number') {
+    if (updated.status === 'lost' && typeof updated.turns === 'number') {
       await closeOpenTurn(updated.logFile, { turn: updated.turns, status: 'lost', signal: null, error: updated.error ?? null });
     }
   }

@@ -1,10 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { isProcessAlive, processStartTime } from '@genie/storage';
+import { existsSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { SessionEntry } from '@genie/session-schema';
+import { isProcessAlive, processStartTime, restoreJsonStoreBackup } from '@genie/storage';
 import { startBackgroundTurn } from '../../src/launch/start-background-turn';
 import { findSessionProcesses } from '../../src/process/session-processes';
 import { reconcileAll, reconcileSession } from '../../src/reconcile/reconcile-session';
 import { readLastTurn } from '../../src/transcript/read-last-turn';
+import { doubleEnv } from '../helpers/double-env';
 import { eventually, LaunchFixture, shellSettings } from '../helpers/launch-fixture';
 import { printedPids } from '../helpers/session-pids';
 
@@ -42,6 +45,52 @@ describe('reconcileSession', () => {
     expect((await fixture.storage.get(sessionId))?.status).toBe('lost');
     await expect(readLastTurn(reconciled.logFile as string)).resolves.toMatchObject({ turn: 1, status: 'lost' });
     await eventually(() => findSessionProcesses(sessionId).length === 0, 'the orphaned executor to be ended');
+  });
+
+  it('adopts the outcome the log recorded when the store was restored from its backup after the turn ended', async () => {
+    const session = await fixture.createSession({ executor: 'claude' });
+    const ctx = { ...fixture.ctx, env: doubleEnv(fixture.dir) };
+    await startBackgroundTurn(ctx, { sessionId: session.sessionId, executor: 'claude', prompt: 'remember the blue door', settings: {}, cwd: fixture.dir });
+    const finished = await eventually(async () => {
+      const entry = await fixture.storage.get(session.sessionId);
+      return entry?.status === 'completed' ? entry : undefined;
+    }, 'the turn to complete');
+    await eventually(() => !isProcessAlive(finished.runnerPid), 'the supervisor to exit');
+
+    // A damaged store repaired from sessions.json.bak: the copy from before the turn's last write.
+    const file = (fixture.ctx.storageSpec as { file: string }).file;
+    writeFileSync(file, '{"version": 2, "sessions": {');
+    await restoreJsonStoreBackup(file);
+    const restored = (await fixture.storage.get(session.sessionId)) as SessionEntry;
+    expect(restored.status).toMatch(/^(starting|running)$/);
+
+    const reconciled = await reconcileSession(fixture.ctx, restored);
+
+    const outcome = (entry: SessionEntry) => {
+      const { status, exitCode, signal, error, lastAnswer, usage, executorSessionId, turns } = entry;
+      return { status, exitCode, signal, error, lastAnswer, usage, executorSessionId, turns };
+    };
+    expect(outcome(reconciled)).toEqual(outcome(finished));
+    expect(outcome((await fixture.storage.get(session.sessionId)) as SessionEntry)).toEqual(outcome(finished));
+    const lastTurn = await readLastTurn(reconciled.logFile as string);
+    expect(lastTurn).toMatchObject({ turn: 1, status: 'completed' });
+  });
+
+  it('still marks the session lost when the log shows the turn never ended', async () => {
+    const session = await fixture.createSession({ status: 'running', turns: 2, runnerPid: 2 ** 22 - 1, logFile: path.join(fixture.dir, 'half.jsonl') });
+    writeFileSync(
+      session.logFile as string,
+      [
+        { time: 't1', turn: 1, stream: 'meta', type: 'turn.start', prompt: 'one', executor: 'command', resume: false },
+        { time: 't2', turn: 1, stream: 'meta', type: 'turn.end', status: 'completed', exitCode: 0, signal: null, error: null, answer: 'old' },
+        { time: 't3', turn: 2, stream: 'meta', type: 'turn.start', prompt: 'two', executor: 'command', resume: true },
+      ]
+        .map((record) => `${JSON.stringify(record)}\n`)
+        .join(''),
+    );
+    const reconciled = await reconcileSession(fixture.ctx, session);
+    expect(reconciled.status).toBe('lost');
+    expect(reconciled.lastAnswer).toBeUndefined();
   });
 
   it('records an executor killed by SIGKILL as failed', async () => {
