@@ -9,6 +9,15 @@ export interface TerminateResult {
   survivors: number[];
 }
 
+export interface TerminateOptions {
+  /**
+   * Keep finding processes of the session while ending them (default), so children forked
+   * meanwhile are ended too. False ends only the processes alive at the start: leftovers
+   * of a finished turn, while a new turn of the session may be starting.
+   */
+  followNewcomers?: boolean;
+}
+
 const POLL_MS = 50;
 /** How long to keep re-killing after SIGKILL: a process forking while it is killed can leave a child behind. */
 const KILL_SETTLE_MS = 3_000;
@@ -26,13 +35,18 @@ export async function terminateSession(
   sessionId: string,
   roots: SessionProcessRoots,
   graceMs: number,
+  options: TerminateOptions = {},
 ): Promise<TerminateResult> {
   const groupTargets = (roots.groups ?? []).filter((pid) => pid > 0).map((pid) => -pid);
   const known = new Map<number, string | null>();
+  let firstScan = true;
   const scan = (): number[] => {
-    for (const pid of findSessionProcesses(sessionId, roots)) {
-      if (!known.has(pid)) known.set(pid, processStartTime(pid));
+    if (firstScan || options.followNewcomers !== false) {
+      for (const pid of findSessionProcesses(sessionId, roots)) {
+        if (!known.has(pid)) known.set(pid, processStartTime(pid));
+      }
     }
+    firstScan = false;
     const alive: number[] = [];
     for (const [pid, startTime] of known) {
       if (isProcessAlive(pid, startTime)) alive.push(pid);

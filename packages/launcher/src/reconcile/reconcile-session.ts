@@ -2,11 +2,10 @@ import { isGenieError } from '@genie/errors';
 import type { SessionEntry } from '@genie/session-schema';
 import type { TurnEndRecord } from '../event-log-record';
 import { closeOpenTurn } from '../event-log/close-open-turn';
-import { hostOf } from '../launch/context-defaults';
+import { graceOf, hostOf } from '../launch/context-defaults';
 import type { LaunchContext } from '../launch/launch-context';
 import { hasLiveRunner, isActiveStatus } from '../launch/session-busy';
-import { findSessionProcesses } from '../process/session-processes';
-import { signalProcesses } from '../process/signal-processes';
+import { terminateSession } from '../process/terminate-session';
 import { readTurnEnd } from '../transcript/read-turn-end';
 import { adoptTurnEnd } from './adopt-turn-end';
 
@@ -41,7 +40,8 @@ function loggedEnd(entry: SessionEntry): TurnEndRecord | null {
  * with that turn's `turn.end` (the supervisor finished, but the store lost its last write,
  * e.g. it was restored from its backup), the record takes the outcome the log recorded;
  * otherwise it becomes `lost`. Processes of the session left without a supervisor are
- * sent SIGTERM. Records of other hosts are never touched. The check is repeated inside the
+ * ended (SIGTERM, then SIGKILL after the grace period) before it returns. Records of
+ * other hosts are never touched. The check is repeated inside the
  * atomic update, so a turn that legitimately moved on is not clobbered.
  */
 export async function reconcileSession(ctx: LaunchContext, entry: SessionEntry): Promise<SessionEntry> {
@@ -63,16 +63,17 @@ export async function reconcileSession(ctx: LaunchContext, entry: SessionEntry):
     throw error;
   }
   if (changed) {
-    signalProcesses(findSessionProcesses(entry.sessionId), 'SIGTERM');
     if (updated.status === 'lost' && typeof updated.turns === 'number') {
       await closeOpenTurn(updated.logFile, { turn: updated.turns, status: 'lost', signal: null, error: updated.error ?? null });
     }
+    // Once the record is settled the session may be resumed: only the processes found now
+    // are leftovers, so a new turn's processes are never taken for them.
+    await terminateSession(entry.sessionId, {}, graceOf(ctx), { followNewcomers: false });
   }
   return updated;
 }
 
+/** Reconciles every entry; sessions whose leftovers take their grace period to end do so side by side. */
 export async function reconcileAll(ctx: LaunchContext, entries: readonly SessionEntry[]): Promise<SessionEntry[]> {
-  const reconciled: SessionEntry[] = [];
-  for (const entry of entries) reconciled.push(await reconcileSession(ctx, entry));
-  return reconciled;
+  return Promise.all(entries.map((entry) => reconcileSession(ctx, entry)));
 }

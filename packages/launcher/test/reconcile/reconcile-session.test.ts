@@ -93,6 +93,31 @@ describe('reconcileSession', () => {
     expect(reconciled.lastAnswer).toBeUndefined();
   });
 
+  it('ends leftover processes that ignore SIGTERM once the grace period is over', async () => {
+    const session = await fixture.createSession();
+    await startBackgroundTurn(fixture.ctx, {
+      sessionId: session.sessionId,
+      executor: 'command',
+      prompt: 'stubborn',
+      settings: shellSettings('trap "" TERM; echo "pid $$"; sleep 300 & echo "pid $!"; wait'),
+      cwd: fixture.dir,
+    });
+    const logFile = (await fixture.storage.get(session.sessionId))?.logFile as string;
+    const pids = await eventually(() => (existsSync(logFile) && printedPids(logFile).length === 2 ? printedPids(logFile) : undefined), 'the agent pids');
+    const running = await eventually(async () => {
+      const entry = await fixture.storage.get(session.sessionId);
+      return entry?.status === 'running' ? entry : undefined;
+    }, 'the turn to run');
+    process.kill(running.runnerPid as number, 'SIGKILL');
+    await eventually(() => !isProcessAlive(running.runnerPid), 'the supervisor to die');
+
+    const reconciled = await reconcileSession(fixture.ctx, running);
+
+    expect(reconciled.status).toBe('lost');
+    expect(pids.filter((pid) => isProcessAlive(pid))).toEqual([]);
+    expect(findSessionProcesses(session.sessionId)).toEqual([]);
+  });
+
   it('records an executor killed by SIGKILL as failed', async () => {
     const sessionId = await startSleeper();
     const logFile = (await fixture.storage.get(sessionId))?.logFile as string;

@@ -1,7 +1,9 @@
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { isProcessAlive } from '@genie/storage';
 import { runForegroundTurn } from '../../src/launch/run-foreground-turn';
 import { startBackgroundTurn } from '../../src/launch/start-background-turn';
+import { SESSION_ENV_VAR } from '../../src/process/session-marker';
 import { findSessionProcesses } from '../../src/process/session-processes';
 import { stopSession } from '../../src/stop/stop-session';
 import { readLastTurn } from '../../src/transcript/read-last-turn';
@@ -89,6 +91,24 @@ describe('stopSession', () => {
     const lastTurn = await readLastTurn(stopped.logFile as string);
     expect(lastTurn).toMatchObject({ turn: 1, status: 'stopped' });
     expect(lastTurn?.endedAt).toEqual(expect.any(String));
+  });
+
+  it('ends leftovers that ignore SIGTERM of a session that already ended, keeping its status', async () => {
+    const session = await fixture.createSession({ status: 'lost', turns: 1 });
+    // An orphan carrying the session's marker, as a vanished supervisor leaves behind.
+    const orphan = spawn('bash', ['-c', 'trap "" TERM; sleep 300; true'], {
+      detached: true,
+      stdio: 'ignore',
+      env: { ...process.env, [SESSION_ENV_VAR]: session.sessionId },
+    });
+    orphan.unref();
+    await eventually(() => findSessionProcesses(session.sessionId).length === 2, 'the orphan and its sleep');
+
+    const stopped = await stopSession(fixture.ctx, session.sessionId);
+
+    expect(stopped.status).toBe('lost');
+    expect(isProcessAlive(orphan.pid)).toBe(false);
+    expect(findSessionProcesses(session.sessionId)).toEqual([]);
   });
 
   it('says stopped even when the processes were already gone', async () => {
