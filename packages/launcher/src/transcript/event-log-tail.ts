@@ -1,5 +1,6 @@
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { readSync, statSync } from 'node:fs';
 import type { EventLogRecord } from '../event-log-record';
+import { withOpenLog } from './open-log';
 import { parseLogRecord } from './parse-log-record';
 
 const CHUNK_BYTES = 64 * 1024;
@@ -28,36 +29,30 @@ export class EventLogTail {
     return new EventLogTail(file, offset);
   }
 
+  /** New whole records; an unreadable log is a STORE_IO error naming it. */
   readNew(): EventLogRecord[] {
-    let fd: number;
-    try {
-      fd = openSync(this.file, 'r');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-      throw error;
-    }
-    try {
-      const buffer = Buffer.alloc(CHUNK_BYTES);
-      const chunks: Buffer[] = [];
-      let total = 0;
-      this.caughtUp = false;
-      while (total < MAX_READ_BYTES) {
-        const read = readSync(fd, buffer, 0, CHUNK_BYTES, this.offset);
-        if (read === 0) {
-          this.caughtUp = true;
-          break;
-        }
-        chunks.push(Buffer.from(buffer.subarray(0, read)));
-        this.offset += read;
-        total += read;
+    return withOpenLog(this.file, [], (fd) => this.readFrom(fd));
+  }
+
+  private readFrom(fd: number): EventLogRecord[] {
+    const buffer = Buffer.alloc(CHUNK_BYTES);
+    const chunks: Buffer[] = [];
+    let total = 0;
+    this.caughtUp = false;
+    while (total < MAX_READ_BYTES) {
+      const read = readSync(fd, buffer, 0, CHUNK_BYTES, this.offset);
+      if (read === 0) {
+        this.caughtUp = true;
+        break;
       }
-      const bytes = Buffer.concat([this.partial, ...chunks]);
-      const end = bytes.lastIndexOf(NEWLINE);
-      this.partial = Buffer.from(bytes.subarray(end + 1));
-      return end === -1 ? [] : parseRecords(bytes.toString('utf8', 0, end));
-    } finally {
-      closeSync(fd);
+      chunks.push(Buffer.from(buffer.subarray(0, read)));
+      this.offset += read;
+      total += read;
     }
+    const bytes = Buffer.concat([this.partial, ...chunks]);
+    const end = bytes.lastIndexOf(NEWLINE);
+    this.partial = Buffer.from(bytes.subarray(end + 1));
+    return end === -1 ? [] : parseRecords(bytes.toString('utf8', 0, end));
   }
 }
 

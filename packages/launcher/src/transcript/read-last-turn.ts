@@ -1,6 +1,7 @@
-import { closeSync, fstatSync, openSync } from 'node:fs';
+import { fstatSync } from 'node:fs';
 import type { EventLogRecord } from '../event-log-record';
 import { scanLinesBackward } from './backward-lines';
+import { withOpenLog } from './open-log';
 import { parseLogRecord } from './parse-log-record';
 import type { TranscriptOptions } from './transcript-options';
 import { TurnBuilder } from './turn-builder';
@@ -9,22 +10,11 @@ import type { TurnView } from './transcript-types';
 /**
  * The last turn of an event log, reading backwards from the end until that turn's
  * `turn.start` record: the cost depends on the size of the last turn, not of the log.
- * Null when the log is missing or holds no record.
+ * Null when the log is missing or holds no record; an unreadable log is a STORE_IO error
+ * naming it.
  */
 export async function readLastTurn(logFile: string, options: TranscriptOptions = {}): Promise<TurnView | null> {
-  let fd: number;
-  try {
-    fd = openSync(logFile, 'r');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw error;
-  }
-  let records: EventLogRecord[];
-  try {
-    records = lastTurnRecords(fd);
-  } finally {
-    closeSync(fd);
-  }
+  const records = withOpenLog(logFile, [], lastTurnRecords);
   if (records.length === 0) return null;
   const builder = new TurnBuilder(options);
   for (const record of records) builder.add(record);

@@ -1,5 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
+import { logReadError } from './open-log';
 import { parseLogRecord } from './parse-log-record';
 import type { TranscriptOptions } from './transcript-options';
 import { TurnBuilder } from './turn-builder';
@@ -7,7 +8,8 @@ import type { TurnView } from './transcript-types';
 
 /**
  * Every turn of a session's event log, in order. The log is streamed, so its size only
- * costs time. A log that does not exist yet has no turns.
+ * costs time. A log that does not exist yet has no turns; an unreadable one is a STORE_IO
+ * error naming it.
  */
 export async function readTranscript(logFile: string, options: TranscriptOptions = {}): Promise<TurnView[]> {
   const builder = new TurnBuilder(options);
@@ -20,7 +22,7 @@ export async function readTranscript(logFile: string, options: TranscriptOptions
     }
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw error;
+    throw logReadError(error, logFile);
   } finally {
     lines.close();
     stream.destroy();

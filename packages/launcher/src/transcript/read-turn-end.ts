@@ -1,21 +1,16 @@
-import { closeSync, fstatSync, openSync } from 'node:fs';
+import { fstatSync } from 'node:fs';
 import type { TurnEndRecord } from '../event-log-record';
 import { scanLinesBackward } from './backward-lines';
+import { withOpenLog } from './open-log';
 import { parseLogRecord } from './parse-log-record';
 
 /**
  * The `turn.end` of `turn` when it is the last record of the log, i.e. the turn ended and
- * nothing came after it; otherwise null. Reads only the end of the log.
+ * nothing came after it; otherwise null. Reads only the end of the log. An unreadable log
+ * is a STORE_IO error naming it.
  */
 export function readTurnEnd(logFile: string, turn: number): TurnEndRecord | null {
-  let fd: number;
-  try {
-    fd = openSync(logFile, 'r');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw error;
-  }
-  try {
+  return withOpenLog<TurnEndRecord | null>(logFile, null, (fd) => {
     let end: TurnEndRecord | null = null;
     scanLinesBackward(fd, fstatSync(fd).size, (line) => {
       const record = parseLogRecord(line.text);
@@ -24,7 +19,5 @@ export function readTurnEnd(logFile: string, turn: number): TurnEndRecord | null
       return true;
     });
     return end;
-  } finally {
-    closeSync(fd);
-  }
+  });
 }
