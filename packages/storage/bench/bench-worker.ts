@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { openJsonStorage } from '../src/index';
+import { floorWrite } from './floor-write';
 import { timeEach } from './latency';
 
 /**
@@ -8,7 +11,7 @@ import { timeEach } from './latency';
  */
 async function main(): Promise<void> {
   const [file, workerId, idsFile] = process.argv.slice(2) as [string, string, string];
-  const { ids, names } = JSON.parse(await import('node:fs').then((fs) => fs.readFileSync(idsFile, 'utf8'))) as {
+  const { ids, names } = JSON.parse(readFileSync(idsFile, 'utf8')) as {
     ids: string[];
     names: string[];
   };
@@ -38,6 +41,12 @@ async function main(): Promise<void> {
       case 'list':
         durations = await timeEach(count, () => storage.list({ limit: 20 }));
         break;
+      case 'floor': {
+        // This worker's share of the floor: a bare write of a file as large as the store.
+        const bytes = readFileSync(file);
+        durations = await timeEach(count, () => floorWrite(join(dirname(file), `floor-${workerId}.json`), bytes));
+        break;
+      }
       default:
         await storage.close();
         return;

@@ -1,9 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, openSync, closeSync, fsyncSync, renameSync, rmSync, statSync, writeFileSync, writeSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { openJsonStorage } from '../src/index';
+import { floorWrite } from './floor-write';
 import { summarise, timeEach, type Summary } from './latency';
 import { realisticEntry, seedStore } from './seed-store';
 
@@ -26,15 +27,6 @@ function planFor(size: number): Plan {
   return { writes: 200, reads: 5_000, lists: 200, concurrentWrites: 20, concurrentReads: 500 };
 }
 
-/** The floor of this design: write + fsync + rename of a file as large as the store. */
-function floorWrite(target: string, bytes: Buffer): void {
-  const temp = `${target}.tmp`;
-  const fd = openSync(temp, 'w');
-  writeSync(fd, bytes);
-  fsyncSync(fd);
-  closeSync(fd);
-  renameSync(temp, target);
-}
 
 /**
  * Alternates one floor write with one store operation, so both see the same disk and the
@@ -56,7 +48,10 @@ const targets: string[] = [];
 const rows: string[] = [];
 
 function row(size: number, operation: string, mode: string, summary: Summary, floor?: Summary): void {
-  const ratio = floor ? `${(summary.p50 / floor.p50).toFixed(2)}x floor p50 (floor measured alongside)` : '';
+  const ratio = floor
+    ? `${(summary.p50 / floor.p50).toFixed(2)}x floor p50, ${(summary.opsPerSecond / floor.opsPerSecond).toFixed(2)}x floor ops/s ` +
+      `(floor ${floor.p50.toFixed(3)} ms, ${floor.opsPerSecond.toFixed(0)} ops/s, measured alongside)`
+    : '';
   rows.push(
     [
       String(size).padStart(6),
@@ -90,13 +85,49 @@ async function startWorkers(file: string, idsFile: string): Promise<Worker[]> {
   return workers;
 }
 
-/** Runs one phase in every worker at once; ops/s is the total over the wall time of the phase. */
-async function concurrentPhase(workers: Worker[], phase: string, count: number): Promise<Summary> {
+interface PhaseTimes {
+  durations: number[];
+  wallMs: number;
+}
+
+/** Runs one phase in every worker at once; its ops/s is the total over the phase's wall time. */
+async function concurrentPhase(workers: Worker[], phase: string, count: number): Promise<PhaseTimes> {
   const start = process.hrtime.bigint();
   for (const worker of workers) worker.child.stdin?.write(`${phase} ${count}\n`);
   const results = await Promise.all(workers.map(async (worker) => JSON.parse((await worker.lines.next()).value as string) as number[]));
-  const wallMs = Number(process.hrtime.bigint() - start) / 1e6;
-  return summarise(results.flat(), wallMs);
+  return { durations: results.flat(), wallMs: Number(process.hrtime.bigint() - start) / 1e6 };
+}
+
+const summaryOf = (...phases: PhaseTimes[]): Summary =>
+  summarise(
+    phases.flatMap((phase) => phase.durations),
+    phases.reduce((sum, phase) => sum + phase.wallMs, 0),
+  );
+
+/**
+ * The concurrent rows, each beside the floor of the same load: every worker doing bare
+ * write + fsync + rename of a store-sized file at once. Floor phases alternate with the
+ * measured ones, so both see the same disk and the same neighbours.
+ */
+async function concurrentRows(size: number, plan: Plan, workers: Worker[]): Promise<void> {
+  const mode = `${WORKERS} procs`;
+  const floorPhase = (): Promise<PhaseTimes> => concurrentPhase(workers, 'floor', plan.concurrentWrites);
+  const floors: PhaseTimes[] = [await floorPhase()];
+  const create = await concurrentPhase(workers, 'create', plan.concurrentWrites);
+  floors.push(await floorPhase());
+  const update = await concurrentPhase(workers, 'update', plan.concurrentWrites);
+  floors.push(await floorPhase());
+  const get = await concurrentPhase(workers, 'get', plan.concurrentReads);
+  const find = await concurrentPhase(workers, 'find-by-name', plan.concurrentReads);
+  const list = await concurrentPhase(workers, 'list', Math.max(5, plan.lists / 10));
+  floors.push(await floorPhase());
+  const floor = summaryOf(...floors);
+  row(size, 'floor write+fsync+mv', mode, floor);
+  row(size, 'create', mode, summaryOf(create), floor);
+  row(size, 'update', mode, summaryOf(update), floor);
+  row(size, 'get', mode, summaryOf(get), floor);
+  row(size, 'find-by-name', mode, summaryOf(find), floor);
+  row(size, 'list (limit 20)', mode, summaryOf(list), floor);
 }
 
 async function benchSize(size: number): Promise<void> {
@@ -112,7 +143,7 @@ async function benchSize(size: number): Promise<void> {
 
     const floorFile = join(dir, 'floor.json');
     const storage = openJsonStorage(file);
-    row(size, 'open (first read)', '1 proc', summarise(await timeEach(1, () => storage.list({ limit: 1 }))));
+    const open = summarise(await timeEach(1, () => storage.list({ limit: 1 })));
     let created = 0;
     const [createFloor, creates] = await againstFloor(plan.writes, floorFile, file, () => storage.create(realisticEntry(size + created++)));
     const [updateFloor, updates] = await againstFloor(plan.writes, floorFile, file, () =>
@@ -120,33 +151,29 @@ async function benchSize(size: number): Promise<void> {
     );
     const floor = summarise([...createFloor, ...updateFloor]);
     row(size, 'floor write+fsync+mv', '1 proc', floor);
+    row(size, 'open (first read)', '1 proc', open, floor);
     row(size, 'create', '1 proc', summarise(creates), summarise(createFloor));
     const update = summarise(updates);
     row(size, 'update', '1 proc', update, summarise(updateFloor));
     const get = summarise(await timeEach(plan.reads, () => storage.get(pick(ids))));
-    row(size, 'get', '1 proc', get);
+    row(size, 'get', '1 proc', get, floor);
     const find = summarise(await timeEach(plan.reads, () => storage.findByName(pick(names))));
-    row(size, 'find-by-name', '1 proc', find);
+    row(size, 'find-by-name', '1 proc', find, floor);
     if (size === 10_000) {
       const ratio = update.p50 / summarise(updateFloor).p50;
       targets.push(`update at ${size} sessions: p50 ${update.p50.toFixed(2)} ms = ${ratio.toFixed(2)}x the floor (target <= 3x): ${ratio <= 3 ? 'met' : 'MISSED'}`);
       const worst = Math.max(get.p95, find.p95);
       targets.push(`get / find-by-name at ${size} sessions: p95 ${get.p95.toFixed(3)} / ${find.p95.toFixed(3)} ms (target < 1 ms): ${worst < 1 ? 'met' : 'MISSED'}`);
     }
-    row(size, 'list (limit 20)', '1 proc', summarise(await timeEach(plan.lists, () => storage.list({ limit: 20 }))));
-    row(size, 'list (all)', '1 proc', summarise(await timeEach(plan.lists, () => storage.list())));
+    row(size, 'list (limit 20)', '1 proc', summarise(await timeEach(plan.lists, () => storage.list({ limit: 20 }))), floor);
+    row(size, 'list (all)', '1 proc', summarise(await timeEach(plan.lists, () => storage.list())), floor);
     await storage.close();
 
     const idsFile = join(dir, 'ids.json');
     writeFileSync(idsFile, JSON.stringify({ ids, names }));
     const workers = await startWorkers(file, idsFile);
     try {
-      const mode = `${WORKERS} procs`;
-      row(size, 'create', mode, await concurrentPhase(workers, 'create', plan.concurrentWrites));
-      row(size, 'update', mode, await concurrentPhase(workers, 'update', plan.concurrentWrites));
-      row(size, 'get', mode, await concurrentPhase(workers, 'get', plan.concurrentReads));
-      row(size, 'find-by-name', mode, await concurrentPhase(workers, 'find-by-name', plan.concurrentReads));
-      row(size, 'list (limit 20)', mode, await concurrentPhase(workers, 'list', Math.max(5, plan.lists / 10)));
+      await concurrentRows(size, plan, workers);
     } finally {
       for (const worker of workers) worker.child.stdin?.end('stop\n');
       await Promise.all(workers.map((worker) => new Promise((resolve) => worker.child.on('close', resolve))));
