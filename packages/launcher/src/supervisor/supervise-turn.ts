@@ -1,24 +1,25 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { SessionEntry } from '@genie/session-schema';
 import { processStartTime, type SessionStorage } from '@genie/storage';
 import type { AgentEvent } from '../agent-event';
 import { EventLogWriter } from '../event-log/event-log-writer';
-import type { EventLogRecord, OutputRecord } from '../event-log-record';
+import type { OutputRecord } from '../event-log-record';
 import type { Executor, LaunchCommand } from '../executors/executor';
 import { getExecutor } from '../executors/registry';
-import { LineSplitter } from '../process/line-splitter';
-import { SESSION_ENV_VAR } from '../process/session-marker';
 import { terminateSession } from '../process/terminate-session';
 import type { TranscriptEvent } from '../transcript/transcript-types';
+import { spawnExecutor, type RunningExecutor } from './executor-process';
+import { HangGuard } from './hang-guard';
 import { launchProblem } from './launch-check';
 import { liveTranscriptEvent } from './live-transcript-event';
+import { OutputLines } from './output-lines';
 import { RecordUpdater } from './record-updater';
 import { sumUsage } from './sum-usage';
-import { removeFile, turnRequestOf, type TurnSpec } from './turn-spec';
+import { recordTurnEnd, type TurnEnding } from './turn-end';
 import { TurnObservations } from './turn-observations';
 import { turnOutcome } from './turn-outcome';
+import { removeFile, turnRequestOf, type TurnSpec } from './turn-spec';
 
 export interface SuperviseOptions {
   storage: SessionStorage;
@@ -29,11 +30,6 @@ export interface SuperviseOptions {
   /** Aborting stops the executor and every process of the session; the turn ends `stopped`. */
   signal?: AbortSignal;
 }
-
-type FinalStatus = 'completed' | 'failed' | 'stopped';
-
-/** After the executor exits, how long a descendant holding its stdout may delay the turn's end. */
-const DRAIN_MS = 500;
 
 const now = (): string => new Date().toISOString();
 
@@ -60,14 +56,13 @@ class TurnRun {
   private readonly spec: TurnSpec;
   private readonly log: EventLogWriter;
   private readonly updater: RecordUpdater;
+  private readonly seen: TurnObservations;
+  private readonly hangGuard: HangGuard;
   private executor: Executor | undefined;
-  private child: ChildProcess | undefined;
+  private running: RunningExecutor | undefined;
   private exited = false;
   private stopRequested = false;
   private terminating: Promise<unknown> | undefined;
-  private hangTimer: NodeJS.Timeout | undefined;
-  private endedByHangGuard = false;
-  private readonly seen: TurnObservations;
   private startLogged = false;
   private finishing = false;
 
@@ -76,6 +71,7 @@ class TurnRun {
     this.log = new EventLogWriter(options.spec.logFile);
     this.updater = new RecordUpdater(options.storage, options.spec.sessionId, options.spec.turn);
     this.seen = new TurnObservations(options.spec.executorSessionId);
+    this.hangGuard = new HangGuard(options.spec.hangGuardMs, () => this.endHungExecutor());
   }
 
   async run(): Promise<SessionEntry> {
@@ -90,7 +86,7 @@ class TurnRun {
       return await this.finish({ status: 'failed', exitCode: null, signal: null, error: message });
     } finally {
       this.options.signal?.removeEventListener('abort', abort);
-      if (this.hangTimer) clearTimeout(this.hangTimer);
+      this.hangGuard.disarm();
       this.log.close();
       if (this.spec.instructions) removeFile(this.spec.instructionsFile);
     }
@@ -117,51 +113,17 @@ class TurnRun {
       return this.finish({ status: 'stopped', exitCode: null, signal: null, error: null });
     }
 
-    let child: ChildProcess;
-    try {
-      child = spawn(command.command, command.args, {
-        cwd: spec.cwd,
-        env: { ...this.options.env, ...command.env, [SESSION_ENV_VAR]: spec.sessionId },
-        detached: true,
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-    } catch (error) {
-      // Thrown synchronously for argv node refuses, e.g. a prompt holding a NUL byte.
-      const message = `Executor "${this.executor.id}" could not start "${command.command}": ${(error as Error).message}`;
-      return this.finish({ status: 'failed', exitCode: null, signal: null, error: message });
-    }
-    this.child = child;
-    const spawnError = await new Promise<Error | null>((resolve) => {
-      child.once('spawn', () => resolve(null));
-      child.once('error', resolve);
-    });
-    if (spawnError) {
-      const error = `Executor "${this.executor.id}" could not start "${command.command}": ${spawnError.message}. ${this.executor.installHint}`;
-      return this.finish({ status: 'failed', exitCode: null, signal: null, error });
-    }
-    child.on('error', () => {
-      // Signal delivery errors after spawn only mean the process is already gone.
-    });
-    const exit = new Promise<[number | null, NodeJS.Signals | null]>((resolve) =>
-      child.once('exit', (code, signal) => resolve([code, signal])),
-    );
-    const closed = new Promise<void>((resolve) => child.once('close', () => resolve()));
-    this.markRunning(child.pid as number);
+    const spawned = await spawnExecutor(this.executor, command, { cwd: spec.cwd, env: this.options.env, sessionId: spec.sessionId });
+    if ('error' in spawned) return this.finish({ status: 'failed', exitCode: null, signal: null, error: spawned.error });
+    this.running = spawned;
+    this.markRunning(spawned.pid);
     if (this.stopRequested) this.requestStop(true);
+    const output = new OutputLines(spawned.child, (stream, lines) => this.onLines(stream, lines));
 
-    const stdout = new LineSplitter();
-    const stderr = new LineSplitter();
-    child.stdout?.on('data', (chunk: Buffer) => this.onLines('stdout', stdout.push(chunk)));
-    child.stderr?.on('data', (chunk: Buffer) => this.onLines('stderr', stderr.push(chunk)));
-
-    const [exitCode, signal] = await exit;
+    const [exitCode, signal] = await spawned.exit;
     this.exited = true;
-    if (this.hangTimer) clearTimeout(this.hangTimer);
-    await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, DRAIN_MS))]);
-    child.stdout?.destroy();
-    child.stderr?.destroy();
-    this.onLines('stdout', stdout.end());
-    this.onLines('stderr', stderr.end());
+    this.hangGuard.disarm();
+    await output.drain(spawned.closed);
     if (this.terminating) await this.terminating;
 
     if (this.stopRequested) return this.finish({ status: 'stopped', exitCode, signal, error: null });
@@ -170,7 +132,7 @@ class TurnRun {
       exitCode,
       signal,
       result: this.seen.result,
-      endedByHangGuard: this.endedByHangGuard,
+      endedByHangGuard: this.hangGuard.fired,
       lastErrorEvent: this.seen.lastErrorEvent,
       stderrTail: this.seen.stderrTail,
     });
@@ -233,27 +195,25 @@ class TurnRun {
       // An error result's text is the turn's error, never its answer.
       const answer = !isError && text ? { lastAnswer: text } : {};
       this.updater.queue((entry) => ({ ...entry, usage: sumUsage(entry.usage, usage), ...answer }));
-      this.armHangGuard();
+      this.hangGuard.arm();
     }
     const rendered = liveTranscriptEvent(event, this.spec.turn, time);
     if (rendered) this.emit(rendered);
   }
 
-  /** An executor that outlives its own final result is hung (a known CLI failure). */
-  private armHangGuard(): void {
-    if (this.hangTimer || this.spec.hangGuardMs <= 0) return;
-    this.hangTimer = setTimeout(() => {
-      if (this.exited || this.terminating || !this.child?.pid) return;
-      this.endedByHangGuard = true;
-      this.terminating = terminateSession(this.spec.sessionId, this.roots(this.child.pid), this.spec.graceMs);
-    }, this.spec.hangGuardMs);
+  /** True when the hang guard had an executor left to end. */
+  private endHungExecutor(): boolean {
+    const pid = this.running?.pid;
+    if (this.exited || this.terminating || pid === undefined) return false;
+    this.terminating = terminateSession(this.spec.sessionId, this.roots(pid), this.spec.graceMs);
+    return true;
   }
 
   /** Stops the turn: the executor's group and every process marked with this session. */
   requestStop(force = false): void {
     if (this.stopRequested && !force) return;
     this.stopRequested = true;
-    const pid = this.child?.pid;
+    const pid = this.running?.pid;
     if (pid === undefined || this.exited || this.terminating) return;
     this.terminating = terminateSession(this.spec.sessionId, this.roots(pid), this.spec.graceMs);
   }
@@ -262,59 +222,15 @@ class TurnRun {
     return { groups: [executorPid], treeRoots: [executorPid] };
   }
 
-  private async finish(end: { status: FinalStatus; exitCode: number | null; signal: string | null; error: string | null }): Promise<SessionEntry> {
-    const { spec } = this;
+  private async finish(end: TurnEnding): Promise<SessionEntry> {
     this.finishing = true;
-    if (!this.startLogged) this.logStart({ command: spec.executor, args: [] });
-    await this.updater.flush();
-    const current = await this.options.storage.get(spec.sessionId).catch(() => undefined);
-    const stoppedElsewhere = current?.turns === spec.turn && current.status === 'stopped';
-    const status: FinalStatus = stoppedElsewhere || this.stopRequested ? 'stopped' : end.status;
-    const error = status === 'stopped' ? null : end.error;
-    const answer = this.seen.answer(status);
-    const time = now();
-
-    this.log.append([
-      {
-        time,
-        turn: spec.turn,
-        stream: 'meta',
-        type: 'turn.end',
-        status,
-        exitCode: end.exitCode,
-        signal: end.signal,
-        error,
-        executorSessionId: this.seen.executorSessionId,
-        ...(this.seen.usage ? { usage: this.seen.usage } : {}),
-        answer,
-      } satisfies EventLogRecord,
-    ]);
-    this.updater.queue((entry) => {
-      const finalStatus = entry.status === 'stopped' ? 'stopped' : status;
-      return {
-        ...entry,
-        status: finalStatus,
-        exitCode: end.exitCode,
-        signal: end.signal ?? (finalStatus === 'stopped' ? entry.signal ?? null : null),
-        error: finalStatus === 'stopped' ? entry.error ?? null : error,
-        lastAnswer: answer ?? entry.lastAnswer ?? null,
-        lastUsed: time,
-      };
-    });
-    const stored = await this.updater.flush();
-    if (this.updater.lastError) throw this.updater.lastError;
-    this.emit({
-      kind: 'outcome',
-      turn: spec.turn,
-      status: stored?.status === 'stopped' ? 'stopped' : status,
-      exitCode: end.exitCode,
-      signal: end.signal,
-      error,
-      answer,
-      usage: this.seen.usage ?? null,
-      time,
-    });
-    return stored as SessionEntry;
+    if (!this.startLogged) this.logStart({ command: this.spec.executor, args: [] });
+    const { entry, outcome } = await recordTurnEnd(
+      { spec: this.spec, storage: this.options.storage, log: this.log, updater: this.updater, seen: this.seen, stopRequested: this.stopRequested },
+      end,
+    );
+    this.emit(outcome);
+    return entry;
   }
 
   private emit(event: TranscriptEvent): void {

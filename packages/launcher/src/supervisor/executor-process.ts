@@ -1,0 +1,51 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import type { Executor, LaunchCommand } from '../executors/executor';
+import { SESSION_ENV_VAR } from '../process/session-marker';
+
+export type ExitStatus = [code: number | null, signal: NodeJS.Signals | null];
+
+export interface RunningExecutor {
+  child: ChildProcess;
+  pid: number;
+  /** Resolves when the process exits. */
+  exit: Promise<ExitStatus>;
+  /** Resolves when its pipes are closed too (a descendant may hold them longer). */
+  closed: Promise<void>;
+}
+
+/**
+ * Spawns an executor's command as the leader of its own process group (so stop can
+ * signal the whole group), marked with the session's id, its stdout and stderr piped.
+ * A command that cannot start gives an error text naming the executor instead.
+ */
+export async function spawnExecutor(
+  executor: Executor,
+  command: LaunchCommand,
+  options: { cwd: string; env: NodeJS.ProcessEnv; sessionId: string },
+): Promise<RunningExecutor | { error: string }> {
+  let child: ChildProcess;
+  try {
+    child = spawn(command.command, command.args, {
+      cwd: options.cwd,
+      env: { ...options.env, ...command.env, [SESSION_ENV_VAR]: options.sessionId },
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+  } catch (error) {
+    // Thrown synchronously for argv node refuses, e.g. a prompt holding a NUL byte.
+    return { error: `Executor "${executor.id}" could not start "${command.command}": ${(error as Error).message}` };
+  }
+  const spawnError = await new Promise<Error | null>((resolve) => {
+    child.once('spawn', () => resolve(null));
+    child.once('error', resolve);
+  });
+  if (spawnError) {
+    return { error: `Executor "${executor.id}" could not start "${command.command}": ${spawnError.message}. ${executor.installHint}` };
+  }
+  child.on('error', () => {
+    // Signal delivery errors after spawn only mean the process is already gone.
+  });
+  const exit = new Promise<ExitStatus>((resolve) => child.once('exit', (code, signal) => resolve([code, signal])));
+  const closed = new Promise<void>((resolve) => child.once('close', () => resolve()));
+  return { child, pid: child.pid as number, exit, closed };
+}
