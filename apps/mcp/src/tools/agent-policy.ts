@@ -1,8 +1,5 @@
-import type { AgentSummary, Genie } from '@genie/core';
+import { SHELL_AGENT_ID, type AgentSummary, type Genie } from '@genie/core';
 import { GenieError } from '@genie/errors';
-
-/** Id of the built-in agent that runs its prompt as a shell command. */
-export const SHELL_AGENT_ID = 'shell';
 
 /**
  * Which agents MCP clients may see and run. Clients only reach agents of the workspace
