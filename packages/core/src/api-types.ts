@@ -98,6 +98,12 @@ export interface ViewOptions {
   full?: boolean;
 }
 
+export interface StopOptions {
+  session: string;
+  /** Kill at once instead of SIGTERM and the configured grace period (a second Ctrl-C). */
+  force?: boolean;
+}
+
 export interface WaitOptions {
   session: string;
   /** Give up after this long and return the current state (status still running). */
@@ -162,7 +168,8 @@ export interface Genie {
   run(options: RunOptions): Promise<SessionView>;
   resume(options: ResumeOptions): Promise<SessionView>;
   view(options: ViewOptions): Promise<SessionView>;
-  stop(options: { session: string }): Promise<SessionView>;
+  /** `force` skips the grace period: SIGKILL at once to every process of the session. */
+  stop(options: StopOptions): Promise<SessionView>;
   wait(options: WaitOptions): Promise<WaitResult>;
   /** Streams rendered events of a session, starting with every event already logged, until its running turn ends. */
   follow(options: { session: string; fromStart?: boolean; signal?: AbortSignal }): AsyncIterable<TranscriptEvent>;

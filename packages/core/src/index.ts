@@ -13,6 +13,7 @@ export type {
   SessionView,
   TranscriptEvent,
   TurnView,
+  StopOptions,
   ViewOptions,
   WaitOptions,
   WaitResult,

@@ -25,7 +25,7 @@ export async function resumeCommand(args: ResumeArgs, terminal: Terminal): Promi
         ...(args.background !== undefined ? { background: args.background } : {}),
         ...hooks,
       }),
-      (session) => genie.stop({ session }),
+      (session) => genie.stop({ session, force: true }),
     ),
   );
 }

@@ -33,7 +33,7 @@ export async function runCommand(args: RunArgs, terminal: Terminal): Promise<Exi
         ...(args.mode !== undefined ? { mode: args.mode } : {}),
         ...hooks,
       }),
-      (session) => genie.stop({ session }),
+      (session) => genie.stop({ session, force: true }),
     ),
   );
 }

@@ -23,7 +23,12 @@ export function unusableStoreError(file: string, examination: Extract<StoreExami
     return new GenieError(
       'STORE_VERSION_UNSUPPORTED',
       `The session store ${file} is version ${examination.version ?? '?'}, newer than this genie understands (up to ${CURRENT_STORE_VERSION}); it was left untouched.`,
-      { hint: `Upgrade genie to use this store. If the file was changed by mistake: ${repair}`, details },
+      {
+        hint: hasBackup
+          ? `Upgrade genie to use this store. If the version was changed by mistake, ${backup} holds the previous version; copy it back by hand (genie doctor --repair refuses to downgrade).`
+          : 'Upgrade genie to use this store.',
+        details,
+      },
     );
   }
   return new GenieError(
