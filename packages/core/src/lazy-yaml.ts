@@ -1,13 +1,13 @@
-import type * as Yaml from 'yaml';
+type YamlParser = typeof import('./yaml-parser');
 
-let loaded: typeof Yaml | undefined;
+let loaded: YamlParser | undefined;
 
 /**
- * The yaml library, loaded on first use. Commands in a workspace without config.yaml or
- * agent files never parse YAML, and evaluating the library costs several ms of every
+ * The yaml parser, loaded on first use. Commands in a workspace without config.yaml or
+ * agent files never parse YAML, and loading the library costs several ms of every
  * start-up; it is synchronous because config and agent loading are.
  */
-export function yaml(): typeof Yaml {
-  loaded ??= require('yaml') as typeof Yaml;
+export function yaml(): YamlParser {
+  loaded ??= require('./yaml-parser') as YamlParser;
   return loaded;
 }
