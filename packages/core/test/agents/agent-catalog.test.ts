@@ -3,7 +3,7 @@ import path from 'node:path';
 import { GenieError } from '@genie/errors';
 import { AgentCatalog } from '../../src/agents/agent-catalog';
 import { makeWorkspace, removeTempDirs } from '../helpers/temp-workspace';
-import { asUnprivileged, openPathTo } from '../helpers/unprivileged';
+import { asUnprivileged, openPathTo } from '../../../../tooling/unprivileged';
 
 afterAll(removeTempDirs);
 

@@ -7,7 +7,7 @@ import { readLastTurn } from '../../src/transcript/read-last-turn';
 import { readTranscript } from '../../src/transcript/read-transcript';
 import { readTurnEnd } from '../../src/transcript/read-turn-end';
 import { turnStartOffset } from '../../src/transcript/turn-start-offset';
-import { asUnprivileged } from '../helpers/unprivileged';
+import { asUnprivileged } from '../../../../tooling/unprivileged';
 import { claudeLog, writeLog } from './event-log-fixtures';
 
 let dir: string;

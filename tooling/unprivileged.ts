@@ -1,3 +1,4 @@
+// Shared by the packages' tests that check permission errors (they run as root in CI).
 import fs from 'node:fs';
 import path from 'node:path';
 
