@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describeResult, parseJsonDocument } from './support/genie-process';
 import { cleanUpWorkspaces, TestWorkspace, type SessionJson } from './support/workspace';
+import { until } from './support/until';
 
 afterAll(() => cleanUpWorkspaces());
 
@@ -12,14 +13,6 @@ function processAlive(pid: number): boolean {
     return true;
   } catch {
     return false;
-  }
-}
-
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
 

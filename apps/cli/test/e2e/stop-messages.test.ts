@@ -1,14 +1,7 @@
 import { cleanUpWorkspaces, TestWorkspace } from './support/workspace';
+import { until } from './support/until';
 
 afterAll(() => cleanUpWorkspaces());
-
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 describe('genie stop says whether it stopped anything', () => {
   const workspace = new TestWorkspace();

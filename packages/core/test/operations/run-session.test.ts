@@ -1,24 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { GenieError } from '@genie/errors';
 import type { TranscriptEvent } from '../../src/index';
 import { closeTestGenies, openTestGenie } from '../helpers/test-genie';
 import { makeTempDir, makeWorkspace, removeTempDirs } from '../helpers/temp-workspace';
+import { errorOf } from '../helpers/error-of';
 
 afterAll(async () => {
   await closeTestGenies();
   removeTempDirs();
 });
-
-async function errorOf(promise: Promise<unknown>): Promise<GenieError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof GenieError) return error;
-    throw error;
-  }
-  throw new Error('expected a GenieError');
-}
 
 describe('run', () => {
   it('runs the built-in shell agent in the foreground in a directory without .genie/, creating the store there', async () => {

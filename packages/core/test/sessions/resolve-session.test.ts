@@ -1,21 +1,11 @@
-import { GenieError } from '@genie/errors';
 import { createMemoryStorage, type SessionStorage } from '@genie/storage';
 import { resolveSession } from '../../src/sessions/resolve-session';
+import { errorOf } from '../helpers/error-of';
 
 async function storeWith(...entries: Array<{ sessionId: string; name?: string }>): Promise<SessionStorage> {
   const storage = createMemoryStorage();
   for (const entry of entries) await storage.create({ agent: 'a', ...entry });
   return storage;
-}
-
-async function errorOf(promise: Promise<unknown>): Promise<GenieError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof GenieError) return error;
-    throw error;
-  }
-  throw new Error('expected a GenieError');
 }
 
 const A = '3f2a9c10-0000-4000-8000-000000000001';
