@@ -16,16 +16,19 @@ function newestMtime(dir) {
 
 /**
  * Throws unless `distFile` (relative to `packageDir`) exists and is newer than every
- * file under `packageDir/src`.
+ * file under `packageDir/src`, and under the `src` of every directory in `bundledFrom`
+ * (packages whose sources the build inlines).
  * @param {string} packageDir
  * @param {string} distFile
+ * @param {string[]} [bundledFrom]
  */
-function assertFreshBuild(packageDir, distFile) {
+function assertFreshBuild(packageDir, distFile, bundledFrom = []) {
   const built = path.join(packageDir, distFile);
   const builtAt = fs.existsSync(built) ? fs.statSync(built).mtimeMs : 0;
-  if (builtAt < newestMtime(path.join(packageDir, 'src'))) {
+  const newestSource = Math.max(...[packageDir, ...bundledFrom].map((dir) => newestMtime(path.join(dir, 'src'))));
+  if (builtAt < newestSource) {
     const name = path.relative(path.resolve(__dirname, '..'), packageDir);
-    throw new Error(`${name}/${distFile} is missing or older than src; run \`npx tsup\` in ${name} first (its tests run the built code).`);
+    throw new Error(`${name}/${distFile} is missing or older than the sources it is built from; run \`npx tsup\` in ${name} first (its tests run the built code).`);
   }
 }
 

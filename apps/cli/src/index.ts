@@ -1,3 +1,6 @@
+import path from 'node:path';
+import { requireWithCompileCache } from './compile-cache';
+
 declare const __GENIE_VERSION__: string;
 
 const argv = process.argv.slice(2);
@@ -7,5 +10,6 @@ const argv = process.argv.slice(2);
 if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) {
   process.stdout.write(`${__GENIE_VERSION__}\n`);
 } else {
-  void import('./main.js').then(({ main }) => main(argv, __GENIE_VERSION__));
+  const { main } = requireWithCompileCache(path.join(__dirname, 'lib', 'main.js'), __GENIE_VERSION__) as typeof import('./main');
+  void main(argv, __GENIE_VERSION__);
 }

@@ -16,12 +16,14 @@ export interface GenieCallOptions {
   env: NodeJS.ProcessEnv;
   /** Written to stdin, which is then closed. */
   input?: string;
+  /** Another copy of the CLI's entry file to run instead of bin/genie.js. */
+  bin?: string;
 }
 
 /** Runs `genie <args>` as a real process and collects everything it printed. */
 export function runGenie(args: string[], options: GenieCallOptions): Promise<GenieResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [GENIE_BIN, ...args], {
+    const child = spawn(process.execPath, [options.bin ?? GENIE_BIN, ...args], {
       cwd: options.cwd,
       env: options.env,
       stdio: ['pipe', 'pipe', 'pipe'],

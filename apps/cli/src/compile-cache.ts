@@ -1,0 +1,149 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import Module, { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import vm from 'node:vm';
+
+/** The code cache for a bundle, checked against corruption before V8 sees it. */
+interface CacheFile {
+  file: string;
+  data: Buffer | undefined;
+}
+
+const WRAPPER_START = '(function (exports, require, module, __filename, __dirname) { ';
+const WRAPPER_END = '\n});';
+const DIGEST_BYTES = 20;
+
+/**
+ * Where compiled code is kept: `GENIE_COMPILE_CACHE`, else the user's cache directory.
+ * Undefined when caching is turned off (`GENIE_COMPILE_CACHE=0`, or node's own
+ * `NODE_DISABLE_COMPILE_CACHE`).
+ */
+export function compileCacheDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  if (env.NODE_DISABLE_COMPILE_CACHE) return undefined;
+  const chosen = env.GENIE_COMPILE_CACHE;
+  if (chosen === '0' || chosen === 'off' || chosen === 'false') return undefined;
+  if (chosen) return path.resolve(chosen);
+  const home = os.homedir();
+  const base =
+    env.XDG_CACHE_HOME ||
+    (process.platform === 'darwin'
+      ? path.join(home, 'Library', 'Caches')
+      : process.platform === 'win32'
+        ? (env.LOCALAPPDATA ?? path.join(home, 'AppData', 'Local'))
+        : path.join(home, '.cache'));
+  return path.join(base, 'genie', 'compile-cache');
+}
+
+/**
+ * Requires a CommonJS bundle, reusing the code V8 compiled for it on an earlier run.
+ *
+ * Compiling genie's code is a large share of every command's start-up, and node 20 has
+ * no compile cache of its own (`module.enableCompileCache` arrived in node 22, and is
+ * used when present). The cache is written once, at exit of a run that had none, so it
+ * holds the functions that run actually compiled. Each entry is keyed by the build of the
+ * bundle, node's version and the architecture, and carries a digest of its own bytes: a
+ * stale, foreign or damaged entry is never given to V8, it is replaced. A cache that
+ * cannot be read or written changes nothing but the time: the bundle is compiled as usual.
+ */
+export function requireWithCompileCache(bundle: string, version: string, env: NodeJS.ProcessEnv = process.env): unknown {
+  const dir = compileCacheDir(env);
+  if (dir === undefined) return require(bundle);
+  const enableCompileCache = (Module as unknown as { enableCompileCache?: (dir: string) => unknown }).enableCompileCache;
+  if (enableCompileCache) {
+    enableCompileCache(dir);
+    return require(bundle);
+  }
+
+  const source = fs.readFileSync(bundle, 'utf8');
+  const cache = readCache(dir, bundle, version);
+  const script = new vm.Script(`${WRAPPER_START}${source}${WRAPPER_END}`, {
+    filename: bundle,
+    ...(cache.data ? { cachedData: cache.data } : {}),
+  });
+  if (!cache.data || script.cachedDataRejected) {
+    process.once('exit', () => writeCache(cache.file, script));
+  }
+  const compiled = script.runInThisContext() as (...args: unknown[]) => void;
+  const loaded = new Module(bundle);
+  loaded.filename = bundle;
+  compiled.call(loaded.exports, loaded.exports, createRequire(bundle), loaded, bundle, path.dirname(bundle));
+  loaded.loaded = true;
+  return loaded.exports;
+}
+
+/**
+ * The entry for this build of the bundle. npm gives every file of a published package the
+ * same modification time, so the version is part of the key; the size, time and inode tell
+ * local rebuilds apart. (V8 itself only compares the source's length.)
+ */
+function cacheFileFor(dir: string, bundle: string, version: string): string {
+  const stat = fs.statSync(bundle);
+  const build = [version.replace(/-/g, '_'), stat.size, Math.trunc(stat.mtimeMs), stat.ino].join('.');
+  return path.join(dir, `${path.basename(bundle, '.js')}-${build}-${process.version}-${process.arch}.v8`);
+}
+
+function readCache(dir: string, bundle: string, version: string): CacheFile {
+  const file = cacheFileFor(dir, bundle, version);
+  let bytes: Buffer;
+  try {
+    bytes = readOwnFile(file);
+  } catch {
+    return { file, data: undefined };
+  }
+  const data = bytes.subarray(DIGEST_BYTES);
+  const intact = bytes.length > DIGEST_BYTES && digestOf(data).equals(bytes.subarray(0, DIGEST_BYTES));
+  return { file, data: intact ? data : undefined };
+}
+
+/** V8 checks a code cache's checksum only in debug builds, so a damaged entry is caught here. */
+function digestOf(data: Uint8Array): Buffer {
+  return createHash('sha1').update(data).digest();
+}
+
+/** A file only this user could have written: code from a cache is run as it is. */
+function readOwnFile(file: string): Buffer {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const owner = fs.fstatSync(fd).uid;
+    if (typeof process.getuid === 'function' && owner !== process.getuid()) throw new Error('not ours');
+    return fs.readFileSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** `main-<build>-<node>-<arch>.v8` names: the same bundle for the same node, whatever the build. */
+function sameBundleAndNode(name: string, ours: string): boolean {
+  const [bundle, , ...node] = name.split('-');
+  const [ourBundle, , ...ourNode] = ours.split('-');
+  return bundle === ourBundle && node.join('-') === ourNode.join('-');
+}
+
+/**
+ * Replaces the entry atomically (flushed before the rename, so a crash never leaves a
+ * torn entry under the final name) and removes the entries of earlier builds.
+ */
+function writeCache(file: string, script: vm.Script): void {
+  try {
+    const data = script.createCachedData();
+    const dir = path.dirname(file);
+    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const temp = `${file}.${process.pid}.tmp`;
+    const fd = fs.openSync(temp, 'w', 0o600);
+    try {
+      fs.writeSync(fd, digestOf(data));
+      fs.writeSync(fd, data);
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    fs.renameSync(temp, file);
+    for (const name of fs.readdirSync(dir)) {
+      if (name !== path.basename(file) && sameBundleAndNode(name, path.basename(file))) fs.rmSync(path.join(dir, name), { force: true });
+    }
+  } catch {
+    // A cache that cannot be written costs the next run its compile time, nothing more.
+  }
+}
