@@ -13,6 +13,11 @@ export interface StandaloneValidators {
   schemasFrom: string;
   /** Keep each error's schema on it (ajv `verbose`), for messages that list allowed keys. */
   verbose?: boolean;
+  /**
+   * false: a `$ref` calls the referenced schema's validator instead of inlining a copy of
+   * it (ajv `inlineRefs`), so a schema that is both exported and referenced is compiled once.
+   */
+  inlineRefs?: boolean;
 }
 
 /**
@@ -30,6 +35,7 @@ export function generateStandaloneValidators(spec: StandaloneValidators): string
     unicode: false,
     logger: false,
     ...(spec.verbose ? { verbose: true } : {}),
+    ...(spec.inlineRefs === false ? { inlineRefs: false } : {}),
     code: { source: true, esm: true },
   });
   const schemas = Object.values(spec.validators);

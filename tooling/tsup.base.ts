@@ -19,3 +19,13 @@ export function libraryBuild(entry: Record<string, string> | string[], overrides
     ...overrides,
   };
 }
+
+/**
+ * For packages that require something on first use, synchronously (a node builtin only
+ * one rare path needs): an ES module has no `require`, so the ESM build gets one from
+ * createRequire, under the name esbuild's require shim looks for. CommonJS needs nothing.
+ */
+export const esmRequireBanner: NonNullable<Options['banner']> = ({ format }) =>
+  format === 'esm'
+    ? { js: "import { createRequire as __genieCreateRequire } from 'node:module';\nconst require = __genieCreateRequire(import.meta.url);" }
+    : {};

@@ -1,4 +1,5 @@
 import { defineConfig } from 'tsup';
-import { libraryBuild } from '../../tooling/tsup.base';
+import { esmRequireBanner, libraryBuild } from '../../tooling/tsup.base';
 
-export default defineConfig(libraryBuild({ index: 'src/index.ts' }));
+// Migrating a V1 store requires node:crypto on first use (see migrations/legacy-id.ts).
+export default defineConfig(libraryBuild({ index: 'src/index.ts' }, { banner: esmRequireBanner }));

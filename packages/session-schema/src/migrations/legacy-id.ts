@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { canonicalJson } from './canonical-json';
 
 const HASH_LENGTH = 12;
@@ -19,6 +18,9 @@ function agentSlug(agent: string): string {
  * same ids and two identical records under different keys still get different ones.
  */
 export function legacySessionId(agent: string, entry: unknown, origin: string): string {
+  // Required here, not imported: only a V1 migration hashes, and loading node:crypto would
+  // cost every process that loads the schema (every genie command) ~2 ms of start-up.
+  const { createHash } = require('node:crypto') as typeof import('node:crypto');
   const hash = createHash('sha256').update(canonicalJson(entry)).update('\u0000').update(origin).digest('hex');
   return `legacy-${agentSlug(agent)}-${hash.slice(0, HASH_LENGTH)}`;
 }
