@@ -1,6 +1,4 @@
-import { randomBytes } from 'node:crypto';
-import { mkdirSync, renameSync, rmdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
-import { readdir, rm } from 'node:fs/promises';
+import { mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { GenieError } from '@genie/errors';
 import {
@@ -114,8 +112,14 @@ function releaseStoreLock(lockDir: string): void {
   }
 }
 
+/**
+ * The name only has to differ from every other acquirer's (the pid already separates live
+ * ones on this host), not be unguessable: Math.random spares every process that opens the
+ * store loading node:crypto, which costs a short-lived command a few ms of start-up.
+ */
 function uniqueSibling(path: string, suffix: string): string {
-  return `${path}.${process.pid}.${randomBytes(6).toString('hex')}${suffix}`;
+  const random = Math.floor(Math.random() * 2 ** 48).toString(16).padStart(12, '0');
+  return `${path}.${process.pid}.${random}${suffix}`;
 }
 
 /**
@@ -123,7 +127,7 @@ function uniqueSibling(path: string, suffix: string): string {
  * Removing it piece by piece in place would briefly leave an empty directory that a new owner
  * could rename over, and the deletion could then take that owner's lock.
  */
-async function discardLockDir(lockDir: string): Promise<void> {
+function discardLockDir(lockDir: string): void {
   const discarded = uniqueSibling(lockDir, DISCARDED_SUFFIX);
   try {
     renameSync(lockDir, discarded);
@@ -131,7 +135,7 @@ async function discardLockDir(lockDir: string): Promise<void> {
     if (errorCode(error) === 'ENOENT') return;
     throw error;
   }
-  await rm(discarded, { recursive: true, force: true });
+  rmSync(discarded, { recursive: true, force: true });
 }
 
 /**
@@ -161,9 +165,9 @@ async function reclaimAbandonedLock(lockDir: string, seen: LockHolder): Promise<
     const current = readLockHolder(lockDir);
     if (current.kind !== 'free') {
       if (!sameHolder(current, seen) || !isAbandoned(current)) return false;
-      await discardLockDir(lockDir);
+      discardLockDir(lockDir);
     }
-    await sweepAbandonedStaging(lockDir);
+    sweepAbandonedStaging(lockDir);
     return true;
   } catch (error) {
     throw storeIoError('reclaim the abandoned lock', lockDir, error);
@@ -173,20 +177,25 @@ async function reclaimAbandonedLock(lockDir: string, seen: LockHolder): Promise<
 }
 
 /** Staging directories of acquirers that died before renaming them into place, and discards a reclaimer left. */
-async function sweepAbandonedStaging(lockDir: string): Promise<void> {
+function sweepAbandonedStaging(lockDir: string): void {
   const prefix = `${basename(lockDir)}.`;
   const parent = dirname(lockDir);
-  const names = await readdir(parent).catch(() => [] as string[]);
+  let names: string[];
+  try {
+    names = readdirSync(parent);
+  } catch {
+    return;
+  }
   for (const name of names) {
     if (!name.startsWith(prefix)) continue;
     const stagingDir = join(parent, name);
     if (name.endsWith(DISCARDED_SUFFIX)) {
-      await rm(stagingDir, { recursive: true, force: true });
+      rmSync(stagingDir, { recursive: true, force: true });
       continue;
     }
     if (!name.endsWith(ACQUIRING_SUFFIX)) continue;
     const holder = readLockHolder(stagingDir);
-    if (holder.kind !== 'free' && isAbandoned(holder)) await rm(stagingDir, { recursive: true, force: true });
+    if (holder.kind !== 'free' && isAbandoned(holder)) rmSync(stagingDir, { recursive: true, force: true });
   }
 }
 

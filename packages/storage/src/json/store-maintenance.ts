@@ -1,4 +1,4 @@
-import { copyFile, link, readFile } from 'node:fs/promises';
+import { copyFileSync, linkSync, readFileSync } from 'node:fs';
 import { GenieError } from '@genie/errors';
 import { CURRENT_STORE_VERSION } from '@genie/session-schema';
 import { replaceStoreFile } from './atomic-write';
@@ -46,9 +46,10 @@ export interface MigrationReport {
   warnings: string[];
 }
 
-async function readIfExists(file: string): Promise<Buffer | null> {
+/** Synchronous like the store's own reads (see store-file.ts); it also spares loading node:fs/promises. */
+function readIfExists(file: string): Buffer | null {
   try {
-    return await readFile(file);
+    return readFileSync(file);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw storeIoError('read', file, error);
@@ -61,7 +62,8 @@ function sessionCount(examination: Extract<StoreExamination, { ok: true }>): num
 
 export async function inspectJsonStore(file: string, options: { defaultExecutor?: string } = {}): Promise<JsonStoreInspection> {
   const paths = storePaths(file);
-  const [bytes, backupBytes] = await Promise.all([readIfExists(file), readIfExists(paths.backup)]);
+  const bytes = readIfExists(file);
+  const backupBytes = readIfExists(paths.backup);
   const backup = backupBytes === null ? null : examineStoreBytes(backupBytes, options);
   const base = {
     file,
@@ -105,14 +107,14 @@ export async function restoreJsonStoreBackup(file: string, options: { lockTimeou
   const paths = storePaths(file);
   const lock = await acquireStoreLock(paths.lockDir, options.lockTimeoutMs ?? DEFAULT_LOCK_TIMEOUT_MS);
   try {
-    const current = await readIfExists(file);
+    const current = readIfExists(file);
     if (current !== null && examineStoreBytes(current).ok) {
       throw new GenieError('INVALID_INPUT', `The session store ${file} is healthy; there is nothing to restore.`, {
         hint: 'Restoring the backup would drop the latest changes, so genie does not do it for a healthy file.',
         details: { file },
       });
     }
-    const backupBytes = await readIfExists(paths.backup);
+    const backupBytes = readIfExists(paths.backup);
     if (backupBytes === null) {
       throw new GenieError('STORE_CORRUPT', `The session store ${file} is damaged and there is no ${paths.backup} to restore.`, {
         hint: 'Fix the file by hand, or move it away to start with an empty store.',
@@ -130,7 +132,11 @@ export async function restoreJsonStoreBackup(file: string, options: { lockTimeou
     let corruptCopy: string | null = null;
     if (current !== null) {
       corruptCopy = paths.corruptCopy(timestampForFileName());
-      await link(file, corruptCopy).catch(() => copyFile(file, corruptCopy as string));
+      try {
+        linkSync(file, corruptCopy);
+      } catch {
+        copyFileSync(file, corruptCopy);
+      }
     }
     replaceStoreFile(paths, backupBytes, { keepBackup: false });
     return { file, restoredFrom: paths.backup, corruptCopy, sessions: sessionCount(backup) };
@@ -144,7 +150,7 @@ export async function migrateJsonStore(
   file: string,
   options: { dryRun?: boolean; defaultExecutor?: string; lockTimeoutMs?: number } = {},
 ): Promise<MigrationReport> {
-  const bytes = await readIfExists(file);
+  const bytes = readIfExists(file);
   if (bytes === null) {
     return { file, fromVersion: null, toVersion: CURRENT_STORE_VERSION, migrated: false, sessions: 0, backupFile: null, warnings: [] };
   }
