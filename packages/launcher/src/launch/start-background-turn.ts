@@ -13,11 +13,18 @@ import { envOf } from './context-defaults';
 import type { LaunchContext, TurnPlan } from './launch-context';
 import { supervisorMainPath } from './supervisor-location';
 
+let jitlessFlags: string[] | undefined;
+
 /**
  * A supervisor lives as long as its agent and mostly waits for output, so it trades
- * JIT speed for about 5 MB less resident memory per running session.
+ * JIT speed for about 5 MB less resident memory per running session. Asked on first
+ * launch, not at load: building node's flag set costs ~0.5 ms, which processes that load
+ * the launcher without launching (list, view, stop) need not pay.
  */
-const SUPERVISOR_NODE_FLAGS = process.allowedNodeEnvironmentFlags.has('--jitless') ? ['--jitless'] : [];
+function supervisorNodeFlags(): string[] {
+  jitlessFlags ??= process.allowedNodeEnvironmentFlags.has('--jitless') ? ['--jitless'] : [];
+  return jitlessFlags;
+}
 
 /**
  * Starts a turn under a detached supervisor and returns as soon as the record says
@@ -30,7 +37,7 @@ export async function startBackgroundTurn(ctx: LaunchContext, plan: TurnPlan): P
       hint: 'Use the json storage adapter, or run the turn in the foreground.',
     });
   }
-  const supervisorMain = supervisorMainPath();
+  const supervisorMain = await supervisorMainPath();
   const env = envOf(ctx);
   const { spec } = await beginTurn(ctx, plan);
 
@@ -40,7 +47,7 @@ export async function startBackgroundTurn(ctx: LaunchContext, plan: TurnPlan): P
   let child: ChildProcess;
   try {
     writeTurnSpec(specFile, spec);
-    child = spawn(process.execPath, [...SUPERVISOR_NODE_FLAGS, supervisorMain, specFile], {
+    child = spawn(process.execPath, [...supervisorNodeFlags(), supervisorMain, specFile], {
       detached: true,
       stdio: 'ignore',
       env: { ...env, [SESSION_ENV_VAR]: spec.sessionId },

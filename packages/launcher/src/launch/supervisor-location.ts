@@ -1,5 +1,4 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { GenieError } from '@genie/errors';
 
@@ -11,9 +10,9 @@ let cached: string | undefined;
  * walking up from this module (works from src under jest and from dist), else through
  * module resolution (when an app bundles the launcher into its own file).
  */
-export function supervisorMainPath(): string {
+export async function supervisorMainPath(): Promise<string> {
   if (cached) return cached;
-  const root = packageRootAbove(__dirname) ?? packageRootByResolution();
+  const root = packageRootAbove(__dirname) ?? (await packageRootByResolution());
   const entry = root ? path.join(root, 'dist', 'supervisor-main.js') : undefined;
   if (!entry || !existsSync(entry)) {
     throw new GenieError('LAUNCH_FAILED', 'The genie supervisor (dist/supervisor-main.js of @genie/launcher) was not found.', {
@@ -36,8 +35,10 @@ function packageRootAbove(start: string): string | undefined {
   }
 }
 
-function packageRootByResolution(): string | undefined {
+async function packageRootByResolution(): Promise<string | undefined> {
   try {
+    // Loaded only here: from its own dist the launcher finds its root without it.
+    const { createRequire } = await import('node:module');
     const require = createRequire(path.join(__dirname, 'noop.js'));
     return path.dirname(require.resolve(`${PACKAGE_NAME}/package.json`));
   } catch {

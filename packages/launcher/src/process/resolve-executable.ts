@@ -21,7 +21,8 @@ export function resolveExecutable(command: string, env: NodeJS.ProcessEnv, cwd: 
 
 function isExecutableFile(file: string): boolean {
   try {
-    if (!statSync(file).isFile()) return false;
+    // Most PATH directories lack the command: answering undefined spares building an error for each.
+    if (!statSync(file, { throwIfNoEntry: false })?.isFile()) return false;
     accessSync(file, constants.X_OK);
     return true;
   } catch {

@@ -1,5 +1,4 @@
 import { createReadStream } from 'node:fs';
-import { createInterface } from 'node:readline';
 import { logReadError } from './open-log';
 import { parseLogRecord } from './parse-log-record';
 import type { TranscriptOptions } from './transcript-options';
@@ -12,6 +11,8 @@ import type { TurnView } from './transcript-types';
  * error naming it.
  */
 export async function readTranscript(logFile: string, options: TranscriptOptions = {}): Promise<TurnView[]> {
+  // Loaded here, not at the top: launching, stopping and listing never read a whole transcript.
+  const { createInterface } = await import('node:readline');
   const builder = new TurnBuilder(options);
   const stream = createReadStream(logFile, { encoding: 'utf8' });
   const lines = createInterface({ input: stream, crlfDelay: Infinity });
