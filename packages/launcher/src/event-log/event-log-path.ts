@@ -1,6 +1,6 @@
-import path from 'node:path';
+import { join } from 'node:path';
 
 /** The one append-only JSONL log of a session: `<logsDir>/<sessionId>.jsonl`. */
 export function eventLogPath(logsDir: string, sessionId: string): string {
-  return path.join(logsDir, `${sessionId}.jsonl`);
+  return join(logsDir, `${sessionId}.jsonl`);
 }

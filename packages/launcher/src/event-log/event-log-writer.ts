@@ -1,5 +1,5 @@
 import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
-import path from 'node:path';
+import { dirname } from 'node:path';
 import type { EventLogRecord } from '../event-log-record';
 
 /**
@@ -11,7 +11,7 @@ export class EventLogWriter {
   private fd: number | null;
 
   constructor(readonly file: string) {
-    mkdirSync(path.dirname(file), { recursive: true });
+    mkdirSync(dirname(file), { recursive: true });
     this.fd = openSync(file, 'a', 0o600);
   }
 

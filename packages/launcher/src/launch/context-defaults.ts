@@ -1,8 +1,8 @@
-import os from 'node:os';
+import { hostname } from 'node:os';
 import { DEFAULT_GRACE_MS, DEFAULT_HANG_GUARD_MS, type LaunchContext } from './launch-context';
 
 export function hostOf(ctx: LaunchContext): string {
-  return ctx.host ?? os.hostname();
+  return ctx.host ?? hostname();
 }
 
 export function envOf(ctx: LaunchContext): NodeJS.ProcessEnv {

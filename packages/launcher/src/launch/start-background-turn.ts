@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
+import { parse as parsePath } from 'node:path';
 import { GenieError } from '@genie/errors';
 import type { SessionEntry } from '@genie/session-schema';
 import { processStartTime } from '@genie/storage';
@@ -51,7 +51,7 @@ export async function startBackgroundTurn(ctx: LaunchContext, plan: TurnPlan): P
       detached: true,
       stdio: 'ignore',
       env: { ...env, [SESSION_ENV_VAR]: spec.sessionId },
-      cwd: path.parse(specFile).root,
+      cwd: parsePath(specFile).root,
     });
   } catch (error) {
     return supervisorFailed(ctx, spec, specFile, error as Error);

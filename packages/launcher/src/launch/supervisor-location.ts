@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
+import { dirname, join } from 'node:path';
 import { GenieError } from '@genie/errors';
 
 const PACKAGE_NAME = '@genie/launcher';
@@ -13,7 +13,7 @@ let cached: string | undefined;
 export async function supervisorMainPath(): Promise<string> {
   if (cached) return cached;
   const root = packageRootAbove(__dirname) ?? (await packageRootByResolution());
-  const entry = root ? path.join(root, 'dist', 'supervisor-main.js') : undefined;
+  const entry = root ? join(root, 'dist', 'supervisor-main.js') : undefined;
   if (!entry || !existsSync(entry)) {
     throw new GenieError('LAUNCH_FAILED', 'The genie supervisor (dist/supervisor-main.js of @genie/launcher) was not found.', {
       hint: 'Build the launcher package (`npx tsup` in packages/launcher) or reinstall genie.',
@@ -27,9 +27,9 @@ export async function supervisorMainPath(): Promise<string> {
 function packageRootAbove(start: string): string | undefined {
   let dir = start;
   for (;;) {
-    const manifest = path.join(dir, 'package.json');
+    const manifest = join(dir, 'package.json');
     if (existsSync(manifest) && readPackageName(manifest) === PACKAGE_NAME) return dir;
-    const parent = path.dirname(dir);
+    const parent = dirname(dir);
     if (parent === dir) return undefined;
     dir = parent;
   }
@@ -39,8 +39,8 @@ async function packageRootByResolution(): Promise<string | undefined> {
   try {
     // Loaded only here: from its own dist the launcher finds its root without it.
     const { createRequire } = await import('node:module');
-    const require = createRequire(path.join(__dirname, 'noop.js'));
-    return path.dirname(require.resolve(`${PACKAGE_NAME}/package.json`));
+    const require = createRequire(join(__dirname, 'noop.js'));
+    return dirname(require.resolve(`${PACKAGE_NAME}/package.json`));
   } catch {
     return undefined;
   }

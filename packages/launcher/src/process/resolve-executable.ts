@@ -1,5 +1,5 @@
 import { accessSync, constants, statSync } from 'node:fs';
-import path from 'node:path';
+import { delimiter, resolve, sep } from 'node:path';
 
 /**
  * Where `command` would be found by spawn: itself when it contains a path separator
@@ -7,13 +7,13 @@ import path from 'node:path';
  */
 export function resolveExecutable(command: string, env: NodeJS.ProcessEnv, cwd: string): string | undefined {
   if (command.length === 0) return undefined;
-  if (command.includes('/') || command.includes(path.sep)) {
-    const candidate = path.resolve(cwd, command);
+  if (command.includes('/') || command.includes(sep)) {
+    const candidate = resolve(cwd, command);
     return isExecutableFile(candidate) ? candidate : undefined;
   }
-  for (const dir of (env.PATH ?? '').split(path.delimiter)) {
+  for (const dir of (env.PATH ?? '').split(delimiter)) {
     if (!dir) continue;
-    const candidate = path.resolve(cwd, dir, command);
+    const candidate = resolve(cwd, dir, command);
     if (isExecutableFile(candidate)) return candidate;
   }
   return undefined;

@@ -1,5 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+import { dirname } from 'node:path';
 import type { SessionEntry } from '@genie/session-schema';
 import { processStartTime, type SessionStorage } from '@genie/storage';
 import type { AgentEvent } from '../agent-event';
@@ -98,7 +98,7 @@ class TurnRun {
     try {
       this.executor = getExecutor(spec.executor);
       if (spec.instructions) {
-        mkdirSync(path.dirname(spec.instructionsFile), { recursive: true });
+        mkdirSync(dirname(spec.instructionsFile), { recursive: true });
         writeFileSync(spec.instructionsFile, spec.instructions, { mode: 0o600 });
       }
       command = this.executor.buildCommand(turnRequestOf(spec));

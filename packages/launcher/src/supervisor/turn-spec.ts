@@ -1,5 +1,5 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+import { dirname, join } from 'node:path';
 import { GenieError } from '@genie/errors';
 import type { StorageSpec } from '@genie/storage';
 import type { ExecutorSettings, TurnRequest } from '../executors/executor';
@@ -42,19 +42,19 @@ export function turnRequestOf(spec: TurnSpec): TurnRequest {
 
 /** Turn files live beside the logs directory: `<logsDir>/../turns/`. */
 export function turnFilesDir(logsDir: string): string {
-  return path.join(path.dirname(logsDir), 'turns');
+  return join(dirname(logsDir), 'turns');
 }
 
 export function turnSpecPath(logsDir: string, sessionId: string, turn: number): string {
-  return path.join(turnFilesDir(logsDir), `${sessionId}-${turn}.json`);
+  return join(turnFilesDir(logsDir), `${sessionId}-${turn}.json`);
 }
 
 export function instructionsPath(logsDir: string, sessionId: string, turn: number): string {
-  return path.join(turnFilesDir(logsDir), `${sessionId}-${turn}.instructions.md`);
+  return join(turnFilesDir(logsDir), `${sessionId}-${turn}.instructions.md`);
 }
 
 export function writeTurnSpec(file: string, spec: TurnSpec): void {
-  mkdirSync(path.dirname(file), { recursive: true });
+  mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, JSON.stringify(spec), { mode: 0o600 });
 }
 
