@@ -1,5 +1,8 @@
 import { defineConfig } from 'tsup';
-import { libraryBuild } from '../../tooling/tsup.base';
+import { esmRequireBanner, libraryBuild } from '../../tooling/tsup.base';
 
 // The supervisor is a second entry: the launcher spawns `node dist/supervisor-main.js`.
-export default defineConfig(libraryBuild({ index: 'src/index.ts', 'supervisor-main': 'src/supervisor-main.ts' }));
+// Builtins only rare paths need are required on first use (see esmRequireBanner).
+export default defineConfig(
+  libraryBuild({ index: 'src/index.ts', 'supervisor-main': 'src/supervisor-main.ts' }, { banner: esmRequireBanner }),
+);

@@ -1,5 +1,9 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { builtinsLoadedBy } from '../../../tooling/loaded-builtins';
+import { claudeLog, writeLog } from './transcript/event-log-fixtures';
 
 const PACKAGE_DIR = path.resolve(__dirname, '..');
 
@@ -9,11 +13,30 @@ const PACKAGE_DIR = path.resolve(__dirname, '..');
  * (reading a whole transcript, reclaiming or inspecting a store, migrating a V1 store).
  */
 describe('loading the built launcher', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'genie-start-up-'));
+  });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
   it.each(['cjs', 'esm'] as const)('as %s loads neither readline, crypto nor fs/promises', (format) => {
     const loaded = builtinsLoadedBy('@genie/launcher', format, PACKAGE_DIR);
     expect(loaded).toContain('child_process');
     expect(loaded).not.toContain('readline');
     expect(loaded).not.toContain('crypto');
     expect(loaded).not.toContain('fs/promises');
+  });
+
+  it.each(['cjs', 'esm'] as const)('as %s still reads a whole transcript, loading readline then', (format) => {
+    const logFile = path.join(dir, `${format}.jsonl`);
+    writeLog(logFile, claudeLog());
+    const program = `const turns = await readTranscript(${JSON.stringify(logFile)});
+process.stdout.write(JSON.stringify({ prompts: turns.map((turn) => turn.prompt), readline: process.moduleLoadList.includes('NativeModule readline') }));`;
+    const args =
+      format === 'esm'
+        ? ['--input-type=module', '-e', `import { readTranscript } from '@genie/launcher';\n${program}`]
+        : ['-e', `const { readTranscript } = require('@genie/launcher');\n(async () => {\n${program}\n})();`];
+    const output = JSON.parse(execFileSync(process.execPath, args, { cwd: PACKAGE_DIR, encoding: 'utf8' })) as unknown;
+    expect(output).toEqual({ prompts: ['remember PINEAPPLE and list files', expect.any(String)], readline: true });
   });
 });

@@ -37,7 +37,7 @@ export async function startBackgroundTurn(ctx: LaunchContext, plan: TurnPlan): P
       hint: 'Use the json storage adapter, or run the turn in the foreground.',
     });
   }
-  const supervisorMain = await supervisorMainPath();
+  const supervisorMain = supervisorMainPath();
   const env = envOf(ctx);
   const { spec } = await beginTurn(ctx, plan);
 

@@ -10,9 +10,9 @@ let cached: string | undefined;
  * walking up from this module (works from src under jest and from dist), else through
  * module resolution (when an app bundles the launcher into its own file).
  */
-export async function supervisorMainPath(): Promise<string> {
+export function supervisorMainPath(): string {
   if (cached) return cached;
-  const root = packageRootAbove(__dirname) ?? (await packageRootByResolution());
+  const root = packageRootAbove(__dirname) ?? packageRootByResolution();
   const entry = root ? join(root, 'dist', 'supervisor-main.js') : undefined;
   if (!entry || !existsSync(entry)) {
     throw new GenieError('LAUNCH_FAILED', 'The genie supervisor (dist/supervisor-main.js of @genie/launcher) was not found.', {
@@ -35,12 +35,12 @@ function packageRootAbove(start: string): string | undefined {
   }
 }
 
-async function packageRootByResolution(): Promise<string | undefined> {
+function packageRootByResolution(): string | undefined {
   try {
-    // Loaded only here: from its own dist the launcher finds its root without it.
-    const { createRequire } = await import('node:module');
-    const require = createRequire(join(__dirname, 'noop.js'));
-    return dirname(require.resolve(`${PACKAGE_NAME}/package.json`));
+    // Required only here: from its own dist the launcher finds its root without node:module.
+    const { createRequire } = require('node:module') as typeof import('node:module');
+    const requireHere = createRequire(join(__dirname, 'noop.js'));
+    return dirname(requireHere.resolve(`${PACKAGE_NAME}/package.json`));
   } catch {
     return undefined;
   }

@@ -11,8 +11,9 @@ import type { TurnView } from './transcript-types';
  * error naming it.
  */
 export async function readTranscript(logFile: string, options: TranscriptOptions = {}): Promise<TurnView[]> {
-  // Loaded here, not at the top: launching, stopping and listing never read a whole transcript.
-  const { createInterface } = await import('node:readline');
+  // Required here, not imported: launching, stopping and listing never read a whole
+  // transcript. A require, because import() would first load node's ESM loader in CJS.
+  const { createInterface } = require('node:readline') as typeof import('node:readline');
   const builder = new TurnBuilder(options);
   const stream = createReadStream(logFile, { encoding: 'utf8' });
   const lines = createInterface({ input: stream, crlfDelay: Infinity });
