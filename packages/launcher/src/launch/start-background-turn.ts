@@ -56,15 +56,15 @@ export async function startBackgroundTurn(ctx: LaunchContext, plan: TurnPlan): P
   } catch (error) {
     return supervisorFailed(ctx, spec, specFile, error as Error);
   }
-  const spawnError = await new Promise<Error | null>((resolve) => {
-    child.once('spawn', () => resolve(null));
-    child.once('error', resolve);
-  });
+  if (child.pid === undefined) {
+    // Node sets the pid only when the spawn succeeded, and emits why it failed on the next tick.
+    const spawnError = await new Promise<Error>((resolve) => child.once('error', resolve));
+    return supervisorFailed(ctx, spec, specFile, spawnError);
+  }
   child.on('error', () => {
     // The supervisor is on its own once spawned; nothing here can act on its errors.
   });
   child.unref();
-  if (spawnError || child.pid === undefined) return supervisorFailed(ctx, spec, specFile, spawnError);
 
   const runnerPid = child.pid;
   const runnerStartTime = processStartTime(runnerPid);
@@ -84,9 +84,9 @@ function cannotStart(spec: TurnSpec, env: NodeJS.ProcessEnv): boolean {
   }
 }
 
-async function supervisorFailed(ctx: LaunchContext, spec: TurnSpec, specFile: string, error: Error | null): Promise<SessionEntry> {
+async function supervisorFailed(ctx: LaunchContext, spec: TurnSpec, specFile: string, error: Error): Promise<SessionEntry> {
   removeFile(specFile);
-  const message = `The genie supervisor could not start: ${error?.message ?? 'no process id'}.`;
+  const message = `The genie supervisor could not start: ${error.message}.`;
   return ctx.storage.update(spec.sessionId, (entry) =>
     entry.turns === spec.turn && entry.status === 'starting' ? { ...entry, status: 'failed', exitCode: null, signal: null, error: message } : entry,
   );
