@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { GenieError } from '@genie/errors';
 import type { StorageSpec } from '@genie/storage';
@@ -73,11 +73,14 @@ export function readTurnSpec(file: string): TurnSpec {
   return spec;
 }
 
-/** Removes a turn file; one that is already gone (or was never written) is fine. */
+/**
+ * Removes a turn file; one that is already gone (or was never written) is fine. unlinkSync,
+ * not rmSync: rmSync's first call loads node's rimraf module, which every supervisor would pay.
+ */
 export function removeFile(file: string): void {
   try {
-    rmSync(file, { force: true });
+    unlinkSync(file);
   } catch {
-    // Its directory may not exist (ENOTDIR/EACCES): then there is nothing to remove.
+    // Gone already, or its directory does not exist (ENOTDIR/EACCES): nothing to remove.
   }
 }
