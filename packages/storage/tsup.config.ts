@@ -1,4 +1,4 @@
 import { defineConfig } from 'tsup';
-import { libraryBuild } from '../../tooling/tsup.base';
+import { libraryBuild, workspaceDependencies } from '../../tooling/tsup.base';
 
-export default defineConfig(libraryBuild({ index: 'src/index.ts', conformance: 'src/conformance/index.ts' }));
+export default defineConfig(libraryBuild({ index: 'src/index.ts', conformance: 'src/conformance/index.ts' }, workspaceDependencies));

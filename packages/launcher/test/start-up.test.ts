@@ -27,6 +27,30 @@ describe('loading the built launcher', () => {
     expect(loaded).not.toContain('fs/promises');
   });
 
+  it('as cjs resolves each workspace package once per package that requires it', () => {
+    // Node remembers a resolution per parent only when the require loaded the module, so
+    // each repeated require of a package loaded before (here by the caller, which opened
+    // its store first) resolves it again through its exports map.
+    const program = `
+const Module = require('node:module');
+const resolve = Module._resolveFilename;
+const seen = {};
+Module._resolveFilename = function (request, parent, ...rest) {
+  if (request.startsWith('@genie/')) {
+    const key = request + ' from ' + require('node:path').relative(${JSON.stringify(path.resolve(PACKAGE_DIR, '..'))}, parent.filename);
+    seen[key] = (seen[key] ?? 0) + 1;
+  }
+  return resolve.call(this, request, parent, ...rest);
+};
+require('@genie/errors');
+require('@genie/storage');
+require('@genie/launcher');
+process.stdout.write(JSON.stringify(seen));`;
+    const seen = JSON.parse(execFileSync(process.execPath, ['-e', program], { cwd: PACKAGE_DIR, encoding: 'utf8' })) as Record<string, number>;
+    expect(seen).toMatchObject({ '@genie/storage from launcher/dist/index.js': 1, '@genie/errors from launcher/dist/index.js': 1 });
+    expect(Object.values(seen).filter((count) => count > 1)).toEqual([]);
+  });
+
   it.each(['cjs', 'esm'] as const)('as %s still reads a whole transcript, loading readline then', (format) => {
     const logFile = path.join(dir, `${format}.jsonl`);
     writeLog(logFile, claudeLog());
