@@ -9,7 +9,7 @@ import { openJsonStorage } from '@genie/storage';
 // Background-launch return time: a caller process that loads the built launcher, starts a
 // turn of an agent that runs 5 s, and exits once startBackgroundTurn returns; beside
 // `node -e 0` measured in the same run. Then the resident memory of running supervisors.
-const RUNS = 10;
+const RUNS = 20;
 const SUPERVISORS = 5;
 const AGENT_SECONDS = 5;
 const PACKAGE_ROOT = path.join(__dirname, '..');
@@ -30,9 +30,20 @@ startBackgroundTurn(ctx, plan).then((entry) => {
 });
 `;
 
+/**
+ * Measured processes run without NODE_EXTRA_CA_CERTS: with it, node reads and parses a CA
+ * bundle at every start (about 30 ms on our machines), which would inflate the
+ * `node -e 0` baseline and flatter the ratio.
+ */
+const BARE_ENV: NodeJS.ProcessEnv = (() => {
+  const env = { ...process.env };
+  delete env.NODE_EXTRA_CA_CERTS;
+  return env;
+})();
+
 function timeProcess(args: string[]): { ms: number; stdout: string } {
   const started = performance.now();
-  const result = spawnSync(process.execPath, args, { encoding: 'utf8' });
+  const result = spawnSync(process.execPath, args, { encoding: 'utf8', env: BARE_ENV });
   const ms = performance.now() - started;
   if (result.status !== 0) throw new Error(`${args.join(' ')} failed: ${result.stderr}`);
   return { ms, stdout: result.stdout };

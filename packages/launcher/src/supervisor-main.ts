@@ -1,18 +1,22 @@
 /**
- * Entry point of the detached supervisor process: `node supervisor-main.js <turn file>`.
- * It has no terminal (stdio is ignored), so a failure it cannot record in the session is
+ * Entry point of the detached supervisor process: `node supervisor-main.js`, its turn
+ * (a JSON TurnSpec) on stdin. The launching process writes the turn only once the
+ * session is claimed for it; end-of-file without a turn means the claim failed or the
+ * launcher died first, and the supervisor exits having done nothing. It has no terminal
+ * (stdout and stderr are ignored), so a failure it cannot record in the session is
  * appended to the session's event log as a stderr line.
  */
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, readFileSync } from 'node:fs';
 import type { SessionStorage } from '@genie/storage';
 import { openSpecStorage } from './supervisor/open-spec-storage';
 import { superviseTurn } from './supervisor/supervise-turn';
-import { readTurnSpec, removeFile, type TurnSpec } from './supervisor/turn-spec';
+import { parseTurnSpec, type TurnSpec } from './supervisor/turn-spec';
 
-async function main(specFile: string | undefined): Promise<void> {
-  if (!specFile) throw new Error('usage: supervisor-main <turn file>');
-  const spec = readTurnSpec(specFile);
-  removeFile(specFile);
+async function main(): Promise<void> {
+  // Blocks until the launcher closes the pipe: there is nothing else to do before.
+  const turn = readFileSync(0, 'utf8');
+  if (turn === '') return;
+  const spec = parseTurnSpec(turn);
   const controller = new AbortController();
   for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) process.on(signal, () => controller.abort());
 
@@ -37,7 +41,7 @@ function recordCrash(spec: TurnSpec, error: unknown): void {
   }
 }
 
-main(process.argv[2]).then(
+main().then(
   () => process.exit(0),
   () => process.exit(1),
 );

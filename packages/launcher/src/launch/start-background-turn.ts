@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { parse as parsePath } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { dirname, parse as parsePath } from 'node:path';
 import { GenieError } from '@genie/errors';
 import type { SessionEntry } from '@genie/session-schema';
 import { processStartTime } from '@genie/storage';
@@ -7,29 +8,34 @@ import { getExecutor } from '../executors/registry';
 import { SESSION_ENV_VAR } from '../process/session-marker';
 import { launchProblem } from '../supervisor/launch-check';
 import { superviseTurn } from '../supervisor/supervise-turn';
-import { removeFile, turnRequestOf, turnSpecPath, writeTurnSpec, type TurnSpec } from '../supervisor/turn-spec';
-import { beginTurn } from './begin-turn';
+import { turnRequestOf, type TurnSpec } from '../supervisor/turn-spec';
+import { beginTurn, type BegunTurn, type Runner } from './begin-turn';
 import { envOf } from './context-defaults';
 import type { LaunchContext, TurnPlan } from './launch-context';
 import { supervisorMainPath } from './supervisor-location';
 
-let jitlessFlags: string[] | undefined;
-
 /**
  * A supervisor lives as long as its agent and mostly waits for output, so it trades
- * JIT speed for about 5 MB less resident memory per running session. Asked on first
- * launch, not at load: building node's flag set costs ~0.5 ms, which processes that load
- * the launcher without launching (list, view, stop) need not pay.
+ * JIT speed for about 5 MB less resident memory per running session. Every node genie
+ * supports has `--jitless`; another runtime standing in for node (its release is not
+ * called `node`) gets no flags it may not know. (Asking node's flag set instead costs
+ * ~0.5 ms of every launch.)
  */
 function supervisorNodeFlags(): string[] {
-  jitlessFlags ??= process.allowedNodeEnvironmentFlags.has('--jitless') ? ['--jitless'] : [];
-  return jitlessFlags;
+  return process.release?.name === 'node' ? ['--jitless'] : [];
 }
 
 /**
  * Starts a turn under a detached supervisor and returns as soon as the record says
- * `starting` with the supervisor's pid; the caller never waits for the agent. A turn
- * that cannot start (missing binary, missing cwd) is recorded `failed` before returning.
+ * `starting` with the supervisor's pid; the caller never waits for the agent.
+ *
+ * The supervisor is spawned first and waits for its turn on stdin; the session is then
+ * claimed with the supervisor's pid in one store write, and only a committed claim sends
+ * the turn. So the record never says `starting` without the process that owns the turn
+ * (whose death reconciliation turns into `lost`), and a claim that fails (a live turn, a
+ * taken name) or a caller that dies first leaves a supervisor that reads end-of-file and
+ * exits without doing anything. A turn that cannot start (missing binary, missing cwd,
+ * unwritable logs) is recorded `failed` before returning.
  */
 export async function startBackgroundTurn(ctx: LaunchContext, plan: TurnPlan): Promise<SessionEntry> {
   if (ctx.storageSpec.kind !== 'json' || !ctx.storage.capabilities.crossProcess) {
@@ -37,43 +43,77 @@ export async function startBackgroundTurn(ctx: LaunchContext, plan: TurnPlan): P
       hint: 'Use the json storage adapter, or run the turn in the foreground.',
     });
   }
+  getExecutor(plan.executor);
   const supervisorMain = supervisorMainPath();
   const env = envOf(ctx);
-  const { spec } = await beginTurn(ctx, plan);
 
-  if (cannotStart(spec, env)) return superviseTurn({ storage: ctx.storage, spec, env });
-
-  const specFile = turnSpecPath(ctx.logsDir, spec.sessionId, spec.turn);
-  let child: ChildProcess;
+  let child: ChildProcess | undefined;
+  let spawnError: Error | undefined;
   try {
-    writeTurnSpec(specFile, spec);
-    child = spawn(process.execPath, [...supervisorNodeFlags(), supervisorMain, specFile], {
+    child = spawn(process.execPath, [...supervisorNodeFlags(), supervisorMain], {
       detached: true,
-      stdio: 'ignore',
-      env: { ...env, [SESSION_ENV_VAR]: spec.sessionId },
-      cwd: parsePath(specFile).root,
+      stdio: ['pipe', 'ignore', 'ignore'],
+      env: { ...env, [SESSION_ENV_VAR]: plan.sessionId },
+      cwd: parsePath(ctx.logsDir).root,
     });
   } catch (error) {
-    return supervisorFailed(ctx, spec, specFile, error as Error);
+    spawnError = error as Error;
   }
-  if (child.pid === undefined) {
+  if (child && child.pid === undefined) {
     // Node sets the pid only when the spawn succeeded, and emits why it failed on the next tick.
-    const spawnError = await new Promise<Error>((resolve) => child.once('error', resolve));
-    return supervisorFailed(ctx, spec, specFile, spawnError);
+    const failed = child;
+    spawnError = await new Promise<Error>((resolve) => failed.once('error', resolve));
+    child = undefined;
   }
-  child.on('error', () => {
+  const supervisor = child;
+  supervisor?.on('error', () => {
     // The supervisor is on its own once spawned; nothing here can act on its errors.
   });
-  child.unref();
+  const runner: Runner | undefined = supervisor?.pid === undefined ? undefined : { pid: supervisor.pid, startTime: processStartTime(supervisor.pid) };
 
-  const runnerPid = child.pid;
-  const runnerStartTime = processStartTime(runnerPid);
-  return ctx.storage.update(spec.sessionId, (entry) =>
-    entry.turns === spec.turn && (entry.runnerPid ?? null) === null ? { ...entry, runnerPid, runnerStartTime } : entry,
-  );
+  let begun: BegunTurn;
+  try {
+    begun = await beginTurn(ctx, plan, runner);
+  } catch (error) {
+    if (supervisor) await release(supervisor);
+    throw error;
+  }
+  const { entry, spec } = begun;
+  if (!supervisor) return supervisorFailed(ctx, spec, spawnError);
+
+  if (cannotStart(spec, env)) {
+    // Recorded while the supervisor still lives, so reconciliation never sees its pid dead first.
+    const failed = await superviseTurn({ storage: ctx.storage, spec, env });
+    await release(supervisor);
+    return failed;
+  }
+  try {
+    mkdirSync(dirname(spec.logFile), { recursive: true });
+    await release(supervisor, JSON.stringify(spec));
+  } catch (error) {
+    supervisor.kill('SIGKILL');
+    return supervisorFailed(ctx, spec, error as Error);
+  }
+  return entry;
 }
 
-/** Cheap checks done before spawning anything, so such failures are reported at once. */
+/** Hands the supervisor its turn (or nothing, which tells it to exit) and lets it go. */
+function release(supervisor: ChildProcess, turn = ''): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const stdin = supervisor.stdin;
+    if (!stdin) {
+      reject(new Error('no pipe to the supervisor'));
+      return;
+    }
+    stdin.once('error', reject);
+    stdin.end(turn, () => {
+      supervisor.unref();
+      resolve();
+    });
+  });
+}
+
+/** Cheap checks done before the supervisor gets the turn, so such failures are reported at once. */
 function cannotStart(spec: TurnSpec, env: NodeJS.ProcessEnv): boolean {
   try {
     const executor = getExecutor(spec.executor);
@@ -84,9 +124,8 @@ function cannotStart(spec: TurnSpec, env: NodeJS.ProcessEnv): boolean {
   }
 }
 
-async function supervisorFailed(ctx: LaunchContext, spec: TurnSpec, specFile: string, error: Error): Promise<SessionEntry> {
-  removeFile(specFile);
-  const message = `The genie supervisor could not start: ${error.message}.`;
+async function supervisorFailed(ctx: LaunchContext, spec: TurnSpec, error: Error | undefined): Promise<SessionEntry> {
+  const message = `The genie supervisor could not start: ${error?.message ?? 'no process id'}.`;
   return ctx.storage.update(spec.sessionId, (entry) =>
     entry.turns === spec.turn && entry.status === 'starting' ? { ...entry, status: 'failed', exitCode: null, signal: null, error: message } : entry,
   );

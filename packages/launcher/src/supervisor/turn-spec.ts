@@ -1,12 +1,12 @@
-import { mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { unlinkSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { GenieError } from '@genie/errors';
 import type { StorageSpec } from '@genie/storage';
 import type { ExecutorSettings, TurnRequest } from '../executors/executor';
 
 /**
- * Everything a supervisor needs to run one turn, written to a file by the launching
- * process: a prompt can exceed the argv limit, and a file leaves no trace in `ps`.
+ * Everything a supervisor needs to run one turn, written to its stdin by the launching
+ * process: a prompt can exceed the argv limit, and a pipe leaves no trace in `ps` or on disk.
  */
 export interface TurnSpec {
   version: 1;
@@ -45,28 +45,20 @@ export function turnFilesDir(logsDir: string): string {
   return join(dirname(logsDir), 'turns');
 }
 
-export function turnSpecPath(logsDir: string, sessionId: string, turn: number): string {
-  return join(turnFilesDir(logsDir), `${sessionId}-${turn}.json`);
-}
-
 export function instructionsPath(logsDir: string, sessionId: string, turn: number): string {
   return join(turnFilesDir(logsDir), `${sessionId}-${turn}.instructions.md`);
 }
 
-export function writeTurnSpec(file: string, spec: TurnSpec): void {
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, JSON.stringify(spec), { mode: 0o600 });
-}
-
-export function readTurnSpec(file: string): TurnSpec {
+/** The turn a launcher handed its supervisor, checked to be one this version writes. */
+export function parseTurnSpec(text: string): TurnSpec {
   let spec: TurnSpec;
   try {
-    spec = JSON.parse(readFileSync(file, 'utf8')) as TurnSpec;
+    spec = JSON.parse(text) as TurnSpec;
   } catch (error) {
-    throw new GenieError('LAUNCH_FAILED', `Cannot read the turn file ${file}: ${(error as Error).message}`, { cause: error });
+    throw new GenieError('LAUNCH_FAILED', `The supervisor's turn is not JSON: ${(error as Error).message}`, { cause: error });
   }
-  if (spec.version !== 1 || typeof spec.sessionId !== 'string' || typeof spec.turn !== 'number') {
-    throw new GenieError('LAUNCH_FAILED', `The turn file ${file} is not one this version of genie wrote.`, {
+  if (spec?.version !== 1 || typeof spec.sessionId !== 'string' || typeof spec.turn !== 'number') {
+    throw new GenieError('LAUNCH_FAILED', 'The supervisor was handed a turn this version of genie did not write.', {
       hint: 'Use the same genie version to launch and supervise a turn.',
     });
   }

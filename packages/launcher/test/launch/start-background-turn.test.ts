@@ -1,7 +1,10 @@
+import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { isProcessAlive } from '@genie/storage';
 import { startBackgroundTurn } from '../../src/launch/start-background-turn';
+import { supervisorMainPath } from '../../src/launch/supervisor-location';
+import { findSessionProcesses } from '../../src/process/session-processes';
 import { eventually, LaunchFixture, shellSettings } from '../helpers/launch-fixture';
 
 describe('startBackgroundTurn', () => {
@@ -38,11 +41,30 @@ describe('startBackgroundTurn', () => {
     expect(finished.executorPid).toEqual(expect.any(Number));
   });
 
-  it('refuses a second turn while the first one runs', async () => {
+  it('claims the session with the supervisor already named: the stored record never says starting without its runner', async () => {
     const session = await fixture.createSession();
-    await startBackgroundTurn(fixture.ctx, plan(session.sessionId, 'sleep 2'));
+    const started = await startBackgroundTurn(fixture.ctx, plan(session.sessionId, 'sleep 1'));
+    const stored = await fixture.storage.get(session.sessionId);
+    expect(stored?.runnerPid).toBe(started.runnerPid);
+    expect(stored?.runnerStartTime).toBe(started.runnerStartTime);
+    await eventually(async () => (await fixture.storage.get(session.sessionId))?.status === 'completed', 'the turn to end');
+  });
+
+  it('refuses a second turn while the first one runs, and the supervisor spawned for it exits', async () => {
+    const session = await fixture.createSession();
+    const first = await startBackgroundTurn(fixture.ctx, plan(session.sessionId, 'sleep 2'));
     await expect(startBackgroundTurn(fixture.ctx, plan(session.sessionId, 'echo again'))).rejects.toMatchObject({ code: 'SESSION_BUSY' });
+    const stored = await fixture.storage.get(session.sessionId);
+    expect(stored).toMatchObject({ runnerPid: first.runnerPid, turns: 1 });
     await eventually(async () => (await fixture.storage.get(session.sessionId))?.status === 'completed', 'the first turn to end');
+    // Every process marked with the session, the refused turn's supervisor included, is gone.
+    await eventually(() => findSessionProcesses(session.sessionId).length === 0, 'no process of the session to be left');
+  });
+
+  it('gives a supervisor that reads end-of-file instead of a turn nothing to do: it exits at once', () => {
+    const result = spawnSync(process.execPath, [supervisorMainPath()], { input: '', encoding: 'utf8', timeout: 20_000 });
+    expect(result.status).toBe(0);
+    expect(result.stderr).toBe('');
   });
 
   it('fails at once and leaves nothing starting when the binary is missing', async () => {
