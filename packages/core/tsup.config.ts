@@ -1,5 +1,5 @@
 import { defineConfig, type Options } from 'tsup';
-import { libraryBuild } from '../../tooling/tsup.base';
+import { libraryBuild, workspaceDependencies } from '../../tooling/tsup.base';
 
 /**
  * `yaml` is bundled: loaded from node_modules it costs ~100 ms of module resolution on
@@ -23,8 +23,8 @@ export default defineConfig(
   libraryBuild(
     { index: 'src/index.ts', 'yaml-parser': 'src/yaml-parser.ts' },
     {
-      noExternal: ['yaml'],
-      esbuildPlugins: [yamlParserStaysApart],
+      noExternal: ['yaml', ...(workspaceDependencies.noExternal ?? [])],
+      esbuildPlugins: [yamlParserStaysApart, ...(workspaceDependencies.esbuildPlugins ?? [])],
       banner: ({ format }) => (format === 'esm' ? { js: ESM_REQUIRE } : {}),
     },
   ),
