@@ -27,7 +27,8 @@ function median(values: number[]): number {
  */
 const BARE_ENV: NodeJS.ProcessEnv = (() => {
   const env: NodeJS.ProcessEnv = { ...process.env, GENIE_COMPILE_CACHE: fs.mkdtempSync(path.join(os.tmpdir(), 'genie-cli-bench-cache-')) };
-  delete env.NODE_EXTRA_CA_CERTS;
+  // BENCH_KEEP_CA_CERTS=1 measures the environment as it is, CA bundle included.
+  if (process.env.BENCH_KEEP_CA_CERTS !== '1') delete env.NODE_EXTRA_CA_CERTS;
   return env;
 })();
 
@@ -228,7 +229,11 @@ async function main(): Promise<void> {
 
   const width = Math.max(...rows.map((row) => row.name.length));
   console.log(`node ${process.version}, ${os.cpus().length} cpus, median of ${RUNS} runs, each beside node -e 0 run alternately`);
-  console.log('every process runs without NODE_EXTRA_CA_CERTS (it adds a CA-bundle load to every node start); genie with its code cache warm');
+  console.log(
+    BARE_ENV.NODE_EXTRA_CA_CERTS === undefined
+      ? 'every process runs without NODE_EXTRA_CA_CERTS (it adds a CA-bundle load to every node start); genie with its code cache warm'
+      : 'every process runs with NODE_EXTRA_CA_CERTS as set here (BENCH_KEEP_CA_CERTS=1); genie with its code cache warm',
+  );
   console.log(`${''.padEnd(width)}  ${'genie'.padStart(9)}  ${'node -e 0'.padStart(9)}  ratio`);
   for (const row of rows) {
     const limit = row.limit(row.baselineMs);

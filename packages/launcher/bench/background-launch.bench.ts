@@ -37,7 +37,8 @@ startBackgroundTurn(ctx, plan).then((entry) => {
  */
 const BARE_ENV: NodeJS.ProcessEnv = (() => {
   const env = { ...process.env };
-  delete env.NODE_EXTRA_CA_CERTS;
+  // BENCH_KEEP_CA_CERTS=1 measures the environment as it is, CA bundle included.
+  if (process.env.BENCH_KEEP_CA_CERTS !== '1') delete env.NODE_EXTRA_CA_CERTS;
   return env;
 })();
 
