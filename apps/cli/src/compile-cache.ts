@@ -41,13 +41,16 @@ export function compileCacheDir(env: NodeJS.ProcessEnv = process.env): string | 
  *
  * Compiling genie's code is a large share of every command's start-up, and node 20 has
  * no compile cache of its own (`module.enableCompileCache` arrived in node 22, and is
- * used when present). The cache is written once, at exit of a run that had none, so it
- * holds the functions that run actually compiled. Each entry is keyed by the build of the
- * bundle, node's version and the architecture, and carries a digest of its own bytes: a
- * stale, foreign or damaged entry is never given to V8, it is replaced. A cache that
- * cannot be read or written changes nothing but the time: the bundle is compiled as usual.
+ * used when present). An entry is written at exit of a run that found none, so it holds
+ * the functions that run actually compiled; `flavor` (the command) keeps one entry per
+ * kind of run, because `genie run` and `genie list` compile different code, and a run
+ * given another command's entry compiles its own functions again (~5 ms of a `run`).
+ * Entries are keyed by the build of the bundle, node's version and the architecture, and
+ * carry a digest of their own bytes: a stale, foreign or damaged entry is never given to
+ * V8, it is replaced. A cache that cannot be read or written changes nothing but the
+ * time: the bundle is compiled as usual.
  */
-export function requireWithCompileCache(bundle: string, version: string, env: NodeJS.ProcessEnv = process.env): unknown {
+export function requireWithCompileCache(bundle: string, version: string, flavor: string, env: NodeJS.ProcessEnv = process.env): unknown {
   const dir = compileCacheDir(env);
   if (dir === undefined) return require(bundle);
   const enableCompileCache = (Module as unknown as { enableCompileCache?: (dir: string) => unknown }).enableCompileCache;
@@ -57,7 +60,7 @@ export function requireWithCompileCache(bundle: string, version: string, env: No
   }
 
   const source = fs.readFileSync(bundle, 'utf8');
-  const cache = readCache(dir, bundle, version);
+  const cache = readCache(dir, bundle, version, flavor);
   const script = new vm.Script(`${WRAPPER_START}${source}${WRAPPER_END}`, {
     filename: bundle,
     ...(cache.data ? { cachedData: cache.data } : {}),
@@ -73,19 +76,25 @@ export function requireWithCompileCache(bundle: string, version: string, env: No
   return loaded.exports;
 }
 
-/**
- * The entry for this build of the bundle. npm gives every file of a published package the
- * same modification time, so the version is part of the key; the size, time and inode tell
- * local rebuilds apart. (V8 itself only compares the source's length.)
- */
-function cacheFileFor(dir: string, bundle: string, version: string): string {
-  const stat = fs.statSync(bundle);
-  const build = [version.replace(/-/g, '_'), stat.size, Math.trunc(stat.mtimeMs), stat.ino].join('.');
-  return path.join(dir, `${path.basename(bundle, '.js')}-${build}-${process.version}-${process.arch}.v8`);
+/** A name part without `-`, which separates the parts. */
+function namePart(text: string): string {
+  return text.replace(/-/g, '_');
 }
 
-function readCache(dir: string, bundle: string, version: string): CacheFile {
-  const file = cacheFileFor(dir, bundle, version);
+/**
+ * `<bundle>-<node>-<build>-<flavor>.v8`. npm gives every file of a published package the
+ * same modification time, so the version is part of the build key; the size, time and
+ * inode tell local rebuilds apart. (V8 itself only compares the source's length.)
+ */
+function cacheFileFor(dir: string, bundle: string, version: string, flavor: string): string {
+  const stat = fs.statSync(bundle);
+  const node = `${process.version}.${process.arch}`;
+  const build = [version, stat.size, Math.trunc(stat.mtimeMs), stat.ino].join('.');
+  return path.join(dir, `${[path.basename(bundle, '.js'), node, build, flavor].map(namePart).join('-')}.v8`);
+}
+
+function readCache(dir: string, bundle: string, version: string, flavor: string): CacheFile {
+  const file = cacheFileFor(dir, bundle, version, flavor);
   let bytes: Buffer;
   try {
     bytes = readOwnFile(file);
@@ -114,11 +123,11 @@ function readOwnFile(file: string): Buffer {
   }
 }
 
-/** `main-<build>-<node>-<arch>.v8` names: the same bundle for the same node, whatever the build. */
-function sameBundleAndNode(name: string, ours: string): boolean {
-  const [bundle, , ...node] = name.split('-');
-  const [ourBundle, , ...ourNode] = ours.split('-');
-  return bundle === ourBundle && node.join('-') === ourNode.join('-');
+/** An entry of an earlier build of the same bundle for the same node: it will never be read again. */
+function earlierBuild(name: string, ours: string): boolean {
+  const [bundle, node, build] = name.split('-');
+  const [ourBundle, ourNode, ourBuild] = ours.split('-');
+  return name.endsWith('.v8') && bundle === ourBundle && node === ourNode && build !== ourBuild;
 }
 
 /**
@@ -141,7 +150,7 @@ function writeCache(file: string, script: vm.Script): void {
     }
     fs.renameSync(temp, file);
     for (const name of fs.readdirSync(dir)) {
-      if (name !== path.basename(file) && sameBundleAndNode(name, path.basename(file))) fs.rmSync(path.join(dir, name), { force: true });
+      if (earlierBuild(name, path.basename(file))) fs.rmSync(path.join(dir, name), { force: true });
     }
   } catch {
     // A cache that cannot be written costs the next run its compile time, nothing more.

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { compileCacheFlavor } from './command-names';
 import { requireWithCompileCache } from './compile-cache';
 
 declare const __GENIE_VERSION__: string;
@@ -10,6 +11,7 @@ const argv = process.argv.slice(2);
 if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) {
   process.stdout.write(`${__GENIE_VERSION__}\n`);
 } else {
-  const { main } = requireWithCompileCache(path.join(__dirname, 'lib', 'main.js'), __GENIE_VERSION__) as typeof import('./main');
+  const bundle = path.join(__dirname, 'lib', 'main.js');
+  const { main } = requireWithCompileCache(bundle, __GENIE_VERSION__, compileCacheFlavor(argv)) as typeof import('./main');
   void main(argv, __GENIE_VERSION__);
 }

@@ -1,6 +1,7 @@
 import yargsFactory from 'yargs/yargs';
 import type { Argv } from 'yargs';
 import type { ExitCode } from '@genie/errors';
+import { commandIndex } from './command-names';
 import type { GlobalArgs } from './global-args';
 import { Terminal } from './output/terminal';
 import { reportError, reportUsageError } from './report-error';
@@ -169,12 +170,9 @@ class UsageError extends Error {
   override readonly name = 'UsageError';
 }
 
-const COMMANDS = new Set(['run', 'resume', 'view', 'stop', 'list', 'ls', 'migrate', 'doctor', 'init', 'mcp', 'completion']);
-
 /** `genie run --help` for a problem with `genie run ...`: the help that answers it. */
 function helpCommandFor(argv: string[]): string {
-  // Global options (`--cwd dir`) may come before the command.
-  const at = argv.findIndex((arg) => COMMANDS.has(arg));
+  const at = commandIndex(argv);
   const [first, second] = at === -1 ? [] : argv.slice(at);
   if (first === undefined) return 'genie';
   if ((first === 'list' || first === 'ls') && (second === 'agents' || second === 'sessions')) return `genie list ${second}`;

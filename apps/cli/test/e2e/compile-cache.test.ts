@@ -51,6 +51,17 @@ describe('the compile cache', () => {
     expect(entries(cacheDir)).toEqual([path.basename(entry)]);
   });
 
+  it('keeps one entry per command, since each command compiles different code', async () => {
+    const { workspace, cacheDir } = workspaceWithCache();
+    expectListed(await workspace.genie(['list', 'sessions', '--json']));
+    const unknown = await workspace.genie(['view', 'nosuch', '--json']);
+    expect(unknown.code).toBe(3);
+    expectListed(await workspace.genie(['--cwd', workspace.dir, 'ls', 'sessions', '--json']));
+    const names = entries(cacheDir);
+    expect(names).toHaveLength(2);
+    expect(names.map((name) => name.replace(/^.*-/, ''))).toEqual(['list.v8', 'view.v8']);
+  });
+
   it('never runs a damaged entry: the command works and the entry is written again', async () => {
     const { workspace, cacheDir } = workspaceWithCache();
     expectListed(await workspace.genie(['list', 'sessions', '--json']));
