@@ -120,7 +120,7 @@ class JsonStorage implements SessionStorage {
     const examination = examineStoreBytes(bytes, this.options);
     if (!examination.ok) return { key, error: unusableStoreError(this.location, examination) };
     if (examination.migrated || examination.fromVersion !== CURRENT_STORE_VERSION) return { key, outdated: examination, bytes };
-    return { key, document: new StoreDocument(examination.store) };
+    return { key, document: new StoreDocument(examination.store, bytes) };
   }
 
   private mutate<T>(plan: (document: StoreDocument) => Plan<T>): Promise<T> {
@@ -138,8 +138,9 @@ class JsonStorage implements SessionStorage {
       const { change, result } = plan(document);
       if (change) {
         const exists = this.cache?.key !== null;
-        const key = this.replace(document.render(change), exists);
-        document.apply(change);
+        const bytes = document.render(change);
+        const key = this.replace(bytes, exists);
+        document.apply(change, bytes);
         this.cache = { key, document };
       }
       return result;
