@@ -203,6 +203,15 @@ async function main(): Promise<void> {
     limit: (b) => 2 * b + write,
   });
 
+  const bigRunDir = tempWorkspace();
+  writeStore(bigRunDir, 10_000);
+  rows.push({
+    name: 'genie run shell --background (10,000)',
+    ...compare([GENIE, 'run', 'shell', 'true', '--background', '--json'], bigRunDir, Math.min(RUNS, 7), BARE_ENV, untilSessionsSettled(bigRunDir)),
+    target: 'report',
+    limit: report,
+  });
+
   const viewDir = tempWorkspace();
   const session = JSON.parse(genie(['run', 'shell', 'echo start', '--no-background', '--json'], viewDir)) as { sessionId: string; logFile: string };
   const logFile = path.isAbsolute(session.logFile) ? session.logFile : path.join(viewDir, session.logFile);
@@ -225,7 +234,7 @@ async function main(): Promise<void> {
   // Let the background runs finish before their directory goes.
   genie(['list', 'sessions', '--json'], runDir);
   await new Promise((resolve) => setTimeout(resolve, 1000));
-  for (const dir of [scratch, runDir, viewDir, BARE_ENV.GENIE_COMPILE_CACHE as string]) fs.rmSync(dir, { recursive: true, force: true });
+  for (const dir of [scratch, runDir, bigRunDir, viewDir, BARE_ENV.GENIE_COMPILE_CACHE as string]) fs.rmSync(dir, { recursive: true, force: true });
 
   const width = Math.max(...rows.map((row) => row.name.length));
   console.log(`node ${process.version}, ${os.cpus().length} cpus, median of ${RUNS} runs, each beside node -e 0 run alternately`);
