@@ -75,7 +75,7 @@ export async function startBackgroundTurn(ctx: LaunchContext, plan: TurnPlan): P
   try {
     begun = await beginTurn(ctx, plan, runner);
   } catch (error) {
-    if (supervisor) await release(supervisor);
+    if (supervisor) await dismiss(supervisor);
     throw error;
   }
   const { entry, spec } = begun;
@@ -84,7 +84,7 @@ export async function startBackgroundTurn(ctx: LaunchContext, plan: TurnPlan): P
   if (cannotStart(spec, env)) {
     // Recorded while the supervisor still lives, so reconciliation never sees its pid dead first.
     const failed = await superviseTurn({ storage: ctx.storage, spec, env });
-    await release(supervisor);
+    await dismiss(supervisor);
     return failed;
   }
   try {
@@ -97,8 +97,8 @@ export async function startBackgroundTurn(ctx: LaunchContext, plan: TurnPlan): P
   return entry;
 }
 
-/** Hands the supervisor its turn (or nothing, which tells it to exit) and lets it go. */
-function release(supervisor: ChildProcess, turn = ''): Promise<void> {
+/** Hands the supervisor its turn and lets it go; rejects when the turn did not reach its pipe. */
+function release(supervisor: ChildProcess, turn: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const stdin = supervisor.stdin;
     if (!stdin) {
@@ -106,11 +106,25 @@ function release(supervisor: ChildProcess, turn = ''): Promise<void> {
       return;
     }
     stdin.once('error', reject);
-    stdin.end(turn, () => {
+    stdin.end(turn, (error?: Error | null) => {
+      if (error) {
+        reject(error);
+        return;
+      }
       supervisor.unref();
       resolve();
     });
   });
+}
+
+/** Tells a supervisor there is no turn for it (end-of-file: it exits); one that cannot be told is killed. */
+async function dismiss(supervisor: ChildProcess): Promise<void> {
+  try {
+    await release(supervisor, '');
+  } catch {
+    supervisor.kill('SIGKILL');
+    supervisor.unref();
+  }
 }
 
 /** Cheap checks done before the supervisor gets the turn, so such failures are reported at once. */
