@@ -1,5 +1,5 @@
 import { defineConfig, type Options } from 'tsup';
-import { libraryBuild, workspaceDependencies } from '../../tooling/tsup.base';
+import { esmRequireBanner, libraryBuild, workspaceDependencies } from '../../tooling/tsup.base';
 
 /**
  * `yaml` is bundled: loaded from node_modules it costs ~100 ms of module resolution on
@@ -7,10 +7,9 @@ import { libraryBuild, workspaceDependencies } from '../../tooling/tsup.base';
  * It goes into its own entry, `yaml-parser`, which the main bundle requires only when it
  * parses YAML, so start-up does not pay for parsing its code either.
  * It is CommonJS and requires node builtins (`process`, `buffer`), which an ES module has
- * no `require` for: the ESM build gets one from createRequire, under the name esbuild's
- * require shim looks for. Both formats require the CommonJS `yaml-parser.js`.
+ * no `require` for: the ESM build gets one (esmRequireBanner). Both formats require the
+ * CommonJS `yaml-parser.js`.
  */
-const ESM_REQUIRE = "import { createRequire as __genieCreateRequire } from 'node:module';\nconst require = __genieCreateRequire(import.meta.url);";
 
 const yamlParserStaysApart: NonNullable<Options['esbuildPlugins']>[number] = {
   name: 'yaml-parser-stays-apart',
@@ -25,7 +24,7 @@ export default defineConfig(
     {
       noExternal: ['yaml', ...(workspaceDependencies.noExternal ?? [])],
       esbuildPlugins: [yamlParserStaysApart, ...(workspaceDependencies.esbuildPlugins ?? [])],
-      banner: ({ format }) => (format === 'esm' ? { js: ESM_REQUIRE } : {}),
+      banner: esmRequireBanner,
     },
   ),
 );

@@ -43,6 +43,7 @@ export async function startBackgroundTurn(ctx: LaunchContext, plan: TurnPlan): P
       hint: 'Use the json storage adapter, or run the turn in the foreground.',
     });
   }
+  // An unknown executor is refused before a supervisor is spawned for it.
   getExecutor(plan.executor);
   const supervisorMain = supervisorMainPath();
   const env = envOf(ctx);
