@@ -98,7 +98,11 @@ export async function startBackgroundTurn(ctx: LaunchContext, plan: TurnPlan): P
   return entry;
 }
 
-/** Hands the supervisor its turn and lets it go; rejects when the turn did not reach its pipe. */
+/**
+ * Hands the supervisor its turn and lets it go; rejects when the turn did not reach its pipe.
+ * Once the turn is written it is the supervisor's: the end-of-file after it is not waited
+ * for (the shutdown completes on a later turn of the event loop, before this process exits).
+ */
 function release(supervisor: ChildProcess, turn: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const stdin = supervisor.stdin;
@@ -106,12 +110,15 @@ function release(supervisor: ChildProcess, turn: string): Promise<void> {
       reject(new Error('no pipe to the supervisor'));
       return;
     }
-    stdin.once('error', reject);
-    stdin.end(turn, (error?: Error | null) => {
+    // Stays attached: an error after the turn was written (the supervisor gone before it
+    // read the end) is the supervisor's to report, not this process's to crash on.
+    stdin.on('error', reject);
+    stdin.write(turn, (error?: Error | null) => {
       if (error) {
         reject(error);
         return;
       }
+      stdin.end();
       supervisor.unref();
       resolve();
     });
@@ -119,13 +126,24 @@ function release(supervisor: ChildProcess, turn: string): Promise<void> {
 }
 
 /** Tells a supervisor there is no turn for it (end-of-file: it exits); one that cannot be told is killed. */
-async function dismiss(supervisor: ChildProcess): Promise<void> {
-  try {
-    await release(supervisor, '');
-  } catch {
-    supervisor.kill('SIGKILL');
-    supervisor.unref();
-  }
+function dismiss(supervisor: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    const stdin = supervisor.stdin;
+    const kill = (): void => {
+      supervisor.kill('SIGKILL');
+      supervisor.unref();
+      resolve();
+    };
+    if (!stdin) {
+      kill();
+      return;
+    }
+    stdin.on('error', kill);
+    stdin.end(() => {
+      supervisor.unref();
+      resolve();
+    });
+  });
 }
 
 /** Cheap checks done before the supervisor gets the turn, so such failures are reported at once. */
