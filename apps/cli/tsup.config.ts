@@ -23,19 +23,6 @@ const genieFromSource: NonNullable<Options['esbuildPlugins']>[number] = {
   },
 };
 
-/**
- * Two CommonJS files. `cli.js` answers `genie --version` without loading anything else,
- * and loads `lib/main.js` through a V8 code cache (see src/compile-cache.ts).
- * `lib/main.js` holds the parser, every command and genie itself: the @genie packages
- * (from their sources, see genieFromSource) and yargs are inlined, because resolving and reading a dozen modules one by one (each
- * @genie package through its `exports` map) cost every command several ms of start-up,
- * and one file gets one code cache entry. Commands are reached through dynamic imports
- * that esbuild turns into lazily evaluated modules, so each command runs only the code
- * it uses; the MCP SDK stays external and loads only for `genie mcp`. The launcher's
- * supervisor still runs from @genie/launcher's own dist, found by module resolution.
- * yargs reads its message translations from `../locales` beside its code, so they are
- * copied to `dist/locales`.
- */
 /** Libraries whose `require('assert')` gets src/shims/assert.ts (see there). */
 const ASSERT_SHIMMED = /[\\/]node_modules[\\/](yargs|signal-exit|graceful-fs)[\\/]/;
 
@@ -48,23 +35,61 @@ const assertShim: NonNullable<Options['esbuildPlugins']>[number] = {
   },
 };
 
-export default defineConfig((overrides) => ({
-  entry: { cli: 'src/index.ts', 'lib/main': 'src/main.ts' },
-  format: ['cjs'],
-  target: 'node20',
-  platform: 'node',
-  sourcemap: true,
-  clean: true,
-  define: { __GENIE_VERSION__: JSON.stringify(version) },
-  noExternal: [/^@genie\//, 'yargs'],
-  esbuildPlugins: [genieFromSource, assertShim],
-  esbuildOptions(options) {
-    // `import('./commands/x.js')` becomes a plain require: through node's ESM loader, a
-    // CommonJS file is first scanned for its exports, which costs more than loading it.
-    options.supported = { ...options.supported, 'dynamic-import': false };
-  },
-  onSuccess: async () => {
-    const yargsRoot = path.dirname(requireHere.resolve('yargs/package.json'));
-    cpSync(path.join(yargsRoot, 'locales'), path.join(overrides.outDir ?? 'dist', 'locales'), { recursive: true });
-  },
-}));
+/** The CommonJS wrapper node puts around a module, written into lib/main.js itself (see below). */
+const MODULE_WRAPPER_START = '(function (exports, require, module, __filename, __dirname) {';
+const MODULE_WRAPPER_END = '})';
+
+/**
+ * Two CommonJS builds.
+ *
+ * `cli.js` answers `genie --version` without loading anything else, and loads
+ * `lib/main.js` through a V8 code cache (see src/compile-cache.ts).
+ *
+ * `lib/main.js` holds the parser, every command and genie itself:
+ * - The @genie packages (from their sources, see genieFromSource) and yargs are inlined:
+ *   resolving and reading a dozen modules one by one (each @genie package through its
+ *   `exports` map) cost every command several ms of start-up, and one file gets one code
+ *   cache entry.
+ * - Commands are reached through dynamic imports that esbuild turns into lazily evaluated
+ *   modules, so each command runs only the code it uses.
+ * - The MCP SDK stays external and loads only for `genie mcp`. The launcher's supervisor
+ *   still runs from @genie/launcher's own dist, found by module resolution.
+ * - The file is one function expression: node's CommonJS wrapper is part of it, so cli.js
+ *   compiles the file as it is read instead of building a wrapped copy of it. (Required
+ *   as a module, it would only define that function; cli.js calls it.)
+ * - yargs reads its message translations from `../locales` beside its code, so they are
+ *   copied to `dist/locales`.
+ */
+export default defineConfig((overrides) => {
+  const outDir = overrides.outDir ?? 'dist';
+  const common: Options = {
+    format: ['cjs'],
+    target: 'node20',
+    platform: 'node',
+    sourcemap: true,
+    define: { __GENIE_VERSION__: JSON.stringify(version) },
+  };
+  return [
+    // Only its own file is replaced: the other build cleans dist/lib, in parallel.
+    { ...common, entry: { cli: 'src/index.ts' }, outDir, clean: false },
+    {
+      ...common,
+      entry: { main: 'src/main.ts' },
+      outDir: path.join(outDir, 'lib'),
+      clean: true,
+      noExternal: [/^@genie\//, 'yargs'],
+      esbuildPlugins: [genieFromSource, assertShim],
+      banner: { js: MODULE_WRAPPER_START },
+      footer: { js: MODULE_WRAPPER_END },
+      esbuildOptions(options) {
+        // `import('./commands/x.js')` becomes a plain require: through node's ESM loader, a
+        // CommonJS file is first scanned for its exports, which costs more than loading it.
+        options.supported = { ...options.supported, 'dynamic-import': false };
+      },
+      onSuccess: async () => {
+        const yargsRoot = path.dirname(requireHere.resolve('yargs/package.json'));
+        cpSync(path.join(yargsRoot, 'locales'), path.join(outDir, 'locales'), { recursive: true });
+      },
+    },
+  ];
+});

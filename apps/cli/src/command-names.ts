@@ -12,7 +12,7 @@ export function commandIndex(argv: readonly string[]): number {
 
 /**
  * Which code-cache entry a run uses: its command, so each kind of run reuses the code it
- * compiles (see requireWithCompileCache). A fixed set, so odd arguments never add entries.
+ * compiles (see loadBundle). A fixed set, so odd arguments never add entries.
  */
 export function compileCacheFlavor(argv: readonly string[]): string {
   const command = argv[commandIndex(argv)];

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { isAscii } from 'node:buffer';
 import fs from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import os from 'node:os';
@@ -11,9 +11,6 @@ interface CacheFile {
   data: Buffer | undefined;
 }
 
-const WRAPPER_START = '(function (exports, require, module, __filename, __dirname) { ';
-const WRAPPER_END = '\n});';
-const DIGEST_BYTES = 20;
 
 /**
  * Where compiled code is kept: `GENIE_COMPILE_CACHE`, else the user's cache directory.
@@ -37,35 +34,31 @@ export function compileCacheDir(env: NodeJS.ProcessEnv = process.env): string | 
 }
 
 /**
- * Requires a CommonJS bundle, reusing the code V8 compiled for it on an earlier run.
+ * Loads genie's bundle, reusing the code V8 compiled for it on an earlier run.
+ *
+ * The bundle (see tsup.config.ts) is one function expression, the CommonJS wrapper
+ * included, so it is compiled here as it is read: wrapping it in a string of its own first
+ * would copy its ~1 MB once more in every command (~0.9 ms).
  *
  * Compiling genie's code is a large share of every command's start-up, and node 20 has
- * no compile cache of its own (`module.enableCompileCache` arrived in node 22, and is
- * used when present). An entry is written at exit of a run that found none, so it holds
- * the functions that run actually compiled; `flavor` (the command) keeps one entry per
- * kind of run, because `genie run` and `genie list` compile different code, and a run
- * given another command's entry compiles its own functions again (~5 ms of a `run`).
+ * no compile cache of its own. An entry is written at exit of a run that found none, so
+ * it holds the functions that run actually compiled; `flavor` (the command) keeps one
+ * entry per kind of run, because `genie run` and `genie list` compile different code, and
+ * a run given another command's entry compiles its own functions again (~5 ms of a `run`).
  * Entries are keyed by the build of the bundle, node's version and the architecture, and
- * carry a digest of their own bytes: a stale, foreign or damaged entry is never given to
- * V8, it is replaced. A cache that cannot be read or written changes nothing but the
- * time: the bundle is compiled as usual.
+ * hold their code twice (see `intactCopy`): a stale, foreign or damaged entry is never
+ * given to V8, it is replaced. A cache that is off, or cannot be read or written, changes
+ * nothing but the time: the bundle is compiled as usual.
  */
-export function requireWithCompileCache(bundle: string, version: string, flavor: string, env: NodeJS.ProcessEnv = process.env): unknown {
+export function loadBundle(bundle: string, version: string, flavor: string, env: NodeJS.ProcessEnv = process.env): unknown {
+  const source = bundleSource(bundle);
   const dir = compileCacheDir(env);
-  if (dir === undefined) return require(bundle);
-  const enableCompileCache = (Module as unknown as { enableCompileCache?: (dir: string) => unknown }).enableCompileCache;
-  if (enableCompileCache) {
-    enableCompileCache(dir);
-    return require(bundle);
-  }
-
-  const source = fs.readFileSync(bundle, 'utf8');
-  const cache = readCache(dir, bundle, version, flavor);
-  const script = new vm.Script(`${WRAPPER_START}${source}${WRAPPER_END}`, {
+  const cache = dir === undefined ? undefined : readCache(dir, bundle, version, flavor);
+  const script = new vm.Script(source, {
     filename: bundle,
-    ...(cache.data ? { cachedData: cache.data } : {}),
+    ...(cache?.data ? { cachedData: cache.data } : {}),
   });
-  if (!cache.data || script.cachedDataRejected) {
+  if (cache && (!cache.data || script.cachedDataRejected)) {
     process.once('exit', () => writeCache(cache.file, script));
   }
   const compiled = script.runInThisContext() as (...args: unknown[]) => void;
@@ -101,14 +94,33 @@ function readCache(dir: string, bundle: string, version: string, flavor: string)
   } catch {
     return { file, data: undefined };
   }
-  const data = bytes.subarray(DIGEST_BYTES);
-  const intact = bytes.length > DIGEST_BYTES && digestOf(data).equals(bytes.subarray(0, DIGEST_BYTES));
-  return { file, data: intact ? data : undefined };
+  return { file, data: intactCopy(bytes) };
 }
 
-/** V8 checks a code cache's checksum only in debug builds, so a damaged entry is caught here. */
-function digestOf(data: Uint8Array): Buffer {
-  return createHash('sha1').update(data).digest();
+/**
+ * The code of an entry, which holds it twice; undefined unless both copies are the same.
+ *
+ * V8 checks a code cache's checksum only in debug builds, and a release build runs a
+ * damaged entry as it is, so damage is caught here. A digest would need node:crypto, and
+ * loading it costs every command ~2 ms of start-up (more than the rest of this file); a
+ * second copy costs one more read from the page cache and a memcmp. Damage does not strike
+ * both copies at the same offset alike, and only this user can write the file at all.
+ */
+function intactCopy(bytes: Buffer): Buffer | undefined {
+  const half = bytes.length / 2;
+  if (half === 0 || !Number.isInteger(half)) return undefined;
+  const data = bytes.subarray(0, half);
+  return data.equals(bytes.subarray(half)) ? data : undefined;
+}
+
+/**
+ * The bundle's source. esbuild escapes every non-ASCII character, so it is read as
+ * Latin-1, a plain copy, instead of being decoded as UTF-8 (~0.3 ms of every command);
+ * a file that is not ASCII after all is decoded as UTF-8.
+ */
+function bundleSource(bundle: string): string {
+  const bytes = fs.readFileSync(bundle);
+  return isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
 }
 
 /** A file only this user could have written: code from a cache is run as it is. */
@@ -142,7 +154,7 @@ function writeCache(file: string, script: vm.Script): void {
     const temp = `${file}.${process.pid}.tmp`;
     const fd = fs.openSync(temp, 'w', 0o600);
     try {
-      fs.writeSync(fd, digestOf(data));
+      fs.writeSync(fd, data);
       fs.writeSync(fd, data);
       fs.fsyncSync(fd);
     } finally {

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { compileCacheFlavor } from './command-names';
-import { requireWithCompileCache } from './compile-cache';
+import { loadBundle } from './compile-cache';
 
 declare const __GENIE_VERSION__: string;
 
@@ -12,6 +12,6 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) {
   process.stdout.write(`${__GENIE_VERSION__}\n`);
 } else {
   const bundle = path.join(__dirname, 'lib', 'main.js');
-  const { main } = requireWithCompileCache(bundle, __GENIE_VERSION__, compileCacheFlavor(argv)) as typeof import('./main');
+  const { main } = loadBundle(bundle, __GENIE_VERSION__, compileCacheFlavor(argv)) as typeof import('./main');
   void main(argv, __GENIE_VERSION__);
 }
