@@ -1,9 +1,9 @@
 import { isAscii } from 'node:buffer';
-import fs from 'node:fs';
-import Module, { createRequire } from 'node:module';
-import os from 'node:os';
-import path from 'node:path';
-import vm from 'node:vm';
+import { closeSync, fstatSync, fsyncSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { Module, createRequire } from 'node:module';
+import { homedir } from 'node:os';
+import { basename, dirname, join, resolve } from 'node:path';
+import { Script } from 'node:vm';
 
 /** The code cache for a bundle, checked against corruption before V8 sees it. */
 interface CacheFile {
@@ -21,16 +21,16 @@ export function compileCacheDir(env: NodeJS.ProcessEnv = process.env): string | 
   if (env.NODE_DISABLE_COMPILE_CACHE) return undefined;
   const chosen = env.GENIE_COMPILE_CACHE;
   if (chosen === '0' || chosen === 'off' || chosen === 'false') return undefined;
-  if (chosen) return path.resolve(chosen);
-  const home = os.homedir();
+  if (chosen) return resolve(chosen);
+  const home = homedir();
   const base =
     env.XDG_CACHE_HOME ||
     (process.platform === 'darwin'
-      ? path.join(home, 'Library', 'Caches')
+      ? join(home, 'Library', 'Caches')
       : process.platform === 'win32'
-        ? (env.LOCALAPPDATA ?? path.join(home, 'AppData', 'Local'))
-        : path.join(home, '.cache'));
-  return path.join(base, 'genie', 'compile-cache');
+        ? (env.LOCALAPPDATA ?? join(home, 'AppData', 'Local'))
+        : join(home, '.cache'));
+  return join(base, 'genie', 'compile-cache');
 }
 
 /**
@@ -54,7 +54,7 @@ export function loadBundle(bundle: string, version: string, flavor: string, env:
   const source = bundleSource(bundle);
   const dir = compileCacheDir(env);
   const cache = dir === undefined ? undefined : readCache(dir, bundle, version, flavor);
-  const script = new vm.Script(source, {
+  const script = new Script(source, {
     filename: bundle,
     ...(cache?.data ? { cachedData: cache.data } : {}),
   });
@@ -64,7 +64,7 @@ export function loadBundle(bundle: string, version: string, flavor: string, env:
   const compiled = script.runInThisContext() as (...args: unknown[]) => void;
   const loaded = new Module(bundle);
   loaded.filename = bundle;
-  compiled.call(loaded.exports, loaded.exports, createRequire(bundle), loaded, bundle, path.dirname(bundle));
+  compiled.call(loaded.exports, loaded.exports, createRequire(bundle), loaded, bundle, dirname(bundle));
   loaded.loaded = true;
   return loaded.exports;
 }
@@ -80,10 +80,10 @@ function namePart(text: string): string {
  * inode tell local rebuilds apart. (V8 itself only compares the source's length.)
  */
 function cacheFileFor(dir: string, bundle: string, version: string, flavor: string): string {
-  const stat = fs.statSync(bundle);
+  const stat = statSync(bundle);
   const node = `${process.version}.${process.arch}`;
   const build = [version, stat.size, Math.trunc(stat.mtimeMs), stat.ino].join('.');
-  return path.join(dir, `${[path.basename(bundle, '.js'), node, build, flavor].map(namePart).join('-')}.v8`);
+  return join(dir, `${[basename(bundle, '.js'), node, build, flavor].map(namePart).join('-')}.v8`);
 }
 
 function readCache(dir: string, bundle: string, version: string, flavor: string): CacheFile {
@@ -119,19 +119,19 @@ function intactCopy(bytes: Buffer): Buffer | undefined {
  * a file that is not ASCII after all is decoded as UTF-8.
  */
 function bundleSource(bundle: string): string {
-  const bytes = fs.readFileSync(bundle);
+  const bytes = readFileSync(bundle);
   return isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
 }
 
 /** A file only this user could have written: code from a cache is run as it is. */
 function readOwnFile(file: string): Buffer {
-  const fd = fs.openSync(file, 'r');
+  const fd = openSync(file, 'r');
   try {
-    const owner = fs.fstatSync(fd).uid;
+    const owner = fstatSync(fd).uid;
     if (typeof process.getuid === 'function' && owner !== process.getuid()) throw new Error('not ours');
-    return fs.readFileSync(fd);
+    return readFileSync(fd);
   } finally {
-    fs.closeSync(fd);
+    closeSync(fd);
   }
 }
 
@@ -146,23 +146,23 @@ function earlierBuild(name: string, ours: string): boolean {
  * Replaces the entry atomically (flushed before the rename, so a crash never leaves a
  * torn entry under the final name) and removes the entries of earlier builds.
  */
-function writeCache(file: string, script: vm.Script): void {
+function writeCache(file: string, script: Script): void {
   try {
     const data = script.createCachedData();
-    const dir = path.dirname(file);
-    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const dir = dirname(file);
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
     const temp = `${file}.${process.pid}.tmp`;
-    const fd = fs.openSync(temp, 'w', 0o600);
+    const fd = openSync(temp, 'w', 0o600);
     try {
-      fs.writeSync(fd, data);
-      fs.writeSync(fd, data);
-      fs.fsyncSync(fd);
+      writeSync(fd, data);
+      writeSync(fd, data);
+      fsyncSync(fd);
     } finally {
-      fs.closeSync(fd);
+      closeSync(fd);
     }
-    fs.renameSync(temp, file);
-    for (const name of fs.readdirSync(dir)) {
-      if (earlierBuild(name, path.basename(file))) fs.rmSync(path.join(dir, name), { force: true });
+    renameSync(temp, file);
+    for (const name of readdirSync(dir)) {
+      if (earlierBuild(name, basename(file))) rmSync(join(dir, name), { force: true });
     }
   } catch {
     // A cache that cannot be written costs the next run its compile time, nothing more.

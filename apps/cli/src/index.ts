@@ -1,4 +1,4 @@
-import path from 'node:path';
+import { join } from 'node:path';
 import { compileCacheFlavor } from './command-names';
 import { loadBundle } from './compile-cache';
 
@@ -11,7 +11,7 @@ const argv = process.argv.slice(2);
 if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) {
   process.stdout.write(`${__GENIE_VERSION__}\n`);
 } else {
-  const bundle = path.join(__dirname, 'lib', 'main.js');
+  const bundle = join(__dirname, 'lib', 'main.js');
   const { main } = loadBundle(bundle, __GENIE_VERSION__, compileCacheFlavor(argv)) as typeof import('./main');
   void main(argv, __GENIE_VERSION__);
 }

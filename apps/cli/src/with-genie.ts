@@ -1,4 +1,4 @@
-import path from 'node:path';
+import { resolve } from 'node:path';
 import { openGenie, type Genie } from '@genie/core';
 import type { GlobalArgs } from './global-args';
 import type { Terminal } from './output/terminal';
@@ -10,7 +10,7 @@ import type { Terminal } from './output/terminal';
  */
 export async function withGenie<T>(args: GlobalArgs, terminal: Terminal, use: (genie: Genie) => Promise<T>): Promise<T> {
   const genie = await openGenie({
-    cwd: args.cwd === undefined ? process.cwd() : path.resolve(args.cwd),
+    cwd: args.cwd === undefined ? process.cwd() : resolve(args.cwd),
     env: process.env,
     onWarning: (message) => terminal.warn(message),
   });

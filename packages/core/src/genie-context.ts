@@ -1,5 +1,5 @@
-import os from 'node:os';
-import path from 'node:path';
+import { hostname } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import type { LaunchContext } from '@genie/launcher';
 import { openStorage, type SessionStorage, type StorageSpec } from '@genie/storage';
 import { AgentCatalog } from './agents/agent-catalog';
@@ -36,7 +36,7 @@ export class GenieContext {
 
   storageSpec(): StorageSpec {
     if (this.config.storage.adapter === 'memory') return { kind: 'memory' };
-    const file = this.config.storage.path ? path.resolve(this.paths.root, this.config.storage.path) : this.paths.sessionsFile;
+    const file = this.config.storage.path ? resolve(this.paths.root, this.config.storage.path) : this.paths.sessionsFile;
     return {
       kind: 'json',
       file,
@@ -57,7 +57,7 @@ export class GenieContext {
       storage: await this.storage(),
       storageSpec: this.storageSpec(),
       logsDir: this.logsDir(),
-      host: os.hostname(),
+      host: hostname(),
       env: this.env,
       graceMs: this.config.stop.graceMs,
       hangGuardMs: this.config.hangGuard.ms,
@@ -67,7 +67,7 @@ export class GenieContext {
   /** Logs sit beside a custom store file, so a moved store keeps its transcripts. */
   logsDir(): string {
     const spec = this.storageSpec();
-    return spec.kind === 'json' && this.config.storage.path ? path.join(path.dirname(spec.file), 'logs') : this.paths.logsDir;
+    return spec.kind === 'json' && this.config.storage.path ? join(dirname(spec.file), 'logs') : this.paths.logsDir;
   }
 
   async close(): Promise<void> {

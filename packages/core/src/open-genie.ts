@@ -1,5 +1,5 @@
-import fs from 'node:fs';
-import path from 'node:path';
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { GenieError } from '@genie/errors';
 import type { Genie, OpenOptions } from './api-types';
 import { loadConfig } from './config/load-config';
@@ -25,7 +25,7 @@ import { workspacePaths } from './workspace/workspace-paths';
  */
 export async function openGenie(options: OpenOptions = {}): Promise<Genie> {
   const env = options.env ?? process.env;
-  const cwd = path.resolve(options.cwd ?? process.cwd());
+  const cwd = resolve(options.cwd ?? process.cwd());
   if (!isDirectory(cwd)) {
     throw new GenieError('INVALID_INPUT', `The directory ${cwd} does not exist.`, {
       hint: 'Pass an existing directory with --cwd (or run genie from inside the project).',
@@ -40,7 +40,7 @@ export async function openGenie(options: OpenOptions = {}): Promise<Genie> {
 
 function isDirectory(dir: string): boolean {
   try {
-    return fs.statSync(dir).isDirectory();
+    return statSync(dir).isDirectory();
   } catch {
     return false;
   }

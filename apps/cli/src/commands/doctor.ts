@@ -1,5 +1,5 @@
-import fs from 'node:fs';
-import path from 'node:path';
+import { existsSync } from 'node:fs';
+import { isAbsolute } from 'node:path';
 import type { DoctorReport } from '@genie/core';
 import { EXIT_CODES, type ExitCode } from '@genie/errors';
 import type { GlobalArgs } from '../global-args';
@@ -51,7 +51,7 @@ export async function doctorCommand(args: DoctorArgs, terminal: Terminal): Promi
   return withGenie(args, terminal, async (genie) => {
     const report = await genie.doctor({ repair: args.repair });
     // Only a file store can be missing; a memory store is `memory`, not a path.
-    const storeExists = !path.isAbsolute(report.store.location) || fs.existsSync(report.store.location);
+    const storeExists = !isAbsolute(report.store.location) || existsSync(report.store.location);
     if (terminal.json) terminal.printJson(report);
     else terminal.print(renderDoctor(report, storeExists, terminal.out));
     return report.store.healthy || report.store.repaired ? EXIT_CODES.OK : EXIT_CODES.STORE_OR_CONFIG;

@@ -1,4 +1,4 @@
-import path from 'node:path';
+import { resolve } from 'node:path';
 import { EXIT_CODES, GenieError, type ExitCode } from '@genie/errors';
 import { runMcpServer } from '@genie/mcp';
 import type { GlobalArgs } from '../global-args';
@@ -27,7 +27,7 @@ export async function mcpCommand(args: McpArgs, _terminal: Terminal): Promise<Ex
   const port = portNumber(args.port);
   const allowedHosts = args['allowed-host'] ?? [];
   await runMcpServer({
-    cwd: args.cwd === undefined ? process.cwd() : path.resolve(args.cwd),
+    cwd: args.cwd === undefined ? process.cwd() : resolve(args.cwd),
     http: args.http,
     port,
     host: args.host,

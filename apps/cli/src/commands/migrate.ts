@@ -1,4 +1,4 @@
-import fs from 'node:fs';
+import { existsSync } from 'node:fs';
 import { EXIT_CODES, type ExitCode } from '@genie/errors';
 import type { GlobalArgs } from '../global-args';
 import { plural } from '../output/format';
@@ -17,7 +17,7 @@ export async function migrateCommand(args: MigrateArgs, terminal: Terminal): Pro
       return EXIT_CODES.OK;
     }
     const c = terminal.out;
-    if (!report.migrated && report.sessions === 0 && !fs.existsSync(report.file)) {
+    if (!report.migrated && report.sessions === 0 && !existsSync(report.file)) {
       terminal.print(`No session store at ${report.file} yet; nothing to migrate.`);
     } else if (report.fromVersion === report.toVersion && !report.migrated) {
       terminal.print(`${report.file} is already version ${report.toVersion} (${plural(report.sessions, 'session')}); nothing to migrate.`);

@@ -1,5 +1,5 @@
-import fs from 'node:fs';
-import path from 'node:path';
+import { Dirent, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { GenieError, isGenieError } from '@genie/errors';
 import type { AgentDefinition } from './agent-definition';
 import { parseAgent } from './parse-agent';
@@ -47,10 +47,10 @@ function describeReadError(error: NodeJS.ErrnoException, target: string, kind: '
 
 function loadAgentFile(agentsDir: string, relative: string): AgentDefinition | BrokenAgent {
   const id = relative.slice(0, -3);
-  const file = path.join(agentsDir, relative);
+  const file = join(agentsDir, relative);
   let text: string;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    text = readFileSync(file, 'utf8');
   } catch (error) {
     const { problem, hint } = describeReadError(error as NodeJS.ErrnoException, file, 'file');
     const unreadable = new GenieError('AGENT_INVALID', `Agent file ${file} cannot be read: ${problem}.`, {
@@ -68,10 +68,10 @@ function loadAgentFile(agentsDir: string, relative: string): AgentDefinition | B
 }
 
 function scanFolder(agentsDir: string, relativeDir: string, scan: AgentFolderScan): void {
-  const dir = relativeDir === '' ? agentsDir : path.join(agentsDir, relativeDir);
-  let entries: fs.Dirent[];
+  const dir = relativeDir === '' ? agentsDir : join(agentsDir, relativeDir);
+  let entries: Dirent[];
   try {
-    entries = fs.readdirSync(dir, { withFileTypes: true });
+    entries = readdirSync(dir, { withFileTypes: true });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT' && relativeDir === '') return;
     scan.unreadable.push({ dir, ...describeReadError(error as NodeJS.ErrnoException, dir, 'folder') });

@@ -1,4 +1,4 @@
-import fs from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { EXECUTOR_IDS } from '@genie/launcher';
 import { yaml } from '../lazy-yaml';
 import { configError } from './config-error';
@@ -7,7 +7,7 @@ import { validateConfig } from './validate-config';
 
 function readConfigText(file: string): string | null {
   try {
-    return fs.readFileSync(file, 'utf8');
+    return readFileSync(file, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw configError(file, null, `cannot be read (${(error as Error).message})`);

@@ -1,5 +1,5 @@
-import fs from 'node:fs';
-import path from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { GenieError } from '@genie/errors';
 import type { InitReport } from '../api-types';
 import { INIT_FILES } from '../init/init-templates';
@@ -22,15 +22,15 @@ export function initWorkspace(paths: WorkspacePaths): InitReport {
   const created: string[] = [];
   const skipped: string[] = [];
   try {
-    fs.mkdirSync(paths.agentsDir, { recursive: true });
+    mkdirSync(paths.agentsDir, { recursive: true });
   } catch (error) {
     throw cannotCreate(paths.agentsDir, paths, error as Error);
   }
   for (const [relative, content] of INIT_FILES) {
-    const file = path.join(paths.genieDir, relative);
+    const file = join(paths.genieDir, relative);
     try {
-      fs.mkdirSync(path.dirname(file), { recursive: true });
-      fs.writeFileSync(file, content, { flag: 'wx' });
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, content, { flag: 'wx' });
       created.push(file);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw cannotCreate(file, paths, error as Error);

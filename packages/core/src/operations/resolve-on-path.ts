@@ -1,5 +1,5 @@
-import fs from 'node:fs';
-import path from 'node:path';
+import { accessSync, constants, statSync } from 'node:fs';
+import { delimiter, join, resolve } from 'node:path';
 
 /**
  * The absolute path `command` runs as under `env`'s PATH, or undefined. The library may
@@ -8,12 +8,12 @@ import path from 'node:path';
  */
 export function resolveOnPath(command: string, env: NodeJS.ProcessEnv, cwd: string): string | undefined {
   const candidates = command.includes('/')
-    ? [path.resolve(cwd, command)]
-    : (env.PATH ?? '').split(path.delimiter).filter((dir) => dir !== '').map((dir) => path.join(dir, command));
+    ? [resolve(cwd, command)]
+    : (env.PATH ?? '').split(delimiter).filter((dir) => dir !== '').map((dir) => join(dir, command));
   return candidates.find((file) => {
     try {
-      fs.accessSync(file, fs.constants.X_OK);
-      return fs.statSync(file).isFile();
+      accessSync(file, constants.X_OK);
+      return statSync(file).isFile();
     } catch {
       return false;
     }

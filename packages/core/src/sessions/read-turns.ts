@@ -1,4 +1,4 @@
-import fs from 'node:fs';
+import { existsSync } from 'node:fs';
 import type { SessionEntry } from '@genie/session-schema';
 import { readLastTurn, readTranscript, type TurnView } from '@genie/launcher';
 import { logReadError } from './log-read-error';
@@ -10,7 +10,7 @@ import { logReadError } from './log-read-error';
 function eventLogOf(entry: SessionEntry): string | null {
   const file = entry.logFile;
   if (!file || !file.endsWith('.jsonl')) return null;
-  return fs.existsSync(file) ? file : null;
+  return existsSync(file) ? file : null;
 }
 
 export async function lastTurnOf(entry: SessionEntry): Promise<TurnView | null> {

@@ -1,5 +1,5 @@
-import fs from 'node:fs';
-import path from 'node:path';
+import { statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { GenieError } from '@genie/errors';
 
 /** Environment variable that pins the workspace, skipping the upward search. */
@@ -7,7 +7,7 @@ export const WORKSPACE_ENV = 'GENIE_WORKSPACE';
 
 function isDirectory(dir: string): boolean {
   try {
-    return fs.statSync(dir).isDirectory();
+    return statSync(dir).isDirectory();
   } catch {
     return false;
   }
@@ -15,7 +15,7 @@ function isDirectory(dir: string): boolean {
 
 /** A pinned workspace must exist, like a --cwd: a typo must not create state in a new place. */
 function pinnedWorkspace(start: string, pinned: string): string {
-  const dir = path.resolve(start, pinned);
+  const dir = resolve(start, pinned);
   if (isDirectory(dir)) return dir;
   throw new GenieError('INVALID_INPUT', `${WORKSPACE_ENV} names ${dir}, which is not an existing directory.`, {
     hint: `Point ${WORKSPACE_ENV} at an existing project directory (create it first), or unset it to use the current directory.`,
@@ -29,11 +29,11 @@ function pinnedWorkspace(start: string, pinned: string): string {
  * work in a fresh directory and the first write creates `.genie/state/` there.
  */
 export function findWorkspace(cwd: string, env: NodeJS.ProcessEnv): string {
-  const start = path.resolve(cwd);
+  const start = resolve(cwd);
   const pinned = env[WORKSPACE_ENV];
   if (pinned && pinned.trim() !== '') return pinnedWorkspace(start, pinned);
-  for (let dir = start; ; dir = path.dirname(dir)) {
-    if (isDirectory(path.join(dir, '.genie'))) return dir;
-    if (path.dirname(dir) === dir) return start;
+  for (let dir = start; ; dir = dirname(dir)) {
+    if (isDirectory(join(dir, '.genie'))) return dir;
+    if (dirname(dir) === dir) return start;
   }
 }

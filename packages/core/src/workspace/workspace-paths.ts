@@ -1,4 +1,4 @@
-import path from 'node:path';
+import { join } from 'node:path';
 
 /** Where genie keeps things inside a workspace (predecessor-compatible layout). */
 export interface WorkspacePaths {
@@ -13,15 +13,15 @@ export interface WorkspacePaths {
 }
 
 export function workspacePaths(root: string): WorkspacePaths {
-  const genieDir = path.join(root, '.genie');
-  const stateDir = path.join(genieDir, 'state', 'agents');
+  const genieDir = join(root, '.genie');
+  const stateDir = join(genieDir, 'state', 'agents');
   return {
     root,
     genieDir,
-    configFile: path.join(genieDir, 'config.yaml'),
-    agentsDir: path.join(genieDir, 'agents'),
+    configFile: join(genieDir, 'config.yaml'),
+    agentsDir: join(genieDir, 'agents'),
     stateDir,
-    sessionsFile: path.join(stateDir, 'sessions.json'),
-    logsDir: path.join(stateDir, 'logs'),
+    sessionsFile: join(stateDir, 'sessions.json'),
+    logsDir: join(stateDir, 'logs'),
   };
 }
