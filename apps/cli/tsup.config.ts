@@ -23,15 +23,29 @@ const genieFromSource: NonNullable<Options['esbuildPlugins']>[number] = {
   },
 };
 
-/** Libraries whose `require('assert')` gets src/shims/assert.ts (see there). */
-const ASSERT_SHIMMED = /[\\/]node_modules[\\/](yargs|signal-exit|graceful-fs)[\\/]/;
+/**
+ * Modules some libraries get a stand-in for in the bundle, by library: node's `assert` for
+ * three of them (see src/shims/assert.ts), and the help layout libraries for yargs, loaded
+ * when first used (see src/shims/lazy-cliui.ts).
+ */
+const SHIMS: Array<{ importers: RegExp; modules: Record<string, string> }> = [
+  {
+    importers: /[\\/]node_modules[\\/](yargs|signal-exit|graceful-fs)[\\/]/,
+    modules: { assert: 'assert.ts', 'node:assert': 'assert.ts' },
+  },
+  {
+    importers: /[\\/]node_modules[\\/]yargs[\\/]/,
+    modules: { cliui: 'lazy-cliui.ts', 'string-width': 'lazy-string-width.ts' },
+  },
+];
 
-const assertShim: NonNullable<Options['esbuildPlugins']>[number] = {
-  name: 'assert-shim',
+const libraryShims: NonNullable<Options['esbuildPlugins']>[number] = {
+  name: 'library-shims',
   setup(build) {
-    build.onResolve({ filter: /^(node:)?assert$/ }, (args) =>
-      ASSERT_SHIMMED.test(args.importer) ? { path: path.join(__dirname, 'src', 'shims', 'assert.ts') } : undefined,
-    );
+    build.onResolve({ filter: /^(node:)?assert$|^cliui$|^string-width$/ }, (args) => {
+      const shim = SHIMS.find((entry) => Object.hasOwn(entry.modules, args.path) && entry.importers.test(args.importer))?.modules[args.path];
+      return shim ? { path: path.join(__dirname, 'src', 'shims', shim) } : undefined;
+    });
   },
 };
 
@@ -78,7 +92,7 @@ export default defineConfig((overrides) => {
       outDir: path.join(outDir, 'lib'),
       clean: true,
       noExternal: [/^@genie\//, 'yargs'],
-      esbuildPlugins: [genieFromSource, assertShim],
+      esbuildPlugins: [genieFromSource, libraryShims],
       banner: { js: MODULE_WRAPPER_START },
       footer: { js: MODULE_WRAPPER_END },
       esbuildOptions(options) {
