@@ -8,16 +8,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openJsonStorage } from '@genie/storage';
+import type { TimingRequest } from './process-timer';
+import { median } from './median';
 
 const GENIE = path.resolve(__dirname, '../../bin/genie.js');
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const LOG_BYTES = 100 * 1024 * 1024;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-}
 
 /**
  * The environment every measured process gets. NODE_EXTRA_CA_CERTS is removed: with it,
@@ -32,54 +28,23 @@ const BARE_ENV: NodeJS.ProcessEnv = (() => {
   return env;
 })();
 
-function timeOnce(args: string[], cwd: string, env: NodeJS.ProcessEnv = BARE_ENV): number {
-  const start = process.hrtime.bigint();
-  const result = spawnSync(process.execPath, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 30 });
-  const elapsed = Number(process.hrtime.bigint() - start) / 1e6;
-  if (result.status !== 0) throw new Error(`${args.join(' ')} exited ${result.status}: ${result.stdout.toString().slice(0, 2000)}${result.stderr.toString()}`);
-  return elapsed;
-}
+const TIMER = path.join(__dirname, 'process-timer.js');
 
 /**
- * Median time of a command and of `node -e 0`, measured alternately, so load from other
- * processes on a shared machine weighs on both figures alike.
+ * Median time of a command and of `node -e 0`, measured alternately by process-timer.ts
+ * in a small process of its own. With `settleStore`, each run waits until the background
+ * runs of that store are over.
  */
-function compare(
-  args: string[],
-  cwd: string,
-  runs = RUNS,
-  env: NodeJS.ProcessEnv = BARE_ENV,
-  settle: () => void = () => undefined,
-): { ms: number; baselineMs: number } {
-  const times: number[] = [];
-  const baseline: number[] = [];
-  timeOnce(args, cwd, env);
-  settle();
-  for (let i = 0; i < runs; i += 1) {
-    baseline.push(timeOnce(['-e', '0'], cwd, env));
-    times.push(timeOnce(args, cwd, env));
-    settle();
-  }
-  return { ms: median(times), baselineMs: median(baseline) };
+function compare(args: string[], cwd: string, runs = RUNS, env: NodeJS.ProcessEnv = BARE_ENV, settleStore?: string): { ms: number; baselineMs: number } {
+  const request: TimingRequest = { args, cwd, runs, env, ...(settleStore !== undefined ? { settleStore } : {}) };
+  const result = spawnSync(process.execPath, [TIMER, JSON.stringify(request)], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  if (result.status !== 0) throw new Error(`timing ${args.join(' ')} failed: ${result.stderr}`);
+  return JSON.parse(result.stdout) as { ms: number; baselineMs: number };
 }
 
-/**
- * Waits until no session of the workspace is starting or running, so each background run
- * is timed on its own: otherwise it shares the CPU and the store lock with the supervisor
- * of the run before, which is not what its return time is about.
- */
-function untilSessionsSettled(cwd: string): () => void {
-  const file = path.join(cwd, '.genie', 'state', 'agents', 'sessions.json');
-  const pause = new Int32Array(new SharedArrayBuffer(4));
-  return () => {
-    const deadline = Date.now() + 10_000;
-    while (Date.now() < deadline) {
-      const store = JSON.parse(fs.readFileSync(file, 'utf8')) as { sessions: Record<string, { status?: string }> };
-      if (!Object.values(store.sessions).some((session) => session.status === 'starting' || session.status === 'running')) return;
-      Atomics.wait(pause, 0, 0, 20);
-    }
-    throw new Error('background runs did not finish within 10 s');
-  };
+/** The store a workspace's background runs write. */
+function storeOf(cwd: string): string {
+  return path.join(cwd, '.genie', 'state', 'agents', 'sessions.json');
 }
 
 function genie(args: string[], cwd: string): string {
@@ -198,7 +163,7 @@ async function main(): Promise<void> {
   const runDir = tempWorkspace();
   rows.push({
     name: 'genie run shell --background',
-    ...compare([GENIE, 'run', 'shell', 'true', '--background', '--json'], runDir, RUNS, BARE_ENV, untilSessionsSettled(runDir)),
+    ...compare([GENIE, 'run', 'shell', 'true', '--background', '--json'], runDir, RUNS, BARE_ENV, storeOf(runDir)),
     target: `< 2x + store write (${write.toFixed(1)} ms)`,
     limit: (b) => 2 * b + write,
   });
@@ -207,7 +172,7 @@ async function main(): Promise<void> {
   writeStore(bigRunDir, 10_000);
   rows.push({
     name: 'genie run shell --background (10,000)',
-    ...compare([GENIE, 'run', 'shell', 'true', '--background', '--json'], bigRunDir, Math.min(RUNS, 7), BARE_ENV, untilSessionsSettled(bigRunDir)),
+    ...compare([GENIE, 'run', 'shell', 'true', '--background', '--json'], bigRunDir, Math.min(RUNS, 7), BARE_ENV, storeOf(bigRunDir)),
     target: 'report',
     limit: report,
   });
@@ -237,7 +202,7 @@ async function main(): Promise<void> {
   for (const dir of [scratch, runDir, bigRunDir, viewDir, BARE_ENV.GENIE_COMPILE_CACHE as string]) fs.rmSync(dir, { recursive: true, force: true });
 
   const width = Math.max(...rows.map((row) => row.name.length));
-  console.log(`node ${process.version}, ${os.cpus().length} cpus, median of ${RUNS} runs, each beside node -e 0 run alternately`);
+  console.log(`node ${process.version}, ${os.cpus().length} cpus, median of ${RUNS} runs, each beside node -e 0 run alternately, timed from a small process of their own`);
   console.log(
     BARE_ENV.NODE_EXTRA_CA_CERTS === undefined
       ? 'every process runs without NODE_EXTRA_CA_CERTS (it adds a CA-bundle load to every node start); genie with its code cache warm'
