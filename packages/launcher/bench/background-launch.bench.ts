@@ -83,6 +83,15 @@ async function main(): Promise<void> {
     return sessionId;
   };
 
+  /** Waits until the session's supervisor has recorded its agent running (or the turn's end). */
+  const untilSupervised = async (sessionId: string): Promise<void> => {
+    const deadline = Date.now() + 10_000;
+    while ((await storage.get(sessionId))?.status === 'starting') {
+      if (Date.now() > deadline) throw new Error(`the supervisor of ${sessionId} did not start its agent within 10 s`);
+      await sleep(10);
+    }
+  };
+
   try {
     timeProcess(['-e', '0']);
     const baseline: number[] = [];
@@ -100,6 +109,11 @@ async function main(): Promise<void> {
       loads.push(reported.loadMs);
       const entry = await storage.get(sessionId);
       if (entry?.status === 'starting' || entry?.status === 'running') stillRunning += 1;
+      // The supervisor boots on after the caller has exited: the next figures are taken once
+      // it has started its agent (which then sleeps), not while it competes for the CPU.
+      await untilSupervised(sessionId);
+      // And after waiting, the first process to start is slower (an idle CPU wakes up).
+      timeProcess(['-e', '0']);
     }
     const base = median(baseline);
     const caller = median(callers);
