@@ -22,4 +22,4 @@ export type { ExecutorConfig, GenieConfig, ModeConfig } from './config/genie-con
 export { DEFAULT_CONFIG } from './config/genie-config';
 export { SHELL_AGENT_ID } from './agents/builtin-agents';
 export { MIN_ID_PREFIX } from './sessions/resolve-session';
-export { WORKSPACE_ENV } from './workspace/find-workspace';
+export { CEILING_ENV, WORKSPACE_ENV } from './workspace/find-workspace';

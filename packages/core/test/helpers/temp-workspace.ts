@@ -4,6 +4,12 @@ import path from 'node:path';
 
 const created: string[] = [];
 
+/**
+ * An environment in which the workspace search stops below the temp directory: a stray
+ * `.genie/` there (from running genie in it) must not become every test's workspace.
+ */
+export const ISOLATED_ENV: NodeJS.ProcessEnv = { GENIE_CEILING_DIRECTORIES: fs.realpathSync(os.tmpdir()) };
+
 /** A fresh directory for one test; removed by removeTempDirs(). */
 export function makeTempDir(prefix = 'genie-core-'): string {
   const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), prefix)));

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { binDir } from '@genie/test-doubles';
 import { openGenie, type Genie } from '../../src/index';
-import { makeTempDir } from './temp-workspace';
+import { ISOLATED_ENV, makeTempDir } from './temp-workspace';
 
 const opened: Genie[] = [];
 
@@ -14,6 +14,7 @@ export function doublesEnv(): NodeJS.ProcessEnv {
     CLAUDE_CONFIG_DIR: path.join(home, 'claude'),
     CODEX_HOME: path.join(home, 'codex'),
     GENIE_WORKSPACE: '',
+    ...ISOLATED_ENV,
   };
 }
 

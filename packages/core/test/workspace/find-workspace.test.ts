@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { findWorkspace } from '../../src/workspace/find-workspace';
-import { makeTempDir, makeWorkspace, removeTempDirs } from '../helpers/temp-workspace';
+import { ISOLATED_ENV, makeTempDir, makeWorkspace, removeTempDirs } from '../helpers/temp-workspace';
 
 afterAll(removeTempDirs);
 
@@ -25,7 +25,7 @@ describe('findWorkspace', () => {
     const dir = makeTempDir();
     const sub = path.join(dir, 'x');
     fs.mkdirSync(sub);
-    expect(findWorkspace(sub, {})).toBe(sub);
+    expect(findWorkspace(sub, ISOLATED_ENV)).toBe(sub);
   });
 
   it('lets GENIE_WORKSPACE pin the workspace, relative to the start directory', () => {
@@ -51,6 +51,47 @@ describe('findWorkspace', () => {
     const sub = path.join(dir, 'inner');
     fs.mkdirSync(sub);
     fs.writeFileSync(path.join(dir, '.genie'), 'not a folder');
-    expect(findWorkspace(sub, {})).toBe(sub);
+    expect(findWorkspace(sub, ISOLATED_ENV)).toBe(sub);
+  });
+
+  describe('with GENIE_CEILING_DIRECTORIES', () => {
+    it('does not look into a ceiling directory or above it', () => {
+      const outer = makeWorkspace();
+      const ceiling = path.join(outer, 'ceiling');
+      const sub = path.join(ceiling, 'project', 'src');
+      fs.mkdirSync(sub, { recursive: true });
+      expect(findWorkspace(sub, {})).toBe(outer);
+      expect(findWorkspace(sub, { GENIE_CEILING_DIRECTORIES: ceiling })).toBe(sub);
+      // The ceiling stops the search on the way up; the start directory itself still counts.
+      expect(findWorkspace(outer, { GENIE_CEILING_DIRECTORIES: outer })).toBe(outer);
+    });
+
+    it('still finds a workspace below the ceiling', () => {
+      const root = makeTempDir();
+      const project = path.join(root, 'project');
+      const deep = path.join(project, 'a', 'b');
+      fs.mkdirSync(path.join(project, '.genie'), { recursive: true });
+      fs.mkdirSync(deep, { recursive: true });
+      expect(findWorkspace(deep, { GENIE_CEILING_DIRECTORIES: root })).toBe(project);
+    });
+
+    it('takes several directories separated like PATH, and ignores relative and missing ones', () => {
+      const outer = makeWorkspace();
+      const sub = path.join(outer, 'x', 'y');
+      fs.mkdirSync(sub, { recursive: true });
+      const list = (...dirs: string[]): string => dirs.join(path.delimiter);
+      expect(findWorkspace(sub, { GENIE_CEILING_DIRECTORIES: list('/no/such/dir', path.join(outer, 'x')) })).toBe(sub);
+      expect(findWorkspace(sub, { GENIE_CEILING_DIRECTORIES: list('x', '', 'relative/dir') })).toBe(outer);
+    });
+
+    it('matches a ceiling named through a symbolic link', () => {
+      const outer = makeWorkspace();
+      const real = path.join(outer, 'real');
+      const sub = path.join(real, 'sub');
+      fs.mkdirSync(sub, { recursive: true });
+      const link = path.join(makeTempDir(), 'link');
+      fs.symlinkSync(real, link);
+      expect(findWorkspace(sub, { GENIE_CEILING_DIRECTORIES: link })).toBe(sub);
+    });
   });
 });

@@ -54,6 +54,9 @@ export class TestWorkspace {
       PATH: `${binDir}${path.delimiter}${process.env.PATH ?? ''}`,
       CLAUDE_CONFIG_DIR: path.join(home, 'claude'),
       CODEX_HOME: path.join(home, 'codex'),
+      // The workspace search stops below the temp directory: a stray `.genie/` there (from
+      // running genie in it) must not become every test's workspace.
+      GENIE_CEILING_DIRECTORIES: os.tmpdir(),
     };
     created.push(this);
   }
