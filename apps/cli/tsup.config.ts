@@ -42,7 +42,9 @@ const SHIMS: Array<{ importers: RegExp; modules: Record<string, string> }> = [
 const libraryShims: NonNullable<Options['esbuildPlugins']>[number] = {
   name: 'library-shims',
   setup(build) {
-    build.onResolve({ filter: /^(node:)?assert$|^cliui$|^string-width$/ }, (args) => {
+    const names = [...new Set(SHIMS.flatMap((entry) => Object.keys(entry.modules)))];
+    const filter = new RegExp(`^(${names.map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})$`);
+    build.onResolve({ filter }, (args) => {
       const shim = SHIMS.find((entry) => Object.hasOwn(entry.modules, args.path) && entry.importers.test(args.importer))?.modules[args.path];
       return shim ? { path: path.join(__dirname, 'src', 'shims', shim) } : undefined;
     });

@@ -11,7 +11,6 @@ interface CacheFile {
   data: Buffer | undefined;
 }
 
-
 /**
  * Where compiled code is kept: `GENIE_COMPILE_CACHE`, else the user's cache directory.
  * Undefined when caching is turned off (`GENIE_COMPILE_CACHE=0`, or node's own
