@@ -9,6 +9,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { isProcessAlive } from '@genie/storage';
 import { median } from './median';
 
 export interface TimingRequest {
@@ -28,15 +29,6 @@ function timeOnce(args: string[], cwd: string, env: NodeJS.ProcessEnv): number {
   return elapsed;
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /**
  * Waits until no session of the store is starting or running and every supervisor has
  * exited, so each background run, and the `node -e 0` measured beside it, is timed on its
@@ -47,9 +39,11 @@ function waitUntilSettled(store: string): void {
   const pause = new Int32Array(new SharedArrayBuffer(4));
   const deadline = Date.now() + 10_000;
   while (Date.now() < deadline) {
-    const { sessions } = JSON.parse(readFileSync(store, 'utf8')) as { sessions: Record<string, { status?: string; runnerPid?: number | null }> };
+    const { sessions } = JSON.parse(readFileSync(store, 'utf8')) as {
+      sessions: Record<string, { status?: string; runnerPid?: number | null; runnerStartTime?: string | null }>;
+    };
     const busy = Object.values(sessions).some(
-      (session) => session.status === 'starting' || session.status === 'running' || (typeof session.runnerPid === 'number' && isAlive(session.runnerPid)),
+      (session) => session.status === 'starting' || session.status === 'running' || isProcessAlive(session.runnerPid, session.runnerStartTime),
     );
     if (!busy) return;
     Atomics.wait(pause, 0, 0, 20);
