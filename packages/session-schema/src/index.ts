@@ -8,6 +8,8 @@ export type {
   SessionStoreV2,
   UsageSummary,
 } from './types';
+export { toSessionSummary } from './session-summary';
+export type { SessionSummary } from './session-summary';
 export { sessionEntryV2Schema, sessionStoreV1Schema, sessionStoreV2Schema } from './schemas';
 export type { JsonSchema } from './schemas';
 export { validate, validateEntry, validateV1 } from './validation/validate';

@@ -1,7 +1,6 @@
-import type { SessionEntry } from '@genie/session-schema';
+import { toSessionSummary, type SessionEntry } from '@genie/session-schema';
 import type { TurnView } from '@genie/launcher';
 import type { SessionView } from '../api-types';
-import { toSessionSummary } from './session-summary';
 
 /** A summary plus the turns read from the session's event log. */
 export function toSessionView(entry: SessionEntry, lastTurn: TurnView | null, transcript?: TurnView[]): SessionView {

@@ -1,4 +1,4 @@
-import { toSessionSummary } from '../../src/sessions/session-summary';
+import { toSessionSummary } from '../src/session-summary';
 
 describe('toSessionSummary', () => {
   it('maps every field of a full record, cost from usage', () => {

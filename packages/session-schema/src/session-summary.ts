@@ -1,6 +1,30 @@
-import type { SessionEntry, SessionStatus } from '@genie/session-schema';
-import { SESSION_STATUSES } from '@genie/session-schema';
-import type { SessionSummary } from '../api-types';
+import { SESSION_STATUSES, type SessionEntry, type SessionStatus, type UsageSummary } from './types';
+
+/**
+ * The public shape of a stored session: what `--json`, MCP structuredContent and library
+ * callers get. Every field is present, null when unknown.
+ */
+export interface SessionSummary {
+  sessionId: string;
+  name: string | null;
+  agent: string;
+  executor: string | null;
+  executorSessionId: string | null;
+  status: SessionStatus;
+  background: boolean;
+  created: string | null;
+  lastUsed: string | null;
+  turns: number;
+  lastPrompt: string | null;
+  /** Final answer of the latest finished turn. */
+  answer: string | null;
+  exitCode: number | null;
+  signal: string | null;
+  error: string | null;
+  usage: UsageSummary | null;
+  costUsd: number | null;
+  logFile: string | null;
+}
 
 function statusOf(entry: SessionEntry): SessionStatus {
   const status = entry.status;
@@ -10,7 +34,7 @@ function statusOf(entry: SessionEntry): SessionStatus {
   return 'lost';
 }
 
-/** The public shape of a stored session: every field present, null when unknown. */
+/** The summary of a stored session (a new object, the caller's to keep and change). */
 export function toSessionSummary(entry: SessionEntry): SessionSummary {
   return {
     sessionId: entry.sessionId,
@@ -28,7 +52,7 @@ export function toSessionSummary(entry: SessionEntry): SessionSummary {
     exitCode: entry.exitCode ?? null,
     signal: entry.signal ?? null,
     error: entry.error ?? null,
-    // Stored records are frozen; the summary is the caller's to keep and change.
+    // Stored records are frozen; the summary's usage is a copy.
     usage: entry.usage ? { ...entry.usage } : null,
     costUsd: entry.usage?.costUsd ?? null,
     logFile: entry.logFile ?? null,
