@@ -6,7 +6,7 @@ export type {
   StorageSpec,
 } from './session-storage';
 export { createMemoryStorage } from './memory/memory-storage';
-export { DEFAULT_LOCK_TIMEOUT_MS, openJsonStorage } from './json/json-storage';
+export { DEFAULT_LISTING_MIN_BYTES, DEFAULT_LOCK_TIMEOUT_MS, openJsonStorage } from './json/json-storage';
 export type { JsonStorageOptions } from './json/json-storage';
 export { defaultSessionsFile } from './json/store-paths';
 export { inspectJsonStore, migrateJsonStore, restoreJsonStoreBackup } from './json/store-maintenance';

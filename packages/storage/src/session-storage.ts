@@ -40,6 +40,12 @@ export interface SessionStorage {
   get(sessionId: string): Promise<SessionEntry | undefined>;
   findByName(name: string): Promise<SessionEntry | undefined>;
   list(filter?: SessionFilter): Promise<SessionEntry[]>;
+  /**
+   * The JSON text (UTF-8) of `toSessionSummary(entry)` for each session `list(filter)`
+   * returns, in the same order: what a listing prints, without a parse and a stringify of
+   * every session where the adapter can avoid them (the JSON store keeps a listing file).
+   */
+  listSummaries(filter?: SessionFilter): Promise<Buffer[]>;
   /** Stores a new session; returns it as stored (its name may carry a suffix). */
   create(entry: SessionEntry, options?: CreateOptions): Promise<SessionEntry>;
   /**

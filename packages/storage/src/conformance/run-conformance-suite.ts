@@ -1,5 +1,5 @@
 import { isGenieError, type ErrorCode } from '@genie/errors';
-import type { SessionEntry } from '@genie/session-schema';
+import { toSessionSummary, type SessionEntry } from '@genie/session-schema';
 import type { SessionStorage } from '../session-storage';
 import { sampleEntry } from './sample-entry';
 
@@ -231,6 +231,30 @@ export function runStorageConformanceSuite(name: string, factory: StorageFactory
         expect(await ids({ agent: 'planner', status: 'completed' })).toEqual(['b-old']);
         expect(await ids({ limit: 2 })).toEqual(['a-new', 'b-tie']);
         expect(await ids({ limit: 0 })).toEqual([]);
+      });
+
+      it('lists the JSON of each summary in the order and with the filters of list', async () => {
+        const entries = await seed();
+        await storage.update('c-tie', (current) => ({ ...current, status: 'completed', lastAnswer: 'tab\there, newline\nthere' }));
+        await storage.delete('b-old');
+        const filters: Array<Parameters<SessionStorage['list']>[0]> = [
+          undefined,
+          { status: 'running' },
+          { status: ['completed', 'stopped'] },
+          { agent: 'planner' },
+          { agent: entries[1]?.agent, limit: 1 },
+          { limit: 0 },
+        ];
+        for (const filter of filters) {
+          const summaries = (await storage.listSummaries(filter)).map((bytes) => JSON.parse(bytes.toString('utf8')) as unknown);
+          expect(summaries).toEqual((await storage.list(filter)).map(toSessionSummary));
+        }
+        expect((await storage.listSummaries()).map((bytes) => (JSON.parse(bytes.toString('utf8')) as { sessionId: string }).sessionId)).toEqual([
+          'a-new',
+          'b-tie',
+          'c-tie',
+          'z-undated',
+        ]);
       });
     });
 

@@ -9,7 +9,9 @@ import { replaceStoreFile, writeFileOnce } from './atomic-write';
 import { StoreDocument, type StoreChange } from './store-document';
 import { storeIoError, unusableStoreError } from './store-errors';
 import { examineStoreBytes, type StoreExamination } from './store-examination';
+import { readListing, writeListing } from './listing-file';
 import { readStoreFile, sameFileKey, statStoreFile, type FileKey } from './store-file';
+import { StoreListing } from './store-listing';
 import { acquireStoreLock } from './store-lock';
 import { storePaths, type StorePaths } from './store-paths';
 
@@ -20,9 +22,16 @@ export interface JsonStorageOptions {
   onWarning?: (message: string) => void;
   /** Executor recorded on migrated entries that name none. */
   defaultExecutor?: string;
+  /**
+   * From this store size on, listing sessions keeps a listing beside the store (see
+   * store-listing.ts), so the next list copies bytes instead of parsing every session.
+   * Default 256 KiB, about 250 sessions.
+   */
+  listingMinBytes?: number;
 }
 
 export const DEFAULT_LOCK_TIMEOUT_MS = 30_000;
+export const DEFAULT_LISTING_MIN_BYTES = 256 * 1024;
 
 /** The last version of the file this process saw, parsed, or why it could not be used. */
 type CachedState =
@@ -41,6 +50,8 @@ class JsonStorage implements SessionStorage {
   private readonly paths: StorePaths;
   private readonly lockTimeoutMs: number;
   private cache: CachedState | null = null;
+  /** The last listing this process read or made; checked against the store before each use. */
+  private listing: StoreListing | null = null;
   private closed = false;
   private directoryReady = false;
   /** Writers of this process queue here, so they do not poll the file lock against each other. */
@@ -64,7 +75,25 @@ class JsonStorage implements SessionStorage {
   }
 
   async list(filter?: SessionFilter): Promise<SessionEntry[]> {
+    // Reconciliation asks for the active sessions only; a listing holds those in full.
+    if (filter?.status !== undefined) {
+      const entries = this.listingUnlessParsed()?.activeEntries(filter);
+      if (entries) return entries;
+    }
     return (await this.readDocument()).table.list(filter);
+  }
+
+  async listSummaries(filter?: SessionFilter): Promise<Buffer[]> {
+    const listing = this.listingUnlessParsed();
+    if (listing) return listing.summaries(filter);
+    const document = await this.readDocument();
+    const key = this.cache?.key ?? null;
+    const size = key?.size ?? 0;
+    if (key === null || size < (this.options.listingMinBytes ?? DEFAULT_LISTING_MIN_BYTES)) return document.table.summaries(filter);
+    const bytes = StoreListing.render(document.table.list(), key);
+    writeListing(this.paths.listing, this.paths.readerStagingListing, bytes);
+    this.listing = StoreListing.parse(bytes);
+    return this.listing ? this.listing.summaries(filter) : document.table.summaries(filter);
   }
 
   create(entry: SessionEntry, options?: CreateOptions): Promise<SessionEntry> {
@@ -91,6 +120,40 @@ class JsonStorage implements SessionStorage {
   async close(): Promise<void> {
     this.closed = true;
     this.cache = null;
+    this.listing = null;
+  }
+
+  /**
+   * The listing of the store as it is now, unless this process already holds the parsed
+   * store (answering from that costs no read). Null when there is no such listing.
+   */
+  private listingUnlessParsed(): StoreListing | null {
+    if (this.closed) throw storageClosed(this.location);
+    let key: FileKey | null;
+    try {
+      key = statStoreFile(this.location);
+    } catch (error) {
+      throw storeIoError('read the session store', this.location, error);
+    }
+    if (this.cache && 'document' in this.cache && sameFileKey(this.cache.key, key)) return null;
+    if (!this.listing?.madeFrom(key)) this.listing = readListing(this.paths.listing, key);
+    return this.listing;
+  }
+
+  /**
+   * After a committed write: the listing made from the version before it, with the change
+   * spliced in, now naming the new version. A missing or older listing is left for the
+   * next list to make again; a failure here never fails the write.
+   */
+  private refreshListing(before: FileKey | null, after: FileKey, change: StoreChange): void {
+    try {
+      const listing = this.listing?.madeFrom(before) ? this.listing : readListing(this.paths.listing, before);
+      if (listing) writeListing(this.paths.listing, this.paths.stagingListing, listing.spliced(change, after));
+    } catch {
+      // The listing on disk still names the version before this write: it is ignored from now on.
+    } finally {
+      this.listing = null;
+    }
   }
 
   /** The committed store, without taking the lock; an old-version file is migrated first. */
@@ -137,11 +200,12 @@ class JsonStorage implements SessionStorage {
       const document = this.committedDocument();
       const { change, result } = plan(document);
       if (change) {
-        const exists = this.cache?.key !== null;
+        const before = this.cache?.key ?? null;
         const bytes = document.render(change);
-        const key = this.replace(bytes, exists);
+        const key = this.replace(bytes, before !== null);
         document.apply(change, bytes);
         this.cache = { key, document };
+        this.refreshListing(before, key, change);
       }
       return result;
     } finally {

@@ -22,6 +22,10 @@ class MemoryStorage implements SessionStorage {
     return this.open().list(filter);
   }
 
+  async listSummaries(filter?: SessionFilter): Promise<Buffer[]> {
+    return this.open().summaries(filter);
+  }
+
   async create(entry: SessionEntry, options?: CreateOptions): Promise<SessionEntry> {
     const stored = planCreate(this.open(), entry, options);
     this.table.put(stored);
