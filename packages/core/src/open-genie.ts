@@ -8,7 +8,7 @@ import { doctor } from './operations/doctor';
 import { followSession } from './operations/follow-session';
 import { initWorkspace } from './operations/init-workspace';
 import { listAgents } from './operations/list-agents';
-import { listSessions } from './operations/list-sessions';
+import { listSessions, listSessionsJson } from './operations/list-sessions';
 import { migrateStore } from './operations/migrate-store';
 import { resumeSession } from './operations/resume-session';
 import { runSession } from './operations/run-session';
@@ -52,6 +52,7 @@ function createGenie(context: GenieContext): Genie {
     config: context.config,
     listAgents: async (options) => listAgents(context, options),
     listSessions: (options) => listSessions(context, options),
+    listSessionsJson: (options) => listSessionsJson(context, options),
     run: (options) => runSession(context, options),
     resume: (options) => resumeSession(context, options),
     view: (options) => viewSession(context, options),

@@ -1,6 +1,8 @@
 import { colorEnabled, createColors, type Colors } from './colors';
 import { Spinner } from './spinner';
 
+const NEWLINE = Buffer.from('\n');
+
 /**
  * Where the CLI writes. stdout carries data (human output or exactly one JSON document),
  * stderr carries diagnostics: warnings, notices and the progress indicator.
@@ -37,6 +39,20 @@ export class Terminal {
     this.spinner?.clear();
     const text = this.stdout.isTTY ? JSON.stringify(document, null, 2) : JSON.stringify(document);
     this.stdout.write(`${text}\n`);
+  }
+
+  /**
+   * A JSON document already serialised compactly (UTF-8), as printJson would print it: as
+   * it is in a pipe, indented on a terminal.
+   */
+  printJsonText(document: Buffer): void {
+    if (this.stdout.isTTY) {
+      this.printJson(JSON.parse(document.toString('utf8')));
+      return;
+    }
+    this.spinner?.clear();
+    this.stdout.write(document);
+    this.stdout.write(NEWLINE);
   }
 
   diag(text: string): void {

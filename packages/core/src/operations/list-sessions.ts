@@ -1,8 +1,8 @@
 import { isGenieError } from '@genie/errors';
-import type { ListSessionsOptions, SessionSummary } from '../api-types';
+import type { SessionSummary } from '@genie/session-schema';
+import type { ListSessionsOptions } from '../api-types';
 import type { GenieContext } from '../genie-context';
 import { reconcileActive } from '../sessions/reconcile-active';
-import { toSessionSummary } from '../sessions/session-summary';
 
 /**
  * The agent id a filter means: `reviewer` finds the sessions of `qa/reviewer`. Sessions
@@ -17,11 +17,31 @@ function agentIdOf(context: GenieContext, agent: string): string {
   }
 }
 
-/** Sessions of every status, newest first, after dead runners have been marked `lost`. */
-export async function listSessions(context: GenieContext, options: ListSessionsOptions = {}): Promise<SessionSummary[]> {
+/** The JSON of each listed session's summary: every status, newest first, dead runners marked `lost` first. */
+async function listedSummaries(context: GenieContext, options: ListSessionsOptions): Promise<Buffer[]> {
   const launch = await context.launchContext();
   await reconcileActive(launch);
   const filter = options.agent === undefined ? options : { ...options, agent: agentIdOf(context, options.agent) };
-  const entries = await launch.storage.list(filter);
-  return entries.map(toSessionSummary);
+  return launch.storage.listSummaries(filter);
+}
+
+const COMMA = Buffer.from(',');
+
+/** `[<summary>,<summary>,...]` between `before` and `after`. */
+function jsonArray(summaries: Buffer[], before: string, after: string): Buffer {
+  const parts: Buffer[] = [Buffer.from(before)];
+  summaries.forEach((summary, index) => {
+    if (index > 0) parts.push(COMMA);
+    parts.push(summary);
+  });
+  parts.push(Buffer.from(after));
+  return Buffer.concat(parts);
+}
+
+export async function listSessions(context: GenieContext, options: ListSessionsOptions = {}): Promise<SessionSummary[]> {
+  return JSON.parse(jsonArray(await listedSummaries(context, options), '[', ']').toString('utf8')) as SessionSummary[];
+}
+
+export async function listSessionsJson(context: GenieContext, options: ListSessionsOptions = {}): Promise<Buffer> {
+  return jsonArray(await listedSummaries(context, options), '{"sessions":[', ']}');
 }

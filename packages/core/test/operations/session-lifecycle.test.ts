@@ -158,6 +158,17 @@ describe('session lifecycle', () => {
     expect((await genie.listSessions({ agent: 'shell' })).map((s) => s.sessionId)).toEqual([b.sessionId, a.sessionId]);
   });
 
+  it('gives the list as one JSON document, byte for byte the stringified listSessions, with the same filters', async () => {
+    const genie = await openTestGenie(makeWorkspace());
+    await genie.run({ agent: 'shell', prompt: 'echo "a \\"quoted\\" answer"', background: false });
+    await genie.run({ agent: 'shell', prompt: 'exit 3', background: false });
+    for (const options of [undefined, { status: 'failed' as const }, { limit: 1 }, { agent: 'shell' }, { agent: 'nobody' }]) {
+      const text = (await genie.listSessionsJson(options)).toString('utf8');
+      expect(text).toBe(JSON.stringify({ sessions: await genie.listSessions(options) }));
+    }
+    expect((JSON.parse((await genie.listSessionsJson()).toString('utf8')) as { sessions: unknown[] }).sessions).toHaveLength(2);
+  });
+
   it('filters by agent basename or name as well as by id', async () => {
     const genie = await openTestGenie(
       makeWorkspace({ 'agents/qa/checker.md': '---\nname: Checker\ngenie:\n  executor: command\n  runArgs: [bash, -c, "{prompt}"]\n---\n' }),
