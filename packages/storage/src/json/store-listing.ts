@@ -174,7 +174,9 @@ export class StoreListing {
   activeEntries(filter: SessionFilter): SessionEntry[] | undefined {
     const statuses = filter.status === undefined ? [] : [filter.status].flat();
     if (statuses.length === 0 || !statuses.every((status) => ACTIVE.has(status))) return undefined;
-    return this.select(filter).map((row) => freezeEntry(JSON.parse(this.field(row, 4).toString('utf8')) as SessionEntry));
+    // Only active sessions' lines hold a record: the rest need not be looked at.
+    const withRecord = this.order.filter((row) => this.fieldLength(row, 4) > 0);
+    return this.select(filter, withRecord).map((row) => freezeEntry(JSON.parse(this.field(row, 4).toString('utf8')) as SessionEntry));
   }
 
   /** The listing after `change` was committed as the store version `store`. */
@@ -221,12 +223,17 @@ export class StoreListing {
     return end - start === value.length && this.bytes.compare(value, 0, value.length, start, end) === 0;
   }
 
-  private select(filter: SessionFilter): number[] {
+  private fieldLength(row: number, index: number): number {
+    const base = row * STRIDE;
+    return (this.bounds[base + index + 1] as number) - (this.bounds[base + index] as number) - 1;
+  }
+
+  private select(filter: SessionFilter, rows: readonly number[] = this.order): number[] {
     const statuses = filter.status === undefined ? undefined : [filter.status].flat().map((status) => Buffer.from(jsonField(String(status))));
     const agent = filter.agent === undefined ? undefined : Buffer.from(jsonField(filter.agent));
     const limit = filter.limit === undefined ? Number.POSITIVE_INFINITY : Math.max(0, filter.limit);
     const selected: number[] = [];
-    for (const row of this.order) {
+    for (const row of rows) {
       if (selected.length >= limit) break;
       if (statuses && !statuses.some((status) => this.fieldEquals(row, 1, status))) continue;
       if (agent && !this.fieldEquals(row, 2, agent)) continue;
