@@ -8,7 +8,7 @@
  * Usage: `node process-timer.js <request as JSON>`; prints `{ ms, baselineMs }`.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { isProcessAlive } from '@genie/storage';
 import { median } from './median';
 
@@ -19,6 +19,8 @@ export interface TimingRequest {
   env: NodeJS.ProcessEnv;
   /** A store whose background runs must be over (and their supervisors gone) before each run. */
   settleStore?: string;
+  /** A file removed (untimed) before each run: to time a command without a cache it would keep. */
+  removeBeforeEach?: string;
 }
 
 function timeOnce(args: string[], cwd: string, env: NodeJS.ProcessEnv): number {
@@ -55,7 +57,7 @@ function waitUntilSettled(store: string): void {
  * Median time of a command and of `node -e 0`, measured alternately, so load from other
  * processes on a shared machine weighs on both figures alike.
  */
-function compare({ args, cwd, runs, env, settleStore }: TimingRequest): { ms: number; baselineMs: number } {
+function compare({ args, cwd, runs, env, settleStore, removeBeforeEach }: TimingRequest): { ms: number; baselineMs: number } {
   const times: number[] = [];
   const baseline: number[] = [];
   const settle = (): void => {
@@ -68,6 +70,7 @@ function compare({ args, cwd, runs, env, settleStore }: TimingRequest): { ms: nu
   timeOnce(args, cwd, env);
   for (let i = 0; i < runs; i += 1) {
     settle();
+    if (removeBeforeEach !== undefined) rmSync(removeBeforeEach, { force: true });
     baseline.push(timeOnce(['-e', '0'], cwd, env));
     times.push(timeOnce(args, cwd, env));
   }
