@@ -1,6 +1,7 @@
 import { commandIndex } from './command-names';
+import { COMMAND_HANDLERS } from './command-handlers';
+import { fastRoute } from './fast-route';
 import { Terminal } from './output/terminal';
-import { parseWithYargs } from './parser';
 import { reportError, reportUsageError } from './report-error';
 import { UsageError } from './usage-error';
 import { plainUsageMessage } from './usage-message';
@@ -25,10 +26,20 @@ function exitQuietlyWhenStdoutCloses(): void {
   });
 }
 
+/**
+ * Runs one command line. The common ones take the fast route (fast-route.ts) straight to
+ * their command's handler; everything else is parsed by yargs, loaded only then.
+ */
 export async function main(argv: string[], version: string): Promise<void> {
   exitQuietlyWhenStdoutCloses();
   try {
-    await parseWithYargs(argv, version);
+    const route = fastRoute(argv);
+    if (route) {
+      await COMMAND_HANDLERS[route.command](route.args);
+    } else {
+      const { parseWithYargs } = await import('./parser.js');
+      await parseWithYargs(argv, version);
+    }
   } catch (error) {
     const terminal = new Terminal(argv.includes('--json'));
     process.exitCode =
