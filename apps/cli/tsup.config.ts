@@ -24,6 +24,20 @@ const genieFromSource: NonNullable<Options['esbuildPlugins']>[number] = {
 };
 
 /**
+ * `yargs-parser` is the very file yargs requires (its CommonJS build, found from yargs'
+ * own directory), whoever imports it: the fast route (src/fast-route.ts) imports it too,
+ * and through its `exports` map an `import` would reach its ESM build, a second copy of
+ * the parser in the bundle.
+ */
+const yargsParserOfYargs: NonNullable<Options['esbuildPlugins']>[number] = {
+  name: 'yargs-parser-of-yargs',
+  setup(build) {
+    const file = createRequire(requireHere.resolve('yargs')).resolve('yargs-parser');
+    build.onResolve({ filter: /^yargs-parser$/ }, () => ({ path: file }));
+  },
+};
+
+/**
  * Modules some libraries get a stand-in for in the bundle, by library: node's `assert` for
  * three of them (see src/shims/assert.ts), and the help layout libraries for yargs, loaded
  * when first used (see src/shims/lazy-cliui.ts).
@@ -67,7 +81,9 @@ const MODULE_WRAPPER_END = '})';
  *   `exports` map) cost every command several ms of start-up, and one file gets one code
  *   cache entry.
  * - Commands are reached through dynamic imports that esbuild turns into lazily evaluated
- *   modules, so each command runs only the code it uses.
+ *   modules, so each command runs only the code it uses. yargs is one of them too (see
+ *   src/parser.ts): the fast route (src/fast-route.ts) parses the everyday command lines
+ *   with yargs-parser alone, and yargs is evaluated only for the others.
  * - The MCP SDK stays external and loads only for `genie mcp`. The launcher's supervisor
  *   still runs from @genie/launcher's own dist, found by module resolution.
  * - The file is one function expression: node's CommonJS wrapper is part of it, so cli.js
@@ -94,7 +110,7 @@ export default defineConfig((overrides) => {
       outDir: path.join(outDir, 'lib'),
       clean: true,
       noExternal: [/^@genie\//, 'yargs'],
-      esbuildPlugins: [genieFromSource, libraryShims],
+      esbuildPlugins: [genieFromSource, yargsParserOfYargs, libraryShims],
       banner: { js: MODULE_WRAPPER_START },
       footer: { js: MODULE_WRAPPER_END },
       esbuildOptions(options) {

@@ -1,5 +1,5 @@
 import { COMMAND_NAMES, compileCacheFlavor } from '../src/command-names';
-import { buildParser } from '../src/main';
+import { buildParser } from '../src/parser';
 
 describe('the command names the entry file knows', () => {
   it('are exactly the commands (and aliases) of the parser', () => {
