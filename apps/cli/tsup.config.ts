@@ -76,7 +76,8 @@ const MODULE_WRAPPER_END = '})';
  * `lib/main.js` through a V8 code cache (see src/compile-cache.ts).
  *
  * `lib/main.js` holds the parser, every command and genie itself:
- * - The @genie packages (from their sources, see genieFromSource) and yargs are inlined:
+ * - The @genie packages (from their sources, see genieFromSource), yargs and yargs-parser
+ *   (which the fast route also uses, and which is a dependency, so named here) are inlined:
  *   resolving and reading a dozen modules one by one (each @genie package through its
  *   `exports` map) cost every command several ms of start-up, and one file gets one code
  *   cache entry.
@@ -109,7 +110,7 @@ export default defineConfig((overrides) => {
       entry: { main: 'src/main.ts' },
       outDir: path.join(outDir, 'lib'),
       clean: true,
-      noExternal: [/^@genie\//, 'yargs'],
+      noExternal: [/^@genie\//, 'yargs', 'yargs-parser'],
       esbuildPlugins: [genieFromSource, yargsParserOfYargs, libraryShims],
       banner: { js: MODULE_WRAPPER_START },
       footer: { js: MODULE_WRAPPER_END },
