@@ -9,9 +9,9 @@ import { replaceStoreFile, writeFileOnce } from './atomic-write';
 import { StoreDocument, type StoreChange } from './store-document';
 import { storeIoError, unusableStoreError } from './store-errors';
 import { examineStoreBytes, type StoreExamination } from './store-examination';
-import { readListing, writeListing } from './listing-file';
+import { readListing, readListingBytes, writeListing } from './listing-file';
 import { readStoreFile, sameFileKey, statStoreFile, type FileKey } from './store-file';
-import { StoreListing } from './store-listing';
+import { spliceListing, StoreListing } from './store-listing';
 import { acquireStoreLock } from './store-lock';
 import { storePaths, type StorePaths } from './store-paths';
 
@@ -147,8 +147,10 @@ class JsonStorage implements SessionStorage {
    */
   private refreshListing(before: FileKey | null, after: FileKey, change: StoreChange): void {
     try {
-      const listing = this.listing?.madeFrom(before) ? this.listing : readListing(this.paths.listing, before);
-      if (listing) writeListing(this.paths.listing, this.paths.stagingListing, listing.spliced(change, after));
+      // Splicing needs the bytes alone: the lines are checked by whoever reads the result.
+      const listing = this.listing?.madeFrom(before) ? { bytes: this.listing.bytes, sessions: this.listing.size } : readListingBytes(this.paths.listing, before);
+      const spliced = listing && spliceListing(listing.bytes, listing.sessions, change, after);
+      if (spliced) writeListing(this.paths.listing, this.paths.stagingListing, spliced);
     } catch {
       // The listing on disk still names the version before this write: it is ignored from now on.
     } finally {

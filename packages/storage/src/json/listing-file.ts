@@ -1,6 +1,6 @@
 import { closeSync, fstatSync, openSync, readSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { sameFileKey, type FileKey } from './store-file';
-import { StoreListing } from './store-listing';
+import { listingHeader, StoreListing } from './store-listing';
 
 /** Enough bytes for any listing's first line, which names the store version it was made from. */
 const HEADER_PROBE_BYTES = 512;
@@ -17,31 +17,38 @@ function readFully(fd: number, length: number): Buffer {
 }
 
 /**
- * The listing at `path` when it was made from the store version `store`; null when it is
- * missing, damaged, unreadable or made from another version (only its first line is read then).
+ * The bytes and session count of the listing at `path` when its first line says it was made
+ * from the store version `store` (only that line is read otherwise); undefined when it is
+ * missing, unreadable or made from another version. Its lines are not checked here.
  */
-export function readListing(path: string, store: FileKey | null): StoreListing | null {
-  if (store === null) return null;
+export function readListingBytes(path: string, store: FileKey | null): { bytes: Buffer; sessions: number } | undefined {
+  if (store === null) return undefined;
   let fd;
   try {
     fd = openSync(path, 'r');
   } catch {
-    return null;
+    return undefined;
   }
   try {
     const size = fstatSync(fd).size;
     const probe = readFully(fd, Math.min(size, HEADER_PROBE_BYTES));
-    const headerEnd = probe.indexOf(0x0a);
-    if (headerEnd === -1) return null;
-    const made = (JSON.parse(probe.toString('utf8', 0, headerEnd)) as { store?: FileKey }).store ?? null;
-    if (!sameFileKey(made, store)) return null;
-    const listing = StoreListing.parse(size <= probe.length ? probe : readFully(fd, size));
-    return listing?.madeFrom(store) ? listing : null;
+    const probed = listingHeader(probe, probe.length === size);
+    if (probed === undefined || !sameFileKey(probed.store, store)) return undefined;
+    const bytes = size <= probe.length ? probe : readFully(fd, size);
+    const header = listingHeader(bytes);
+    return header === undefined ? undefined : { bytes, sessions: header.sessions };
   } catch {
-    return null;
+    return undefined;
   } finally {
     closeSync(fd);
   }
+}
+
+/** The listing at `path`, checked line by line, when it was made from the store version `store`; null otherwise. */
+export function readListing(path: string, store: FileKey | null): StoreListing | null {
+  const read = readListingBytes(path, store);
+  const listing = read && StoreListing.parse(read.bytes);
+  return listing?.madeFrom(store) ? listing : null;
 }
 
 /**

@@ -47,20 +47,57 @@ function createdTime(entry: SessionEntry): number {
 }
 
 /** The listing line of one session. */
-export function listingLine(entry: SessionEntry): Buffer {
+function listingText(entry: SessionEntry): string {
   const time = createdTime(entry);
   const active = ACTIVE.has(String(entry.status)) ? JSON.stringify(entry) : '';
   const fields = [jsonField(entry.sessionId), jsonField(String(entry.status)), jsonField(entry.agent), Number.isNaN(time) ? '' : String(time), active];
-  return Buffer.from(`${fields.join('\t')}\t${JSON.stringify(toSessionSummary(entry))}\n`);
+  return `${fields.join('\t')}\t${JSON.stringify(toSessionSummary(entry))}\n`;
 }
 
-function headerLine(store: FileKey, sessions: number): Buffer {
+function headerText(store: FileKey, sessions: number): string {
   const header: ListingHeader = { format: FORMAT, version: FORMAT_VERSION, store: { ino: store.ino, size: store.size, mtimeMs: store.mtimeMs }, sessions };
-  return Buffer.from(`${JSON.stringify(header)}\n`);
+  return `${JSON.stringify(header)}\n`;
+}
+
+/** The session count and the store version a listing's first line names (`bytes` may be its start only: `whole` false); undefined when it is not a header. */
+export function listingHeader(bytes: Buffer, whole = true): { sessions: number; store: FileKey } | undefined {
+  const headerEnd = bytes.indexOf(NEWLINE);
+  if (headerEnd === -1) return undefined;
+  let header: unknown;
+  try {
+    header = JSON.parse(bytes.toString('utf8', 0, headerEnd));
+  } catch {
+    return undefined;
+  }
+  // Every line takes at least a byte (checked when `bytes` is the whole listing), and offsets are 32-bit.
+  if (!isHeader(header) || !Number.isInteger(header.sessions) || header.sessions < 0 || (whole && header.sessions > bytes.length) || bytes.length > 0x7fffffff) {
+    return undefined;
+  }
+  return { sessions: header.sessions, store: header.store };
 }
 
 /**
- * The created time written by listingLine: a whole number of ms, or NaN for an empty field;
+ * A listing of `sessions` sessions after `change` was committed as the store version
+ * `store`: that session's line replaced, added first (a new session is usually the newest;
+ * readers sort what is out of order) or removed. Only the header is trusted here: a damaged
+ * line stays damaged, and readers ignore the result. Undefined when the id's line has no end.
+ */
+export function spliceListing(bytes: Buffer, sessions: number, change: { put: SessionEntry } | { remove: string }, store: FileKey): Buffer | undefined {
+  const bodyStart = bytes.indexOf(NEWLINE) + 1;
+  const id = 'put' in change ? change.put.sessionId : change.remove;
+  const put = 'put' in change ? listingText(change.put) : '';
+  const added = put === '' ? 0 : 1;
+  // A raw newline only ends a line, so this finds the line whose id field is `id`.
+  const found = bytes.indexOf(Buffer.from(`\n${jsonField(id)}\t`), bodyStart - 1);
+  if (found === -1) return Buffer.concat([Buffer.from(headerText(store, sessions + added) + put), bytes.subarray(bodyStart)]);
+  const lineStart = found + 1;
+  const lineEnd = bytes.indexOf(NEWLINE, lineStart) + 1;
+  if (lineEnd === 0) return undefined;
+  return Buffer.concat([Buffer.from(headerText(store, sessions - 1 + added)), bytes.subarray(bodyStart, lineStart), Buffer.from(put), bytes.subarray(lineEnd)]);
+}
+
+/**
+ * The created time written by listingText: a whole number of ms, or NaN for an empty field;
  * undefined when the field is neither. Read from the bytes: a string per line costs more.
  */
 function timeField(bytes: Buffer, start: number, end: number): number | undefined {
@@ -113,16 +150,9 @@ export class StoreListing {
 
   /** The listing in `bytes`, or null when they are not a whole listing of this format. */
   static parse(bytes: Buffer): StoreListing | null {
+    const header = listingHeader(bytes);
+    if (header === undefined) return null;
     const headerEnd = bytes.indexOf(NEWLINE);
-    if (headerEnd === -1) return null;
-    let header: unknown;
-    try {
-      header = JSON.parse(bytes.toString('utf8', 0, headerEnd));
-    } catch {
-      return null;
-    }
-    // Every line takes at least a byte, and offsets are 32-bit.
-    if (!isHeader(header) || !Number.isInteger(header.sessions) || header.sessions < 0 || header.sessions > bytes.length || bytes.length > 0x7fffffff) return null;
     const rows = header.sessions;
     const bounds = new Int32Array(rows * STRIDE);
     const times = new Float64Array(rows);
@@ -151,7 +181,8 @@ export class StoreListing {
 
   /** A listing of every session of `entries`, made from the store version `store`. */
   static render(entries: readonly SessionEntry[], store: FileKey): Buffer {
-    return Buffer.concat([headerLine(store, entries.length), ...entries.map(listingLine)]);
+    // One string, encoded once: a buffer per line costs more than the lines themselves.
+    return Buffer.from(headerText(store, entries.length) + entries.map(listingText).join(''));
   }
 
   get size(): number {
@@ -177,27 +208,6 @@ export class StoreListing {
     // Only active sessions' lines hold a record: the rest need not be looked at.
     const withRecord = this.order.filter((row) => this.fieldLength(row, 4) > 0);
     return this.select(filter, withRecord).map((row) => freezeEntry(JSON.parse(this.field(row, 4).toString('utf8')) as SessionEntry));
-  }
-
-  /** The listing after `change` was committed as the store version `store`. */
-  spliced(change: { put: SessionEntry } | { remove: string }, store: FileKey): Buffer {
-    const bodyStart = this.bytes.indexOf(NEWLINE) + 1;
-    const id = 'put' in change ? change.put.sessionId : change.remove;
-    // A raw newline only ends a line, so this finds the line whose id field is `id`.
-    const found = this.bytes.indexOf(Buffer.from(`\n${jsonField(id)}\t`), bodyStart - 1);
-    const put = 'put' in change ? [listingLine(change.put)] : [];
-    if (found === -1) {
-      // A new session is usually the newest, so it goes first; readers sort what is out of order.
-      return Buffer.concat([headerLine(store, this.size + put.length), ...put, this.bytes.subarray(bodyStart)]);
-    }
-    const lineStart = found + 1;
-    const lineEnd = this.bytes.indexOf(NEWLINE, lineStart) + 1;
-    return Buffer.concat([
-      headerLine(store, this.size - 1 + put.length),
-      this.bytes.subarray(bodyStart, lineStart),
-      ...put,
-      this.bytes.subarray(lineEnd),
-    ]);
   }
 
   private idOf(row: number): string {

@@ -155,6 +155,21 @@ describe('the JSON store listing', () => {
     expect(listed[listed.length - 1]?.answer).toBe('oldest');
   });
 
+  it('follows writes to a listing of more sessions than its first read looks at', async () => {
+    const file = storeFile();
+    writeStore(file, 1200);
+    const maker = open(file);
+    await maker.listSummaries();
+    await maker.close();
+    const writer = open(file);
+    await writer.create(entry(5000, { created: new Date(Date.UTC(2027, 0, 1)).toISOString() }));
+    await writer.close();
+    expect(header(file)).toMatchObject({ store: currentKey(file), sessions: 1201 });
+    const reader = open(file);
+    expect(await summaries(reader)).toEqual(await expected(file));
+    await reader.close();
+  });
+
   it('hands reconciliation the full records of active sessions, from the listing', async () => {
     const file = storeFile();
     writeStore(file, 10, (index) => (index === 3 || index === 8 ? { status: index === 3 ? 'starting' : 'running', runnerPid: 4242 + index, host: 'here' } : {}));
