@@ -6,38 +6,23 @@ import { TestWorkspace, cleanUpWorkspaces } from './support/workspace';
 afterAll(cleanUpWorkspaces);
 
 /**
- * A preload that counts, in the genie process itself (not the supervisors it starts),
- * the reads of YARGS_MIN_NODE_VERSION: yargs-parser's module reads it once as it is
- * evaluated, and yargs' own module (yargs/build/index.cjs) once more. Both are inlined in
- * the bundle, so this is how a test can see which of them ran.
+ * Counts, in the genie process itself, the reads of YARGS_MIN_NODE_VERSION: yargs-parser's
+ * module reads it once as it is evaluated, and yargs' own module (yargs/build/index.cjs)
+ * once more. Both are inlined in the bundle, so this is how a test can see which of them ran.
  */
 function countingWorkspace(): { workspace: TestWorkspace; readsOfLastRun: () => number } {
   const workspace = new TestWorkspace();
-  const scratch = path.dirname(workspace.dir);
-  const record = path.join(scratch, 'reads.json');
-  const preload = path.join(scratch, 'count-reads.js');
-  fs.writeFileSync(
-    preload,
-    `if (/genie\\.js$/.test(process.argv[1] || '')) {
-  let reads = 0;
-  process.env = new Proxy(process.env, {
-    get(target, key) {
-      if (key === 'YARGS_MIN_NODE_VERSION') reads += 1;
-      return Reflect.get(target, key);
-    },
-  });
-  process.on('exit', () => require('fs').writeFileSync(${JSON.stringify(record)}, JSON.stringify(reads)));
-}\n`,
+  const readsOfLastRun = workspace.probe<number>(
+    `let reads = 0;
+process.env = new Proxy(process.env, {
+  get(target, key) {
+    if (key === 'YARGS_MIN_NODE_VERSION') reads += 1;
+    return Reflect.get(target, key);
+  },
+});`,
+    'reads',
   );
-  workspace.env.NODE_OPTIONS = `--require ${JSON.stringify(preload)}`;
-  return {
-    workspace,
-    readsOfLastRun: () => {
-      const reads = JSON.parse(fs.readFileSync(record, 'utf8')) as number;
-      fs.rmSync(record);
-      return reads;
-    },
-  };
+  return { workspace, readsOfLastRun };
 }
 
 describe('the fast route', () => {

@@ -1,37 +1,19 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { parseJsonDocument } from './support/genie-process';
 import { TestWorkspace, cleanUpWorkspaces } from './support/workspace';
 
 afterAll(cleanUpWorkspaces);
 
-/**
- * A preload that records, at exit of the genie process itself (not of the supervisors it
- * starts, which inherit NODE_OPTIONS), the public node builtins it loaded.
- */
+/** Records the public node builtins the genie process itself loaded, at its exit. */
 function recordingWorkspace(): { workspace: TestWorkspace; builtinsOfLastRun: () => string[] } {
   const workspace = new TestWorkspace();
-  const scratch = path.dirname(workspace.dir);
-  const record = path.join(scratch, 'builtins.json');
-  const preload = path.join(scratch, 'record-builtins.js');
-  fs.writeFileSync(
-    preload,
-    `if (/genie\\.js$/.test(process.argv[1] || '')) process.on('exit', () => {
-  const loaded = process.moduleLoadList.filter((entry) => entry.startsWith('NativeModule ') && !entry.startsWith('NativeModule internal/'));
-  require('fs').writeFileSync(${JSON.stringify(record)}, JSON.stringify(loaded.map((entry) => entry.slice('NativeModule '.length))));
-});\n`,
+  const builtinsOfLastRun = workspace.probe<string[]>(
+    '',
+    "process.moduleLoadList.filter((entry) => entry.startsWith('NativeModule ') && !entry.startsWith('NativeModule internal/')).map((entry) => entry.slice('NativeModule '.length))",
   );
-  workspace.env.NODE_OPTIONS = `--require ${JSON.stringify(preload)}`;
-  workspace.env.GENIE_COMPILE_CACHE = path.join(scratch, 'compile-cache');
+  workspace.env.GENIE_COMPILE_CACHE = path.join(path.dirname(workspace.dir), 'compile-cache');
   delete workspace.env.NODE_DISABLE_COMPILE_CACHE;
-  return {
-    workspace,
-    builtinsOfLastRun: () => {
-      const loaded = JSON.parse(fs.readFileSync(record, 'utf8')) as string[];
-      fs.rmSync(record);
-      return loaded;
-    },
-  };
+  return { workspace, builtinsOfLastRun };
 }
 
 describe('start-up', () => {
