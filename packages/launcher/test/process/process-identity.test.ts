@@ -1,7 +1,8 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
-import { isProcessAlive, processStartTime, readProcStat } from '../../src/index';
+import { readProcStat } from '../../src/process/proc-stat';
+import { isProcessAlive, processStartTime } from '../../src/process/process-identity';
 
 describe('processStartTime and isProcessAlive', () => {
   it('identifies this process and tells a reused pid from the original', () => {
