@@ -1,6 +1,5 @@
 import { GenieError } from '@genie/errors';
 import type { LaunchCommand, TurnRequest } from '../executor';
-import { withInstructionsPreamble } from './instructions-preamble';
 
 /**
  * argv of one `codex exec` turn:
@@ -40,4 +39,14 @@ function threadIdOf(request: TurnRequest): string {
 /** codex reads the prompt from stdin when it is exactly `-`. */
 function protectPrompt(prompt: string): string {
   return prompt === '-' ? '-\n' : prompt;
+}
+
+/**
+ * Codex has no flag for a system prompt, so agent instructions travel as a clearly
+ * delimited preamble of the first prompt of a thread. Later turns do not repeat it:
+ * the thread keeps it.
+ */
+function withInstructionsPreamble(prompt: string, instructions: string | undefined): string {
+  if (!instructions || instructions.trim() === '') return prompt;
+  return `<instructions>\n${instructions}\n</instructions>\n\n${prompt}`;
 }
