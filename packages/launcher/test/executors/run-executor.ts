@@ -17,8 +17,8 @@ export function runExecutor(executor: Executor, request: TurnRequest, env: NodeJ
     if (stdin !== undefined) child.stdin?.end(stdin);
     const out: Buffer[] = [];
     const err: Buffer[] = [];
-    child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
-    child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
+    child.stdout?.on('data', (chunk: Buffer) => out.push(chunk));
+    child.stderr?.on('data', (chunk: Buffer) => err.push(chunk));
     child.on('error', reject);
     child.on('close', (exitCode) => {
       const stdout = lines(Buffer.concat(out).toString('utf8'));
