@@ -58,7 +58,7 @@ describe('codex adapter against the codex double', () => {
   it('an unknown thread id fails like the real CLI', async () => {
     const run = await runExecutor(codexExecutor, request({ resume: true, executorSessionId: '00000000-0000-4000-8000-000000000000' }), env);
     expect(run.exitCode).toBe(1);
-    expect(run.stderr.join('\n')).toContain('No saved session found with ID 00000000-0000-4000-8000-000000000000');
+    expect(run.stderr.join('\n')).toContain('Error: thread/resume: thread/resume failed: no rollout found for thread id 00000000-0000-4000-8000-000000000000');
   });
 
   it('delivers prompts that look like flags, subcommands or shell code verbatim, on stdin', async () => {
@@ -88,7 +88,7 @@ describe('codex adapter against the codex double', () => {
 
   it('detects the binary and its version', async () => {
     await expect(codexExecutor.detect({ binary: codexPath })).resolves.toEqual({
-      installed: true, command: codexPath, path: codexPath, version: '0.46.0',
+      installed: true, command: codexPath, path: codexPath, version: '0.171.0',
     });
     await expect(codexExecutor.detect({ binary: path.join(root, 'nothing-here') })).resolves.toMatchObject({ installed: false });
   });
