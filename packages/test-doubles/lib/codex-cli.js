@@ -178,7 +178,7 @@ async function exec(args) {
     } else {
       if (sessionId === undefined) throw new CodexError('Error: a SESSION_ID or --last is required to resume');
       rollout = store.findRollout(sessionId);
-      if (!rollout) throw new CodexError(`Error: thread/resume: thread/resume failed: no rollout found for thread id ${sessionId}`);
+      if (!rollout) throw new CodexError(`Error: thread/resume: thread/resume failed: no rollout found for thread id ${sessionId} (code -32600)`);
       promptArg = resumePrompt;
     }
   }

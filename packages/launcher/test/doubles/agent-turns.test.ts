@@ -114,7 +114,7 @@ describe('turns of the claude and codex doubles', () => {
     const entry = await runForegroundTurn({ ...ctx, env: { ...ctx.env, RUST_BACKTRACE: '1' } }, plan(session.sessionId, 'codex', 'continue'));
     expect(entry.status).toBe('failed');
     expect(entry.exitCode).toBe(1);
-    expect(entry.error).toBe('codex exited with code 1: thread/resume: thread/resume failed: no rollout found for thread id 11111111-1111-4111-8111-111111111111');
+    expect(entry.error).toBe('codex exited with code 1: thread/resume: thread/resume failed: no rollout found for thread id 11111111-1111-4111-8111-111111111111 (code -32600)');
   });
 
   it.each(['claude', 'codex'])('%s: an error result is a failed turn', async (executor) => {
