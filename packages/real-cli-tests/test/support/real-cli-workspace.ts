@@ -120,13 +120,13 @@ export class RealCliWorkspace {
     return `${cli}-helper`;
   }
 
-  genie(args: string[]): Promise<GenieResult> {
-    return runGenie(args, { cwd: this.dir, env: this.env });
+  genie(args: string[], env: NodeJS.ProcessEnv = {}): Promise<GenieResult> {
+    return runGenie(args, { cwd: this.dir, env: { ...this.env, ...env } });
   }
 
   /** Runs with --json and returns the one document; `expectCode` is the exit code required. */
-  async json<T = SessionJson>(args: string[], expectCode = 0): Promise<T> {
-    const result = await this.genie([...args, '--json']);
+  async json<T = SessionJson>(args: string[], expectCode = 0, env: NodeJS.ProcessEnv = {}): Promise<T> {
+    const result = await this.genie([...args, '--json'], env);
     if (result.code !== expectCode) throw new Error(`genie ${args.join(' ')}: expected exit ${expectCode}\n${describeResult(result)}`);
     try {
       return JSON.parse(result.stdout) as T;
