@@ -52,6 +52,14 @@ describe.each<Cli>(['claude', 'codex'])('genie with the real %s', (cli) => {
     if (cli === 'codex') expect(inputs).toEqual(workspace.openai.modelCalls.slice(-3).map((call) => tokensOf(JSON.stringify(call.input))));
   });
 
+  it('takes a prompt over the 128 KiB argv string limit', async () => {
+    const words = `${'lorem ipsum '.repeat(20_000)}ZEBRA`;
+    const result = await workspace.genie(['run', agent, '-', '--no-background', '--json'], {}, `remember ${words}`);
+    expect(result.code).toBe(0);
+    const session = JSON.parse(result.stdout) as SessionJson;
+    expect(session).toMatchObject({ status: 'completed', answer: `OK, I will remember ${words}.`, error: null });
+  });
+
   it('keeps parallel sessions apart', async () => {
     const words = ['AMBER', 'COBALT', 'SAFFRON'];
     const started = await Promise.all(words.map((word) => workspace.json(['run', agent, `remember ${word}`])));

@@ -11,13 +11,15 @@ export interface GenieResult {
 }
 
 /** Runs `genie <args>` as a real process under the node running the tests. */
-export function runGenie(args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }): Promise<GenieResult> {
+export function runGenie(args: string[], options: { cwd: string; env: NodeJS.ProcessEnv; input?: string }): Promise<GenieResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [GENIE_BIN, ...args], { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const stdin = options.input === undefined ? 'ignore' : 'pipe';
+    const child = spawn(process.execPath, [GENIE_BIN, ...args], { cwd: options.cwd, env: options.env, stdio: [stdin, 'pipe', 'pipe'] });
+    if (options.input !== undefined) child.stdin?.end(options.input);
     let stdout = '';
     let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr }));
   });

@@ -120,8 +120,8 @@ export class RealCliWorkspace {
     return `${cli}-helper`;
   }
 
-  genie(args: string[], env: NodeJS.ProcessEnv = {}): Promise<GenieResult> {
-    return runGenie(args, { cwd: this.dir, env: { ...this.env, ...env } });
+  genie(args: string[], env: NodeJS.ProcessEnv = {}, input?: string): Promise<GenieResult> {
+    return runGenie(args, { cwd: this.dir, env: { ...this.env, ...env }, ...(input === undefined ? {} : { input }) });
   }
 
   /** Runs with --json and returns the one document; `expectCode` is the exit code required. */
