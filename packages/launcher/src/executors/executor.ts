@@ -40,6 +40,11 @@ export interface LaunchCommand {
   command: string;
   args: string[];
   env?: Record<string, string>;
+  /**
+   * Written to the process's stdin, which is then closed; without it stdin is /dev/null.
+   * Prompts travel here when argv cannot hold them (Linux caps one argv string at 128 KiB).
+   */
+  stdin?: string;
 }
 
 export interface ExecutorDetection {

@@ -4,12 +4,13 @@ import type { LaunchCommand, TurnRequest } from '../executor';
 /**
  * argv of one `codex exec` turn:
  *   codex exec --json [-m M] [-s S] [-c model_reasoning_effort="E"] [--skip-git-repo-check]
- *         [extraArgs...] -- <prompt>
- *   codex exec --json [same flags] resume -- <thread_id> <prompt>
- * codex parses argv with clap: options belong to `exec`, so they go before `resume` (and
- * are repeated on every resume, since codex does not remember them). `--` makes clap take
- * what follows as positionals, so a prompt starting with `-`, or equal to `resume`, is
- * still the prompt. A resume never uses `--last` (racy with parallel runs).
+ *         [extraArgs...] -- -
+ *   codex exec --json [same flags] resume -- <thread_id> -
+ * with the prompt on stdin (`-`): no argv limit applies to it, and codex, which reads an
+ * open stdin whenever it is not a terminal, does not wait on an empty one ("Reading
+ * additional input from stdin..."). codex parses argv with clap: options belong to
+ * `exec`, so they go before `resume` (and are repeated on every resume, since codex does
+ * not remember them). A resume never uses `--last` (racy with parallel runs).
  */
 export function buildCodexCommand(request: TurnRequest): LaunchCommand {
   const { settings } = request;
@@ -21,11 +22,11 @@ export function buildCodexCommand(request: TurnRequest): LaunchCommand {
   if (settings.skipGitRepoCheck !== false) args.push('--skip-git-repo-check');
   args.push(...(settings.extraArgs ?? []));
   if (request.resume) {
-    args.push('resume', '--', threadIdOf(request), protectPrompt(request.prompt));
-  } else {
-    args.push('--', protectPrompt(withInstructionsPreamble(request.prompt, request.instructions)));
+    args.push('resume', '--', threadIdOf(request), '-');
+    return { command: settings.binary ?? 'codex', args, stdin: request.prompt };
   }
-  return { command: settings.binary ?? 'codex', args };
+  args.push('--', '-');
+  return { command: settings.binary ?? 'codex', args, stdin: withInstructionsPreamble(request.prompt, request.instructions) };
 }
 
 function threadIdOf(request: TurnRequest): string {
@@ -34,11 +35,6 @@ function threadIdOf(request: TurnRequest): string {
     hint: 'Its first turn ended before Codex reported a thread (thread.started); start a new session with `genie run`.',
     details: { sessionId: request.sessionId, executor: 'codex' },
   });
-}
-
-/** codex reads the prompt from stdin when it is exactly `-`. */
-function protectPrompt(prompt: string): string {
-  return prompt === '-' ? '-\n' : prompt;
 }
 
 /**
