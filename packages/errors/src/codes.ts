@@ -23,6 +23,12 @@ export const ERROR_CODES = [
   'FOREIGN_HOST',
   'INTERRUPTED',
   'FORBIDDEN',
+  'NOT_A_GIT_REPOSITORY',
+  'WORKTREE_MISSING',
+  'WORKTREE_DIRTY',
+  'MERGE_CONFLICT',
+  'GIT_FAILED',
+  'BUDGET_EXCEEDED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
