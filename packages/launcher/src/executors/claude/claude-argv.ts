@@ -14,7 +14,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * argv of one print-mode turn:
  *   claude -p --verbose --output-format stream-json [--session-id <id> | --resume <id>]
  *          [--model M] [--permission-mode P] [--allowedTools a,b] [--disallowedTools x]
- *          [--append-system-prompt <instructions>] [extraArgs...] -- <prompt>
+ *          [--max-budget-usd N] [--append-system-prompt <instructions>] [extraArgs...] -- <prompt>
  * The prompt follows `--`: commander then takes it as an operand even when it starts
  * with `-`, and it cannot be swallowed by a variadic option such as `--allowedTools`.
  * Instructions go with every turn because claude does not keep a system prompt in the
@@ -28,6 +28,7 @@ export function buildClaudeCommand(request: TurnRequest): LaunchCommand {
   if (settings.permissionMode) args.push('--permission-mode', settings.permissionMode);
   if (settings.allowedTools?.length) args.push('--allowedTools', settings.allowedTools.join(','));
   if (settings.disallowedTools?.length) args.push('--disallowedTools', settings.disallowedTools.join(','));
+  if (typeof settings.maxBudgetUsd === 'number') args.push('--max-budget-usd', String(settings.maxBudgetUsd));
   if (request.instructions) args.push('--append-system-prompt', request.instructions);
   args.push(...(settings.extraArgs ?? []));
   args.push('--', protectPrompt(request.prompt));
