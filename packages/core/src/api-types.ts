@@ -78,6 +78,11 @@ export interface ResumeOptions {
   session: string;
   prompt: string;
   background?: boolean;
+  /**
+   * Require the session to run in its own worktree (true) or in the workspace (false). A
+   * session's directory never changes, so a mismatch is refused rather than honoured.
+   */
+  worktree?: boolean;
   /** Sets the session's budget (USD) from this turn on, e.g. to continue past the one it was given. */
   maxBudgetUsd?: number;
   /** Notify when this turn ends; default: what the session was started with. */

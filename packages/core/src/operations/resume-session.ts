@@ -43,11 +43,21 @@ function agentOf(context: GenieContext, entry: SessionEntry): AgentDefinition {
   }
 }
 
+function worktreeMismatch(entry: SessionEntry, wanted: boolean): GenieError {
+  const name = entry.name ?? entry.sessionId;
+  const actual = entry.worktree ? `in its own worktree ${entry.worktree.path}` : 'in the workspace itself';
+  return new GenieError('INVALID_INPUT', `Session ${name} runs ${actual}; a session's directory never changes, so it cannot continue ${wanted ? 'in a worktree' : 'outside its worktree'}.`, {
+    hint: wanted ? 'Start a new session with worktree to work in a worktree.' : 'Leave out worktree to resume it where it runs.',
+    details: { sessionId: entry.sessionId, worktree: entry.worktree?.path ?? null },
+  });
+}
+
 /** Continues a session's conversation with a new turn, with the executor and settings it was started with. */
 export async function resumeSession(context: GenieContext, options: ResumeOptions): Promise<SessionView> {
   const prompt = requirePrompt(options.prompt);
   // A turn still running is refused (SESSION_BUSY) by the launcher, in the same locked write that claims the next one.
   const found = await findSession(context, options.session);
+  if (options.worktree !== undefined && options.worktree !== Boolean(found.worktree)) throw worktreeMismatch(found, options.worktree);
   assertWorktreePresent(found);
   const newBudget = checkBudget(options.maxBudgetUsd);
   const maxBudgetUsd = newBudget ?? found.maxBudgetUsd;
