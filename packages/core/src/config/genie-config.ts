@@ -51,7 +51,7 @@ export interface GenieConfig {
 }
 
 export const DEFAULT_CONFIG: GenieConfig = {
-  defaults: { executor: 'claude', background: true, worktree: false },
+  defaults: { executor: 'claude', background: true },
   executors: {},
   modes: {},
   storage: { adapter: 'json' },
