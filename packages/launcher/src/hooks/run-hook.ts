@@ -12,6 +12,9 @@ export interface HookRun {
 /** How much of a failing hook's stderr its recorded error keeps. */
 const STDERR_TAIL = 500;
 
+/** Control characters (terminal escapes included) of a hook's stderr never reach a record that `view` prints. */
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+
 function signalGroup(pid: number, signal: NodeJS.Signals): void {
   try {
     process.kill(-pid, signal);
@@ -60,7 +63,8 @@ export function runHook(run: HookRun): Promise<string | null> {
     child.once('error', (error) => settle(`could not start: ${error.message}`));
     // 'exit', not 'close': a descendant that escaped the group may hold the pipes open.
     child.once('exit', (code, signal) => {
-      const said = stderr.trim() === '' ? '' : `: ${stderr.trim()}`;
+      const text = stderr.replace(CONTROL, '').trim();
+      const said = text === '' ? '' : `: ${text}`;
       if (timedOut) settle(`timed out after ${run.timeoutMs} ms and was killed${said}`);
       else if (code === 0) settle(null);
       else settle(code !== null ? `exited with code ${code}${said}` : `was killed by ${signal}${said}`);
