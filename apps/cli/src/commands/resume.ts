@@ -1,6 +1,7 @@
 import type { ExitCode } from '@genie/errors';
 import type { GlobalArgs } from '../global-args';
 import type { Terminal } from '../output/terminal';
+import { budgetArgument } from '../budget-argument';
 import { promptText } from '../prompt-text';
 import { runTurn } from '../turn-runner';
 import { withGenie } from '../with-genie';
@@ -13,9 +14,12 @@ export interface ResumeArgs extends GlobalArgs {
   /** Set by a lone `-`: the prompt (or the rest of it) comes from stdin. */
   stdin?: boolean;
   background?: boolean;
+  maxBudgetUsd?: number | string;
+  notify?: boolean;
 }
 
 export async function resumeCommand(args: ResumeArgs, terminal: Terminal): Promise<ExitCode> {
+  const budget = budgetArgument(args.maxBudgetUsd);
   const prompt = await promptText([...(args.prompt ?? []), ...(args['--'] ?? [])], 'resume', args.stdin === true);
   return withGenie(args, terminal, (genie) =>
     runTurn(terminal, (hooks) =>
@@ -23,6 +27,8 @@ export async function resumeCommand(args: ResumeArgs, terminal: Terminal): Promi
         session: args.session,
         prompt,
         ...(args.background !== undefined ? { background: args.background } : {}),
+        ...(budget !== undefined ? { maxBudgetUsd: budget } : {}),
+        ...(args.notify !== undefined ? { notify: args.notify } : {}),
         ...hooks,
       }),
       (session) => genie.stop({ session, force: true }),

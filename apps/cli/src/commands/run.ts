@@ -1,6 +1,7 @@
 import type { ExitCode } from '@genie/errors';
 import type { GlobalArgs } from '../global-args';
 import type { Terminal } from '../output/terminal';
+import { budgetArgument } from '../budget-argument';
 import { promptText } from '../prompt-text';
 import { runTurn } from '../turn-runner';
 import { withGenie } from '../with-genie';
@@ -17,9 +18,15 @@ export interface RunArgs extends GlobalArgs {
   executor?: string;
   model?: string;
   mode?: string;
+  worktree?: boolean;
+  base?: string;
+  /** As typed; checked to be a positive amount here. */
+  maxBudgetUsd?: number | string;
+  notify?: boolean;
 }
 
 export async function runCommand(args: RunArgs, terminal: Terminal): Promise<ExitCode> {
+  const budget = budgetArgument(args.maxBudgetUsd);
   const prompt = await promptText([...(args.prompt ?? []), ...(args['--'] ?? [])], 'run', args.stdin === true);
   return withGenie(args, terminal, (genie) =>
     runTurn(terminal, (hooks) =>
@@ -31,6 +38,10 @@ export async function runCommand(args: RunArgs, terminal: Terminal): Promise<Exi
         ...(args.executor !== undefined ? { executor: args.executor } : {}),
         ...(args.model !== undefined ? { model: args.model } : {}),
         ...(args.mode !== undefined ? { mode: args.mode } : {}),
+        ...(args.worktree !== undefined ? { worktree: args.worktree } : {}),
+        ...(args.base !== undefined ? { base: args.base } : {}),
+        ...(budget !== undefined ? { maxBudgetUsd: budget } : {}),
+        ...(args.notify ? { notify: true } : {}),
         ...hooks,
       }),
       (session) => genie.stop({ session, force: true }),
