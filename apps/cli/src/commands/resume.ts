@@ -1,37 +1,37 @@
-import type { ExitCode } from '@genie/errors';
-import type { GlobalArgs } from '../global-args';
-import type { Terminal } from '../output/terminal';
-import { budgetArgument } from '../budget-argument';
-import { promptText } from '../prompt-text';
-import { runTurn } from '../turn-runner';
-import { withGenie } from '../with-genie';
+import { SESSION, defineCommand, withGenie } from '../command';
+import { BUDGET_OPTION, NOTIFY_OPTION } from '../turn-options';
+import { PROMPT, TURN_OPTIONS, promptText, runTurn } from '../turn-runner';
 
-export interface ResumeArgs extends GlobalArgs {
-  session: string;
-  prompt?: Array<string | number>;
-  /** Words after `--`: prompt text even when they start with `-`. */
-  '--'?: Array<string | number>;
-  /** Set by a lone `-`: the prompt (or the rest of it) comes from stdin. */
-  stdin?: boolean;
-  background?: boolean;
-  maxBudgetUsd?: number | string;
-  notify?: boolean;
-}
-
-export async function resumeCommand(args: ResumeArgs, terminal: Terminal): Promise<ExitCode> {
-  const budget = budgetArgument(args.maxBudgetUsd);
-  const prompt = await promptText([...(args.prompt ?? []), ...(args['--'] ?? [])], 'resume', args.stdin === true);
-  return withGenie(args, terminal, (genie) =>
-    runTurn(terminal, (hooks) =>
-      genie.resume({
-        session: args.session,
-        prompt,
-        ...(args.background !== undefined ? { background: args.background } : {}),
-        ...(budget !== undefined ? { maxBudgetUsd: budget } : {}),
-        ...(args.notify !== undefined ? { notify: args.notify } : {}),
-        ...hooks,
-      }),
-      (session) => genie.stop({ session, force: true }),
-    ),
-  );
-}
+export default defineCommand({
+  command: 'resume <session> [prompt..]',
+  describe: 'Continue a session with a new prompt (same session id, same agent conversation, same directory)',
+  needs: 'a session',
+  builder: (y) =>
+    y
+      .positional('session', SESSION)
+      .positional('prompt', PROMPT)
+      .options({
+        ...TURN_OPTIONS,
+        'max-budget-usd': { ...BUDGET_OPTION, describe: "Set the session's budget in USD from this turn on (e.g. to continue past it)" },
+        notify: { ...NOTIFY_OPTION, describe: 'Notify when this turn ends (--no-notify: not); default: as the session was started' },
+      })
+      .example('$0 resume dry-run "now add tests" --no-background', 'Continue and watch the answer'),
+  run: async (args, terminal) => {
+    const prompt = await promptText(args, 'resume');
+    return withGenie(args, terminal, (genie) =>
+      runTurn(
+        terminal,
+        (hooks) =>
+          genie.resume({
+            session: args.session,
+            prompt,
+            ...(args.background !== undefined ? { background: args.background } : {}),
+            ...(args.maxBudgetUsd !== undefined ? { maxBudgetUsd: args.maxBudgetUsd } : {}),
+            ...(args.notify !== undefined ? { notify: args.notify } : {}),
+            ...hooks,
+          }),
+        (session) => genie.stop({ session, force: true }),
+      ),
+    );
+  },
+});
