@@ -1,5 +1,5 @@
 import { SESSION, defineCommand, withGenie } from '../command';
-import { BUDGET_OPTION, NOTIFY_OPTION } from '../turn-options';
+import { BUDGET_OPTION, NOTIFY_OPTION, budgetArgument } from '../turn-options';
 import { PROMPT, TURN_OPTIONS, promptText, runTurn } from '../turn-runner';
 
 export default defineCommand({
@@ -17,6 +17,7 @@ export default defineCommand({
       })
       .example('$0 resume dry-run "now add tests" --no-background', 'Continue and watch the answer'),
   run: async (args, terminal) => {
+    const budget = budgetArgument(args.maxBudgetUsd);
     const prompt = await promptText(args, 'resume');
     return withGenie(args, terminal, (genie) =>
       runTurn(
@@ -26,7 +27,7 @@ export default defineCommand({
             session: args.session,
             prompt,
             ...(args.background !== undefined ? { background: args.background } : {}),
-            ...(args.maxBudgetUsd !== undefined ? { maxBudgetUsd: args.maxBudgetUsd } : {}),
+            ...(budget !== undefined ? { maxBudgetUsd: budget } : {}),
             ...(args.notify !== undefined ? { notify: args.notify } : {}),
             ...hooks,
           }),

@@ -1,5 +1,5 @@
 import { defineCommand, withGenie } from '../command';
-import { BUDGET_OPTION, NOTIFY_OPTION } from '../turn-options';
+import { BUDGET_OPTION, NOTIFY_OPTION, budgetArgument } from '../turn-options';
 import { PROMPT, TURN_OPTIONS, promptText, runTurn } from '../turn-runner';
 
 export default defineCommand({
@@ -29,6 +29,7 @@ export default defineCommand({
       .example('$0 run implementor "fix the login bug" --worktree --max-budget-usd 5', 'In its own worktree and branch, at most $5')
       .example('$0 run reviewer -- --check the diff', 'Everything after -- is prompt, even words starting with -'),
   run: async (args, terminal) => {
+    const budget = budgetArgument(args.maxBudgetUsd);
     const prompt = await promptText(args, 'run');
     return withGenie(args, terminal, (genie) =>
       runTurn(
@@ -44,7 +45,7 @@ export default defineCommand({
             ...(args.mode !== undefined ? { mode: args.mode } : {}),
             ...(args.worktree !== undefined ? { worktree: args.worktree } : {}),
             ...(args.base !== undefined ? { base: args.base } : {}),
-            ...(args.maxBudgetUsd !== undefined ? { maxBudgetUsd: args.maxBudgetUsd } : {}),
+            ...(budget !== undefined ? { maxBudgetUsd: budget } : {}),
             ...(args.notify === true ? { notify: true } : {}),
             ...hooks,
           }),
