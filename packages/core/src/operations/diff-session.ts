@@ -1,9 +1,10 @@
 import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { GenieError } from '@genie/errors';
 import type { DiffOptions, SessionDiff } from '../api-types';
 import type { GenieContext } from '../genie-context';
-import { git } from '../git/run-git';
+import { git, runGit } from '../git/run-git';
 import { worktreeMissing } from '../git/session-worktree';
 import { findWorktreeSession } from './worktree-session';
 
@@ -34,6 +35,13 @@ async function snapshotTree(worktree: string): Promise<string> {
 export async function diffSession(context: GenieContext, options: DiffOptions): Promise<SessionDiff> {
   const { entry, worktree } = await findWorktreeSession(context, options.session);
   const missing = worktreeMissing(worktree);
+  if (missing && (await runGit(worktree.repository, ['rev-parse', '--verify', '--quiet', `refs/heads/${worktree.branch}`])).code !== 0) {
+    const name = entry.name ?? entry.sessionId;
+    throw new GenieError('WORKTREE_MISSING', `Session ${name} has neither its worktree ${worktree.path} nor its branch ${worktree.branch} any more; there is nothing to diff.`, {
+      hint: worktree.removedAt ? `\`genie clean\` removed them at ${worktree.removedAt}, after its work was merged.` : 'They were removed outside genie.',
+      details: { sessionId: entry.sessionId, worktree: worktree.path, branch: worktree.branch },
+    });
+  }
   const target = missing ? worktree.branch : await snapshotTree(worktree.path);
   const where = missing ? worktree.repository : worktree.path;
   const format = options.stat ? ['--stat'] : ['--patch'];

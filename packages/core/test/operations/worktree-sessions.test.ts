@@ -54,6 +54,9 @@ describe('sessions in their own git worktree', () => {
     expect(gitIn(repo, 'branch', '--list', '--format=%(refname:short)', 'genie/*')).toBe('genie/two\n');
     const resumed = await errorOf(genie.resume({ session: 'one', prompt: 'true', background: false }));
     expect(resumed.code).toBe('WORKTREE_MISSING');
+    expect((await errorOf(genie.diff({ session: 'one' }))).code).toBe('WORKTREE_MISSING');
+    // A cleaned session's view still says where it ran, and when its worktree went.
+    expect((await genie.view({ session: 'one' })).worktree?.removedAt).toEqual(expect.any(String));
   });
 
   it('resumes a worktree session in its worktree', async () => {
@@ -75,6 +78,29 @@ describe('sessions in their own git worktree', () => {
     expect(fs.existsSync(path.join(run.worktree?.path as string, 'added.txt'))).toBe(true);
     expect(await genie.merge({ session: 'dirty', commit: true })).toMatchObject({ merged: true, commits: 1 });
     expect(fs.readFileSync(path.join(repo, 'added.txt'), 'utf8')).toBe('new\n');
+  });
+
+  it('takes the worktree default from the agent, then the config; the caller decides last', async () => {
+    const repo = makeGitWorkspace();
+    fs.mkdirSync(path.join(repo, '.genie/agents'), { recursive: true });
+    fs.writeFileSync(path.join(repo, '.genie/agents/isolated.md'), '---\ngenie:\n  executor: command\n  runArgs: ["pwd"]\n  worktree: true\n---\n');
+    fs.writeFileSync(path.join(repo, '.genie/config.yaml'), 'defaults:\n  worktree: true\nexecutors:\n  command:\n    runArgs: ["pwd"]\n');
+    const genie = await openTestGenie(repo);
+    const byAgent = await genie.run({ agent: 'isolated', prompt: 'go', background: false });
+    expect(byAgent.worktree?.branch).toBe(`genie/${byAgent.name}`);
+    const byConfig = await genie.run({ agent: 'shell', prompt: 'pwd', background: false });
+    expect(byConfig.worktree).not.toBeNull();
+    const byCaller = await genie.run({ agent: 'shell', prompt: 'pwd', worktree: false, background: false });
+    expect(byCaller.worktree).toBeNull();
+    expect(byCaller.answer?.trim()).toBe(repo);
+  });
+
+  it('refuses --base without a worktree', async () => {
+    const genie = await openTestGenie(makeGitWorkspace());
+    const error = await errorOf(genie.run({ agent: 'shell', prompt: 'true', base: 'main', background: false }));
+    expect(error.code).toBe('INVALID_INPUT');
+    expect(error.hint).toContain('--worktree');
+    expect(await genie.listSessions()).toEqual([]);
   });
 
   it('refuses --worktree outside a git repository and records nothing', async () => {
