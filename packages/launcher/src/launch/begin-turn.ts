@@ -11,6 +11,15 @@ export interface Runner {
   startTime: string | null;
 }
 
+/**
+ * The fresh marker of a turn about to be launched; its processes carry it as GENIE_TURN_ID.
+ * It only has to differ from the session's other turns, so time and a random suffix do
+ * (node:crypto would cost every launch its load time).
+ */
+export function newTurnId(): string {
+  return `${Date.now().toString(36)}-${process.pid.toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+}
+
 export interface BegunTurn {
   entry: SessionEntry;
   spec: TurnSpec;
@@ -25,7 +34,7 @@ const NATIVE_CONVERSATIONS = new Set(['claude', 'codex']);
  * exists; for claude and codex also only once the CLI reported its own id, because a
  * first turn that never started a conversation has nothing to resume.
  */
-export async function beginTurn(ctx: LaunchContext, plan: TurnPlan, runner?: Runner): Promise<BegunTurn> {
+export async function beginTurn(ctx: LaunchContext, plan: TurnPlan, turnId: string, runner?: Runner): Promise<BegunTurn> {
   getExecutor(plan.executor);
   const host = hostOf(ctx);
   const logFile = eventLogPath(ctx.logsDir, plan.sessionId);
@@ -33,7 +42,7 @@ export async function beginTurn(ctx: LaunchContext, plan: TurnPlan, runner?: Run
 
   const claim = (current: SessionEntry): SessionEntry => {
     const time = new Date().toISOString();
-    const { stoppedAt: _stoppedAt, ...rest } = current;
+    const { stoppedAt: _stoppedAt, stopping: _stopping, ...rest } = current;
     return {
       ...rest,
       status: 'starting',
@@ -48,6 +57,8 @@ export async function beginTurn(ctx: LaunchContext, plan: TurnPlan, runner?: Run
       signal: null,
       error: null,
       executorPid: null,
+      turnId,
+      containment: null,
       runnerPid: runner?.pid ?? null,
       runnerStartTime: runner?.startTime ?? null,
     };
@@ -73,6 +84,7 @@ export async function beginTurn(ctx: LaunchContext, plan: TurnPlan, runner?: Run
     version: 1,
     sessionId: plan.sessionId,
     turn,
+    turnId,
     executor: plan.executor,
     prompt: plan.prompt,
     ...(plan.instructions ? { instructions: plan.instructions } : {}),

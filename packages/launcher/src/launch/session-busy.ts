@@ -12,9 +12,14 @@ export function isActiveStatus(status: unknown): boolean {
 /**
  * True while the record's turn may still be producing output on `host`: its runner is
  * alive (same process incarnation), or it was marked `starting` moments ago and its
- * runner pid is not recorded yet.
+ * runner pid is not recorded yet. A turn being stopped counts until its runner has
+ * recorded its end (or is gone): until then a new turn would race the stop.
  */
 export function hasLiveRunner(entry: SessionEntry, host: string, nowMs = Date.now()): boolean {
+  if (isStopping(entry)) {
+    if (entry.host && entry.host !== host) return true;
+    return typeof entry.runnerPid === 'number' && isProcessAlive(entry.runnerPid, entry.runnerStartTime);
+  }
   if (!isActiveStatus(entry.status)) return false;
   if (entry.host && entry.host !== host) return true;
   if (typeof entry.runnerPid === 'number') return isProcessAlive(entry.runnerPid, entry.runnerStartTime);
@@ -22,10 +27,18 @@ export function hasLiveRunner(entry: SessionEntry, host: string, nowMs = Date.no
   return entry.status === 'starting' && Number.isFinite(started) && nowMs - started < LAUNCH_WINDOW_MS;
 }
 
+/** A stop was recorded and the stopped turn has not ended yet. */
+export function isStopping(entry: SessionEntry): boolean {
+  return entry.status === 'stopped' && entry.stopping === true;
+}
+
 export function sessionBusyError(entry: SessionEntry, host: string): GenieError {
   const where = entry.host && entry.host !== host ? ` on host ${entry.host}` : '';
-  return new GenieError('SESSION_BUSY', `Session ${entry.name ?? entry.sessionId} is still ${entry.status}${where}.`, {
-    hint: 'Wait for its turn to finish, or stop it first, then resume it.',
+  const state = isStopping(entry) ? 'stopping' : entry.status;
+  return new GenieError('SESSION_BUSY', `Session ${entry.name ?? entry.sessionId} is still ${state}${where}.`, {
+    hint: isStopping(entry)
+      ? 'Its stopped turn is still ending (the grace period before SIGKILL); resume it once that is over.'
+      : 'Wait for its turn to finish, or stop it first, then resume it.',
     details: { sessionId: entry.sessionId, status: entry.status, runnerPid: entry.runnerPid ?? null, host: entry.host ?? null },
   });
 }

@@ -5,11 +5,11 @@ import { GenieError } from '@genie/errors';
 import type { SessionEntry } from '@genie/session-schema';
 import { processStartTime } from '@genie/storage';
 import { getExecutor } from '../executors/registry';
-import { SESSION_ENV_VAR } from '../process/session-marker';
+import { SESSION_ENV_VAR, TURN_ENV_VAR } from '../process/session-marker';
 import { launchProblem } from '../supervisor/launch-check';
 import { superviseTurn } from '../supervisor/supervise-turn';
 import { turnRequestOf, type TurnSpec } from '../supervisor/turn-spec';
-import { beginTurn, type BegunTurn, type Runner } from './begin-turn';
+import { beginTurn, newTurnId, type BegunTurn, type Runner } from './begin-turn';
 import { envOf } from './context-defaults';
 import type { LaunchContext, TurnPlan } from './launch-context';
 import { supervisorMainPath } from './supervisor-location';
@@ -47,6 +47,7 @@ export async function startBackgroundTurn(ctx: LaunchContext, plan: TurnPlan): P
   getExecutor(plan.executor);
   const supervisorMain = supervisorMainPath();
   const env = envOf(ctx);
+  const turnId = newTurnId();
 
   let child: ChildProcess | undefined;
   let spawnError: Error | undefined;
@@ -54,7 +55,7 @@ export async function startBackgroundTurn(ctx: LaunchContext, plan: TurnPlan): P
     child = spawn(process.execPath, [...supervisorNodeFlags(), supervisorMain], {
       detached: true,
       stdio: ['pipe', 'ignore', 'ignore'],
-      env: { ...env, [SESSION_ENV_VAR]: plan.sessionId },
+      env: { ...env, [SESSION_ENV_VAR]: plan.sessionId, [TURN_ENV_VAR]: turnId },
       cwd: parsePath(ctx.logsDir).root,
     });
   } catch (error) {
@@ -74,7 +75,7 @@ export async function startBackgroundTurn(ctx: LaunchContext, plan: TurnPlan): P
 
   let begun: BegunTurn;
   try {
-    begun = await beginTurn(ctx, plan, runner);
+    begun = await beginTurn(ctx, plan, turnId, runner);
   } catch (error) {
     if (supervisor) await dismiss(supervisor);
     throw error;

@@ -5,7 +5,7 @@ import { closeOpenTurn } from '../event-log/close-open-turn';
 import { graceOf, hostOf } from '../launch/context-defaults';
 import type { LaunchContext } from '../launch/launch-context';
 import { hasLiveRunner, isActiveStatus } from '../launch/session-busy';
-import { terminateSession } from '../process/terminate-session';
+import { terminateTurn } from '../process/terminate-turn';
 import { readTurnEnd } from '../transcript/read-turn-end';
 import { adoptTurnEnd } from './adopt-turn-end';
 
@@ -68,7 +68,11 @@ export async function reconcileSession(ctx: LaunchContext, entry: SessionEntry):
     }
     // Once the record is settled the session may be resumed: only the processes found now
     // are leftovers, so a new turn's processes are never taken for them.
-    await terminateSession(entry.sessionId, {}, graceOf(ctx), { followNewcomers: false });
+    await terminateTurn(
+      { sessionId: entry.sessionId, turnId: updated.turnId ?? null, cgroup: updated.containment?.cgroup ?? null },
+      graceOf(ctx),
+      { followNewcomers: false },
+    );
   }
   return updated;
 }
