@@ -28,8 +28,12 @@ export type { ForegroundOptions } from './launch/run-foreground-turn';
 export { stopSession } from './stop/stop-session';
 export type { StopOptions } from './stop/stop-session';
 export { reconcileAll, reconcileSession } from './reconcile/reconcile-session';
+export { detectContainment } from './containment/detect-containment';
+export type { ContainmentOption, ContainmentReport } from './containment/detect-containment';
+export { CONTAINMENT_ENV_VAR, CONTAINMENT_KINDS } from './containment/containment-kind';
+export type { ContainmentKind, TurnContainment } from './containment/containment-kind';
 
 // Process identity lives in @genie/storage (its lock needs it too); re-exported for launcher users.
 export { isProcessAlive, processStartTime } from '@genie/storage';
-export { SESSION_ENV_VAR } from './process/session-marker';
+export { SESSION_ENV_VAR, TURN_ENV_VAR } from './process/session-marker';
 export { findSessionProcesses } from './process/session-processes';

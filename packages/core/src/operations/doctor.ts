@@ -1,5 +1,5 @@
 import { GenieError } from '@genie/errors';
-import { getExecutor } from '@genie/launcher';
+import { detectContainment, getExecutor } from '@genie/launcher';
 import { CURRENT_STORE_VERSION } from '@genie/session-schema';
 import { inspectJsonStore, restoreJsonStoreBackup, type JsonStoreInspection } from '@genie/storage';
 import type { DoctorReport } from '../api-types';
@@ -64,13 +64,14 @@ async function checkStore(context: GenieContext, repair: boolean): Promise<Store
 }
 
 /**
- * What is installed, whether the store is usable, and which sessions had to be marked
- * `lost`. With `repair`, a corrupt store is replaced by its kept previous version (the
+ * What is installed, whether the store is usable, which sessions had to be marked
+ * `lost`, and how turns' processes are contained here. With `repair`, a corrupt store is replaced by its kept previous version (the
  * damaged bytes are kept beside it); a store of a newer version is refused, not replaced.
  */
 export async function doctor(context: GenieContext, options: { repair?: boolean } = {}): Promise<DoctorReport> {
   const executors = await Promise.all(DETECTED_EXECUTORS.map((id) => detectExecutor(context, id)));
   const store = await checkStore(context, options.repair ?? false);
   const reconciled = store.healthy ? await reconcileActive(await context.launchContext()) : [];
-  return { workspace: context.workspace, executors, store, reconciled };
+  const containment = detectContainment(context.env);
+  return { workspace: context.workspace, executors, store, reconciled, containment };
 }
