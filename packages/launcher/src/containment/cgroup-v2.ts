@@ -28,7 +28,7 @@ export function ownCgroupDir(): string | undefined {
     if (!root || !mountPoint) continue;
     const relative = root === '/' ? own : own.startsWith(`${root}/`) || own === root ? own.slice(root.length) : undefined;
     if (relative === undefined) continue;
-    const dir = join(unescapeMountPath(mountPoint), relative);
+    const dir = join(unescapeMountPath(mountPoint), relative).replace(/(.)\/$/, '$1');
     if (existsSync(join(dir, 'cgroup.procs'))) return dir;
   }
   return undefined;
