@@ -28,6 +28,7 @@ export type { ForegroundOptions } from './launch/run-foreground-turn';
 export { stopSession } from './stop/stop-session';
 export type { StopOptions } from './stop/stop-session';
 export { reconcileAll, reconcileSession } from './reconcile/reconcile-session';
+export { settleOpenTurn } from './reconcile/settle-open-turn';
 export { detectContainment } from './containment/detect-containment';
 export type { ContainmentOption, ContainmentReport } from './containment/detect-containment';
 export { CONTAINMENT_ENV_VAR, CONTAINMENT_KINDS } from './containment/containment-kind';

@@ -4,6 +4,8 @@ import { dirname, parse as parsePath } from 'node:path';
 import { GenieError } from '@genie/errors';
 import type { SessionEntry } from '@genie/session-schema';
 import { processStartTime } from '@genie/storage';
+import { EventLogWriter } from '../event-log/event-log-writer';
+import { turnStartRecord } from '../event-log/turn-start-record';
 import { getExecutor } from '../executors/registry';
 import { SESSION_ENV_VAR, TURN_ENV_VAR } from '../process/session-marker';
 import { launchProblem } from '../supervisor/launch-check';
@@ -91,7 +93,7 @@ export async function startBackgroundTurn(ctx: LaunchContext, plan: TurnPlan): P
   }
   try {
     mkdirSync(dirname(spec.logFile), { recursive: true });
-    await release(supervisor, JSON.stringify(spec));
+    await release(supervisor, JSON.stringify(logTurnStart(spec)));
   } catch (error) {
     supervisor.kill('SIGKILL');
     return supervisorFailed(ctx, spec, error as Error);
@@ -145,6 +147,24 @@ function dismiss(supervisor: ChildProcess): Promise<void> {
       resolve();
     });
   });
+}
+
+/**
+ * Writes the turn's start (its full prompt) to the log before the supervisor gets it:
+ * the session is claimed already, and a stop may kill the supervisor before it logs
+ * anything. When the log cannot be written, the supervisor tries again and reports why.
+ */
+function logTurnStart(spec: TurnSpec): TurnSpec {
+  let writer: EventLogWriter | undefined;
+  try {
+    writer = new EventLogWriter(spec.logFile);
+    writer.append([turnStartRecord(spec, getExecutor(spec.executor).buildCommand(turnRequestOf(spec)))]);
+    return { ...spec, startLogged: true };
+  } catch {
+    return spec;
+  } finally {
+    writer?.close();
+  }
 }
 
 /** Cheap checks done before the supervisor gets the turn, so such failures are reported at once. */

@@ -4,6 +4,7 @@ import type { SessionEntry } from '@genie/session-schema';
 import { processStartTime, type SessionStorage } from '@genie/storage';
 import type { AgentEvent } from '../agent-event';
 import { EventLogWriter } from '../event-log/event-log-writer';
+import { turnStartRecord } from '../event-log/turn-start-record';
 import type { OutputRecord } from '../event-log-record';
 import type { Executor, LaunchCommand } from '../executors/executor';
 import { getExecutor } from '../executors/registry';
@@ -161,10 +162,9 @@ class TurnRun {
 
   private logStart(command: LaunchCommand): void {
     const { spec } = this;
-    const argv = [command.command, ...command.args].map((arg) => (spec.instructions && arg === spec.instructions ? '<instructions>' : arg));
-    this.log.append([
-      { time: now(), turn: spec.turn, stream: 'meta', type: 'turn.start', prompt: spec.prompt, executor: spec.executor, resume: spec.resume, command: argv },
-    ]);
+    // The launcher logs the start of a background turn itself, so a stop that kills this
+    // process before it gets here cannot lose the prompt.
+    if (!spec.startLogged) this.log.append([turnStartRecord(spec, command)]);
     this.startLogged = true;
     this.emit({ kind: 'prompt', turn: spec.turn, text: spec.prompt, time: now() });
   }

@@ -27,6 +27,8 @@ export interface TurnSpec {
   instructionsFile: string;
   graceMs: number;
   hangGuardMs: number;
+  /** The launcher already wrote this turn's `turn.start` to the log. */
+  startLogged?: boolean;
 }
 
 /** What the executor is asked to build the argv of this turn from. */
