@@ -71,7 +71,8 @@ async function checkStore(context: GenieContext, repair: boolean): Promise<Store
 export async function doctor(context: GenieContext, options: { repair?: boolean } = {}): Promise<DoctorReport> {
   const executors = await Promise.all(DETECTED_EXECUTORS.map((id) => detectExecutor(context, id)));
   const store = await checkStore(context, options.repair ?? false);
-  const reconciled = store.healthy ? await reconcileActive(await context.launchContext()) : [];
+  const changes = store.healthy ? await reconcileActive(await context.launchContext()) : [];
+  const reconciled = changes.map(({ entry: _entry, ...change }) => change);
   const containment = detectContainment(context.env);
   return { workspace: context.workspace, executors, store, reconciled, containment };
 }

@@ -18,7 +18,7 @@ import { HangGuard } from './hang-guard';
 import { launchProblem } from './launch-check';
 import { liveTranscriptEvent } from './live-transcript-event';
 import { OutputLines } from './output-lines';
-import { RecordUpdater } from './record-updater';
+import { DISK_WAIT_MS, RecordUpdater } from './record-updater';
 import { sumUsage } from './sum-usage';
 import { recordTurnEnd, type TurnEnding } from './turn-end';
 import { TurnObservations } from './turn-observations';
@@ -92,9 +92,16 @@ class TurnRun {
     } finally {
       this.options.signal?.removeEventListener('abort', abort);
       this.hangGuard.disarm();
+      await this.drainLog();
       this.log.close();
       if (this.spec.instructions) removeFile(this.spec.instructionsFile);
     }
+  }
+
+  /** Output a full disk did not take yet is written once there is room (bounded, like record writes). */
+  private async drainLog(): Promise<void> {
+    const deadline = Date.now() + DISK_WAIT_MS;
+    while (!this.log.flush() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 1_000));
   }
 
   private async runTurn(): Promise<SessionEntry> {
