@@ -47,6 +47,8 @@ function prepare(kind: ContainmentKind, turnId: string, env: NodeJS.ProcessEnv):
  * (exec keeps the pid), so the agent and everything it ever starts are members from the
  * first instruction on: no fork can happen before the move.
  */
+const MOVE_INTO_CGROUP = 'echo $$ > "$1" || { echo "genie: cannot move the agent into its cgroup $1; set GENIE_CONTAINMENT to another kind" >&2; exit 125; }; shift; exec "$@"';
+
 function prepareCgroup(turnId: string): PreparedContainment | ContainmentOption {
   const parent = ownCgroupDir();
   if (!parent) return { kind: 'cgroup', available: false, detail: 'no cgroup v2 hierarchy is mounted' };
@@ -62,7 +64,7 @@ function prepareCgroup(turnId: string): PreparedContainment | ContainmentOption 
     wrap: (command) => ({
       ...command,
       command: '/bin/sh',
-      args: ['-c', 'echo $$ > "$1" && shift && exec "$@"', 'genie-cgroup', procs, command.command, ...command.args],
+      args: ['-c', MOVE_INTO_CGROUP, 'genie-cgroup', procs, command.command, ...command.args],
     }),
   };
 }
