@@ -213,6 +213,17 @@ export interface DoctorReport {
     repaired: boolean;
   };
   reconciled: Array<{ sessionId: string; name: string | null; from: SessionStatus; to: SessionStatus }>;
+  /**
+   * How the next turn's processes are held together, so `stop` ends every one of them:
+   * `cgroup`, `pid-namespace`, `subreaper` or `process-group` (strongest first; see the
+   * README's reliability section), with every option and why it is or is not available.
+   */
+  containment: {
+    kind: 'cgroup' | 'pid-namespace' | 'subreaper' | 'process-group';
+    forced: boolean;
+    problem: string | null;
+    options: Array<{ kind: string; available: boolean; detail: string }>;
+  };
 }
 
 export interface InitReport {

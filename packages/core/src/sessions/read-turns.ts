@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import type { SessionEntry } from '@genie/session-schema';
-import { readLastTurn, readTranscript, type TurnView } from '@genie/launcher';
+import { readLastTurn, readTranscript, settleOpenTurn, type TurnView } from '@genie/launcher';
 import { logReadError } from './log-read-error';
 
 /**
@@ -13,23 +13,30 @@ function eventLogOf(entry: SessionEntry): string | null {
   return existsSync(file) ? file : null;
 }
 
+/** The latest turn; one the record has ended but the log left open (its writer was killed) takes the record's outcome. */
 export async function lastTurnOf(entry: SessionEntry): Promise<TurnView | null> {
   const file = eventLogOf(entry);
   if (!file) return null;
+  let turn: TurnView | null;
   try {
-    return (await readLastTurn(file)) ?? null;
+    turn = (await readLastTurn(file)) ?? null;
   } catch (error) {
     throw logReadError(error, file, entry);
   }
+  return settleOpenTurn({}, entry, turn);
 }
 
 /** Every turn; `withReasoning` keeps the agent's reasoning events too. */
 export async function transcriptOf(entry: SessionEntry, withReasoning = false): Promise<TurnView[]> {
   const file = eventLogOf(entry);
   if (!file) return [];
+  let turns: TurnView[];
   try {
-    return await readTranscript(file, { full: withReasoning });
+    turns = await readTranscript(file, { full: withReasoning });
   } catch (error) {
     throw logReadError(error, file, entry);
   }
+  const last = turns[turns.length - 1];
+  if (last) turns[turns.length - 1] = (await settleOpenTurn({}, entry, last)) as TurnView;
+  return turns;
 }

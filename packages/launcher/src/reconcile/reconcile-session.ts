@@ -5,7 +5,8 @@ import { closeOpenTurn } from '../event-log/close-open-turn';
 import { graceOf, hostOf } from '../launch/context-defaults';
 import type { LaunchContext } from '../launch/launch-context';
 import { hasLiveRunner, isActiveStatus } from '../launch/session-busy';
-import { terminateSession } from '../process/terminate-session';
+import { terminateTurn } from '../process/terminate-turn';
+import { isUnwritableDisk } from '../process/unwritable-disk';
 import { readTurnEnd } from '../transcript/read-turn-end';
 import { adoptTurnEnd } from './adopt-turn-end';
 
@@ -48,27 +49,41 @@ export async function reconcileSession(ctx: LaunchContext, entry: SessionEntry):
   const host = hostOf(ctx);
   if (!needsReconcile(entry, host)) return entry;
   const ended = loggedEnd(entry);
+  const settle = (current: SessionEntry): SessionEntry => {
+    if (ended && ended.turn === current.turns) return adoptTurnEnd(current, ended);
+    return { ...current, status: 'lost', error: lostError(current) };
+  };
   let changed = false;
   let updated: SessionEntry;
   try {
     updated = await ctx.storage.update(entry.sessionId, (current) => {
       if (!needsReconcile(current, host)) return current;
       changed = true;
-      if (ended && ended.turn === current.turns) return adoptTurnEnd(current, ended);
-      return { ...current, status: 'lost', error: lostError(current) };
+      return settle(current);
     });
   } catch (error) {
     // Deleted meanwhile: there is nothing left to reconcile.
     if (isGenieError(error, 'SESSION_NOT_FOUND')) return entry;
+    // A full or read-only disk: answer what the record means now, and write it down on a
+    // later read, once the disk takes writes again. Reads must not fail for want of space.
+    if (isUnwritableDisk(error)) return settle(entry);
     throw error;
   }
   if (changed) {
     if (updated.status === 'lost' && typeof updated.turns === 'number') {
-      await closeOpenTurn(updated.logFile, { turn: updated.turns, status: 'lost', signal: null, error: updated.error ?? null });
+      const closing = { turn: updated.turns, status: 'lost' as const, signal: null, error: updated.error ?? null };
+      await closeOpenTurn(updated.logFile, closing).catch((error: unknown) => {
+        // The record says `lost` already; a view closes the turn in the log once it can be written.
+        if (!isUnwritableDisk(error)) throw error;
+      });
     }
     // Once the record is settled the session may be resumed: only the processes found now
     // are leftovers, so a new turn's processes are never taken for them.
-    await terminateSession(entry.sessionId, {}, graceOf(ctx), { followNewcomers: false });
+    await terminateTurn(
+      { sessionId: entry.sessionId, turnId: updated.turnId ?? null, cgroup: updated.containment?.cgroup ?? null },
+      graceOf(ctx),
+      { followNewcomers: false },
+    );
   }
   return updated;
 }
