@@ -39,7 +39,7 @@ describe('turns under the real CLIs\' behaviours', () => {
     expect(entry.usage).toEqual({ inputTokens: last.input_tokens, cachedInputTokens: last.cached_input_tokens, outputTokens: last.output_tokens });
     const turns = await readTranscript(entry.logFile as string);
     expect(turns.map((turn) => turn.usage?.outputTokens)).toEqual(
-      totals.map((total, index) => total.output_tokens - (index === 0 ? 0 : (totals[index - 1] as Record<string, number>).output_tokens)),
+      totals.map((total, index) => Number(total.output_tokens) - (index === 0 ? 0 : Number(totals[index - 1]?.output_tokens))),
     );
   });
 

@@ -1,6 +1,5 @@
 import { GenieError } from '@genie/errors';
 import type { LaunchCommand, TurnRequest } from '../executor';
-import { withInstructionsPreamble } from './instructions-preamble';
 
 /**
  * argv of one `codex exec` turn:
@@ -36,4 +35,18 @@ function threadIdOf(request: TurnRequest): string {
     hint: 'Its first turn ended before Codex reported a thread (thread.started); start a new session with `genie run`.',
     details: { sessionId: request.sessionId, executor: 'codex' },
   });
+}
+
+/**
+ * Codex has no flag for a system prompt, so agent instructions travel as a clearly
+ * delimited preamble of the first prompt of a thread. Later turns do not repeat it:
+ * the thread keeps it.
+ */
+function withInstructionsPreamble(prompt: string, instructions: string | undefined): string {
+  if (!instructions || instructions.trim() === '') return prompt;
+  return `<instructions>
+${instructions}
+</instructions>
+
+${prompt}`;
 }
