@@ -44,9 +44,5 @@ function threadIdOf(request: TurnRequest): string {
  */
 function withInstructionsPreamble(prompt: string, instructions: string | undefined): string {
   if (!instructions || instructions.trim() === '') return prompt;
-  return `<instructions>
-${instructions}
-</instructions>
-
-${prompt}`;
+  return `<instructions>\n${instructions}\n</instructions>\n\n${prompt}`;
 }
