@@ -10,6 +10,7 @@ describe('exit codes', () => {
     expect(table).toEqual({
       INVALID_INPUT: 2,
       SESSION_AMBIGUOUS: 2,
+      AGENT_AMBIGUOUS: 2,
       NAME_TAKEN: 2,
       SESSION_EXISTS: 2,
       SESSION_BUSY: 2,
@@ -24,9 +25,9 @@ describe('exit codes', () => {
       LOCK_TIMEOUT: 4,
       CONFIG_INVALID: 4,
       AGENT_INVALID: 4,
-      EXECUTOR_NOT_FOUND: 1,
+      LISTEN_FAILED: 4,
       LAUNCH_FAILED: 1,
-      TURN_FAILED: 1,
+      INTERNAL: 1,
       INTERRUPTED: 130,
     });
   });

@@ -63,6 +63,9 @@ export function renderSessionView(view: SessionView, c: Colors): string {
     const soFar = view.lastTurn && !view.lastTurn.endedAt ? view.lastTurn.answer : null;
     if (soFar) lines.push('', c.bold('so far'), indent(soFar));
     else if (view.answer) lines.push('', c.bold('previous answer'), indent(view.answer));
+    // A turn that seems stuck is often an agent retrying a failing API call: say so.
+    const latest = view.lastTurn && !view.lastTurn.endedAt ? view.lastTurn.events.at(-1) : undefined;
+    if (latest?.kind === 'warning') lines.push('', c.yellow(`warning: ${latest.message}`));
     lines.push('', c.dim(`still ${view.status}: genie view ${sessionHandle(view)} --follow`));
   } else {
     const answer = view.lastTurn?.answer ?? view.answer;

@@ -16,7 +16,7 @@ function agentOf(context: GenieContext, entry: SessionEntry): AgentDefinition {
   try {
     return context.agents().resolve(entry.agent);
   } catch (error) {
-    if (!isGenieError(error, 'AGENT_NOT_FOUND') && !isGenieError(error, 'INVALID_INPUT')) throw error;
+    if (!isGenieError(error, 'AGENT_NOT_FOUND') && !isGenieError(error, 'AGENT_AMBIGUOUS')) throw error;
     context.warn(`Agent "${entry.agent}" of session ${entry.sessionId} no longer exists; resuming with the recorded executor only.`);
     return {
       id: entry.agent, name: entry.agent, description: null, color: null, parent: null, hidden: false,

@@ -1,6 +1,6 @@
 import { GenieError } from '@genie/errors';
 import type { SessionEntry } from '@genie/session-schema';
-import { isProcessAlive } from '@genie/storage';
+import { isProcessAlive } from '../process/process-identity';
 import { processStartedAtMs } from '../process/process-started-at';
 import { readProcessMarkers } from '../process/session-marker';
 

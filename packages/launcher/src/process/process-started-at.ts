@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { readProcStat } from '@genie/storage';
+import { readProcStat } from './proc-stat';
 
 /**
  * Linux reports start times in clock ticks since boot; USER_HZ, the unit of every

@@ -1,7 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { SessionEntry } from '@genie/session-schema';
-import { processStartTime, type SessionStorage } from '@genie/storage';
+import type { SessionEntry, UsageSummary } from '@genie/session-schema';
+import type { SessionStorage } from '@genie/storage';
+import { processStartTime } from '../process/process-identity';
 import type { AgentEvent } from '../agent-event';
 import { EventLogWriter } from '../event-log/event-log-writer';
 import { turnStartRecord } from '../event-log/turn-start-record';
@@ -23,6 +24,7 @@ import { sumUsage } from './sum-usage';
 import { recordTurnEnd, type TurnEnding } from './turn-end';
 import { TurnObservations } from './turn-observations';
 import { turnOutcome } from './turn-outcome';
+import { turnUsageFromTotal } from './turn-usage-from-total';
 import { removeFile, turnRequestOf, type TurnSpec } from './turn-spec';
 
 export interface SuperviseOptions {
@@ -70,6 +72,8 @@ class TurnRun {
   private terminating: Promise<unknown> | undefined;
   private startLogged = false;
   private finishing = false;
+  /** The session's usage before this turn, from which a running total's share is taken. */
+  private usageBefore: UsageSummary | undefined;
 
   constructor(private readonly options: SuperviseOptions) {
     this.spec = options.spec;
@@ -164,6 +168,7 @@ class TurnRun {
   /** A stop may land while the supervisor is still starting up; then there is nothing to spawn. */
   private async stoppedBeforeSpawn(): Promise<boolean> {
     const current = await this.options.storage.get(this.spec.sessionId).catch(() => undefined);
+    this.usageBefore = current?.usage ?? undefined;
     return current?.turns === this.spec.turn && current.status === 'stopped';
   }
 
@@ -207,7 +212,8 @@ class TurnRun {
     }
   }
 
-  private onEvent(event: AgentEvent, time: string): void {
+  private onEvent(reported: AgentEvent, time: string): void {
+    const event = this.perTurn(reported);
     if (this.seen.observe(event)) {
       const id = this.seen.executorSessionId;
       this.updater.queue((entry) => ({ ...entry, executorSessionId: id }));
@@ -221,6 +227,13 @@ class TurnRun {
     }
     const rendered = liveTranscriptEvent(event, this.spec.turn, time);
     if (rendered) this.emit(rendered);
+  }
+
+  /** A result that reports the conversation's running total becomes this turn's share of it. */
+  private perTurn(event: AgentEvent): AgentEvent {
+    if (event.type !== 'result' || !event.usageIsRunningTotal || !event.usage) return event;
+    const { usageIsRunningTotal: _total, ...rest } = event;
+    return { ...rest, usage: turnUsageFromTotal(event.usage, this.usageBefore) };
   }
 
   /** True when the hang guard had an executor left to end. */

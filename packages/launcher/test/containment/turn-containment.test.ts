@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { isProcessAlive } from '@genie/storage';
+import { isProcessAlive } from '../../src/process/process-identity';
 import { detectContainment } from '../../src/containment/detect-containment';
 import type { ContainmentKind } from '../../src/containment/containment-kind';
 import { startBackgroundTurn } from '../../src/launch/start-background-turn';

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { isProcessAlive } from '@genie/storage';
+import { isProcessAlive } from '../../src/process/process-identity';
 import { startBackgroundTurn } from '../../src/launch/start-background-turn';
 import { stopSession } from '../../src/stop/stop-session';
 import { readLastTurn } from '../../src/transcript/read-last-turn';
