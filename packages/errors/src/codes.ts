@@ -24,6 +24,12 @@ export const ERROR_CODES = [
   'INTERRUPTED',
   'FORBIDDEN',
   'LISTEN_FAILED',
+  'NOT_A_GIT_REPOSITORY',
+  'WORKTREE_MISSING',
+  'WORKTREE_DIRTY',
+  'MERGE_CONFLICT',
+  'GIT_FAILED',
+  'BUDGET_EXCEEDED',
   /** An unexpected failure: a bug, reported as it is (no GenieError carries it). */
   'INTERNAL',
 ] as const;

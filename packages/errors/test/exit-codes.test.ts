@@ -17,6 +17,10 @@ describe('exit codes', () => {
       EXECUTOR_UNKNOWN: 2,
       FOREIGN_HOST: 2,
       FORBIDDEN: 2,
+      NOT_A_GIT_REPOSITORY: 2,
+      WORKTREE_MISSING: 2,
+      WORKTREE_DIRTY: 2,
+      BUDGET_EXCEEDED: 2,
       SESSION_NOT_FOUND: 3,
       AGENT_NOT_FOUND: 3,
       STORE_CORRUPT: 4,
@@ -28,6 +32,8 @@ describe('exit codes', () => {
       LISTEN_FAILED: 4,
       LAUNCH_FAILED: 1,
       INTERNAL: 1,
+      MERGE_CONFLICT: 1,
+      GIT_FAILED: 1,
       INTERRUPTED: 130,
     });
   });

@@ -22,6 +22,7 @@ export type { BuiltinAgentSpec } from './agents/shell-agent';
 export { eventLogPath } from './event-log/event-log-path';
 export { DEFAULT_GRACE_MS, DEFAULT_HANG_GUARD_MS } from './launch/launch-context';
 export type { LaunchContext, TurnPlan } from './launch/launch-context';
+export type { TurnEndHooks } from './hooks/turn-end-hooks';
 export { startBackgroundTurn } from './launch/start-background-turn';
 export { runForegroundTurn } from './launch/run-foreground-turn';
 export type { ForegroundOptions } from './launch/run-foreground-turn';

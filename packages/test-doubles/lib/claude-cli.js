@@ -52,6 +52,7 @@ const OPTIONS = [
   { long: '--fork-session', flags: '--fork-session' },
   { long: '--model', value: 'required', flags: '--model <model>' },
   { long: '--fallback-model', value: 'required', flags: '--fallback-model <model>' },
+  { long: '--max-budget-usd', value: 'required', flags: '--max-budget-usd <amount>' },
   { long: '--settings', value: 'required', flags: '--settings <file-or-json>' },
   { long: '--add-dir', value: 'variadic', flags: '--add-dir <directories...>' },
   { long: '--ide', flags: '--ide' },

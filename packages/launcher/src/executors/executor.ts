@@ -16,6 +16,8 @@ export interface ExecutorSettings {
   runArgs?: string[];
   /** `command` executor: argv template of a resume; defaults to runArgs. */
   resumeArgs?: string[];
+  /** What this turn may still spend (USD): claude's `--max-budget-usd`; genie enforces it across turns. */
+  maxBudgetUsd?: number;
   [key: string]: unknown;
 }
 

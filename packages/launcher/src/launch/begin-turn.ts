@@ -94,6 +94,7 @@ export async function beginTurn(ctx: LaunchContext, plan: TurnPlan, turnId: stri
     instructionsFile: instructionsPath(ctx.logsDir, plan.sessionId, turn),
     graceMs: graceOf(ctx),
     hangGuardMs: hangGuardOf(ctx),
+    ...(plan.hooks ? { hooks: plan.hooks } : {}),
   };
   return { entry, spec };
 }

@@ -15,6 +15,7 @@ import { prepareTurnContainment } from '../containment/turn-containment';
 import { terminateTurn, type TurnTarget } from '../process/terminate-turn';
 import type { TranscriptEvent } from '../transcript/transcript-types';
 import { spawnExecutor, type RunningExecutor } from './executor-process';
+import { runTurnEndHooks } from '../hooks/turn-end-hooks';
 import { HangGuard } from './hang-guard';
 import { launchProblem } from './launch-check';
 import { liveTranscriptEvent } from './live-transcript-event';
@@ -270,7 +271,11 @@ class TurnRun {
       end,
     );
     this.emit(outcome);
-    return entry;
+    if (!this.spec.hooks) return entry;
+    // The outcome is recorded and shown first: hooks only ever follow it, and never change it.
+    const failures = await runTurnEndHooks(this.spec.hooks, entry, this.spec.turn, this.options.storage, this.options.env);
+    if (failures.length === 0) return entry;
+    return (await this.options.storage.get(this.spec.sessionId).catch(() => undefined)) ?? entry;
   }
 
   private emit(event: TranscriptEvent): void {

@@ -7,6 +7,13 @@ import { doubleEnv } from '../helpers/double-env';
 import { LaunchFixture } from '../helpers/launch-fixture';
 
 /** What the real claude 2.1.x and codex 0.17x do that earlier stand-ins did not, through a whole turn. */
+/** codex's `turn.completed.usage`: the thread's running total. */
+interface ReportedUsage {
+  input_tokens: number;
+  cached_input_tokens: number;
+  output_tokens: number;
+}
+
 describe('turns under the real CLIs\' behaviours', () => {
   let fixture: LaunchFixture;
   let ctx: LaunchContext;
@@ -19,7 +26,7 @@ describe('turns under the real CLIs\' behaviours', () => {
   const plan = (sessionId: string, executor: string, prompt: string): TurnPlan => ({ sessionId, executor, prompt, settings: {}, cwd: fixture.dir });
 
   /** The usage codex itself reported at the end of each turn, from the raw event log. */
-  function reportedTotals(logFile: string): Array<Record<string, number>> {
+  function reportedTotals(logFile: string): ReportedUsage[] {
     return readFileSync(logFile, 'utf8')
       .split('\n')
       .filter(Boolean)
@@ -35,11 +42,11 @@ describe('turns under the real CLIs\' behaviours', () => {
 
     const totals = reportedTotals(entry.logFile as string);
     expect(totals).toHaveLength(3);
-    const last = totals[2] as Record<string, number>;
+    const last = totals[2] as ReportedUsage;
     expect(entry.usage).toEqual({ inputTokens: last.input_tokens, cachedInputTokens: last.cached_input_tokens, outputTokens: last.output_tokens });
     const turns = await readTranscript(entry.logFile as string);
     expect(turns.map((turn) => turn.usage?.outputTokens)).toEqual(
-      totals.map((total, index) => total.output_tokens - (index === 0 ? 0 : (totals[index - 1] as Record<string, number>).output_tokens)),
+      totals.map((total, index) => total.output_tokens - (index === 0 ? 0 : (totals[index - 1] as ReportedUsage).output_tokens)),
     );
   });
 

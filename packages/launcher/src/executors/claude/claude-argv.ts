@@ -20,7 +20,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * argv of one print-mode turn:
  *   claude -p --verbose --output-format stream-json [--session-id <id> | --resume <id>]
  *          [--model M] [--permission-mode P] [--allowedTools a,b] [--disallowedTools x]
- *          [--append-system-prompt <instructions>] [extraArgs...] -- <prompt>
+ *          [--max-budget-usd N] [--append-system-prompt <instructions>] [extraArgs...] -- <prompt>
  * A prompt over ARGV_PROMPT_MAX_BYTES is written to stdin instead (`claude -p` reads it
  * there when no prompt argument is given). The prompt follows `--`: commander then takes it as an operand even when it starts
  * with `-`, and it cannot be swallowed by a variadic option such as `--allowedTools`.
@@ -35,6 +35,7 @@ export function buildClaudeCommand(request: TurnRequest): LaunchCommand {
   if (settings.permissionMode) args.push('--permission-mode', settings.permissionMode);
   if (settings.allowedTools?.length) args.push('--allowedTools', settings.allowedTools.join(','));
   if (settings.disallowedTools?.length) args.push('--disallowedTools', settings.disallowedTools.join(','));
+  if (typeof settings.maxBudgetUsd === 'number') args.push('--max-budget-usd', String(settings.maxBudgetUsd));
   if (request.instructions) args.push('--append-system-prompt', request.instructions);
   args.push(...(settings.extraArgs ?? []));
   const command = settings.binary ?? 'claude';
