@@ -27,8 +27,8 @@ async function listedRecords(context: GenieContext, options: ListSessionsOptions
 }
 
 /**
- * The records as reconciliation settled them. Normally the store holds that already; on a
- * full disk it could not be written, and the list answers read-only with the settled
+ * The records as reconciliation settled them. Normally the store holds that already; on
+ * a full disk it could not be written, and the list answers read-only with the settled
  * records (a session whose runner is gone shows `lost`, not `running`).
  */
 function withSettled(records: SessionEntry[], reconciled: Reconciliation[], options: ListSessionsOptions): SessionEntry[] {

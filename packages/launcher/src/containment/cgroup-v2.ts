@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
@@ -44,6 +44,32 @@ export function createTurnCgroup(parent: string, turnId: string): string {
   const dir = join(parent, `genie-${turnId}`);
   mkdirSync(dir);
   return dir;
+}
+
+/** A turn cgroup younger than this may still be waiting for its agent to move in. */
+const SETTLING_MS = 60_000;
+
+/**
+ * Removes the empty turn cgroups under `parent` that nobody removed: their turn's
+ * processes were ended by other means than genie (a reboot of the agent, a kill by
+ * hand), or their supervisor died before it could. Ones that still hold a process stay.
+ */
+export function sweepEmptyTurnCgroups(parent: string, nowMs = Date.now()): void {
+  let names: string[];
+  try {
+    names = readdirSync(parent).filter((name) => name.startsWith('genie-'));
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const dir = join(parent, name);
+    try {
+      if (nowMs - statSync(dir).mtimeMs < SETTLING_MS || cgroupMembers(dir).length > 0) continue;
+    } catch {
+      continue;
+    }
+    removeCgroup(dir);
+  }
 }
 
 /** Whether `cgroup.kill` (Linux 5.14+) can end a cgroup's processes in one write. */

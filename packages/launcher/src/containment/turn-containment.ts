@@ -1,5 +1,5 @@
 import type { LaunchCommand } from '../executors/executor';
-import { createTurnCgroup, ownCgroupDir } from './cgroup-v2';
+import { createTurnCgroup, ownCgroupDir, sweepEmptyTurnCgroups } from './cgroup-v2';
 import { CONTAINMENT_ENV_VAR, CONTAINMENT_KINDS, type ContainmentKind, type TurnContainment } from './containment-kind';
 import { forcedContainment, probe, unavailableProblem, unshareArgs, type ContainmentOption } from './detect-containment';
 import { SUBREAPER_SCRIPT } from './subreaper-script';
@@ -58,6 +58,7 @@ function prepareCgroup(turnId: string): PreparedContainment | ContainmentOption 
   } catch (error) {
     return { kind: 'cgroup', available: false, detail: `cannot create a cgroup under ${parent} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` };
   }
+  sweepEmptyTurnCgroups(parent);
   const procs = `${dir}/cgroup.procs`;
   return {
     containment: { kind: 'cgroup', cgroup: dir },

@@ -1,5 +1,5 @@
-import { isProcessAlive, processStartTime } from './process-identity';
 import { cgroupMembers, killCgroup, removeCgroup } from '../containment/cgroup-v2';
+import { isProcessAlive, processStartTime } from './process-identity';
 import { findSessionProcesses, type SessionProcessRoots } from './session-processes';
 import { signalProcesses } from './signal-processes';
 

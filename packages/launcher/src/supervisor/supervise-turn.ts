@@ -99,6 +99,8 @@ class TurnRun {
       this.hangGuard.disarm();
       await this.drainLog();
       this.log.close();
+      // Processes the agent left running stay in the cgroup for a later stop to end; an empty one goes now.
+      if (this.containment?.cgroup) removeCgroup(this.containment.cgroup);
       if (this.spec.instructions) removeFile(this.spec.instructionsFile);
     }
   }
@@ -150,8 +152,6 @@ class TurnRun {
     this.hangGuard.disarm();
     await output.drain(spawned.closed);
     if (this.terminating) await this.terminating;
-    // Processes the agent left running stay in the cgroup for a later stop to end; an empty one goes now.
-    if (this.containment?.cgroup) removeCgroup(this.containment.cgroup);
 
     if (this.stopRequested) return this.finish({ status: 'stopped', exitCode, signal, error: null });
     const outcome = turnOutcome({
