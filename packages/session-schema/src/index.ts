@@ -20,3 +20,15 @@ export { migrate } from './migrations/migrate';
 export type { MigrateOptions, MigrationResult } from './migrations/migrate';
 export { CURRENT_STORE_VERSION, MIGRATIONS } from './migrations/registry';
 export type { MigrationContext, MigrationStep, MigrationStepResult } from './migrations/migration-step';
+export {
+  AGENT_ID_PATTERN,
+  CWD_PATTERN,
+  EXECUTOR_SESSION_ID_PATTERN,
+  SESSION_ID_PATTERN,
+  SESSION_NAME_PATTERN,
+  isValidAgentId,
+  isValidCwd,
+  isValidExecutorSessionId,
+  isValidSessionId,
+  isValidSessionName,
+} from './identifiers';
