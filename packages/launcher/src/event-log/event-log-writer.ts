@@ -1,18 +1,19 @@
 import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { EventLogRecord } from '../event-log-record';
+import { APPEND_LOG_FLAGS } from './log-file-flags';
 
 /**
  * Appends records to a session's event log. The file is opened in append mode and never
  * truncated, so every earlier turn stays in it; each batch is one write so concurrent
- * readers see whole lines.
+ * readers see whole lines. A symbolic link at the log path is refused (ELOOP), not followed.
  */
 export class EventLogWriter {
   private fd: number | null;
 
   constructor(readonly file: string) {
     mkdirSync(dirname(file), { recursive: true });
-    this.fd = openSync(file, 'a', 0o600);
+    this.fd = openSync(file, APPEND_LOG_FLAGS, 0o600);
   }
 
   append(records: readonly EventLogRecord[]): void {

@@ -1,5 +1,6 @@
 import { GenieError } from '@genie/errors';
 import { closeOpenTurn } from '../event-log/close-open-turn';
+import { eventLogPath } from '../event-log/event-log-path';
 import type { SessionEntry } from '@genie/session-schema';
 import { hasProcFs, isProcessAlive } from '@genie/storage';
 import { readSessionMarker } from '../process/session-marker';
@@ -55,7 +56,7 @@ export async function stopSession(ctx: LaunchContext, sessionId: string, options
       : current,
   );
   if (wasActive && final.status === 'stopped' && typeof final.turns === 'number') {
-    await closeOpenTurn(final.logFile, { turn: final.turns, status: 'stopped', signal: final.signal ?? null, error: null });
+    await closeOpenTurn(eventLogPath(ctx.logsDir, final.sessionId), { turn: final.turns, status: 'stopped', signal: final.signal ?? null, error: null });
   }
   return final;
 }

@@ -1,4 +1,5 @@
-import { createReadStream } from 'node:fs';
+import { createReadStream, openSync } from 'node:fs';
+import { READ_LOG_FLAGS } from '../event-log/log-file-flags';
 import { logReadError } from './open-log';
 import { parseLogRecord } from './parse-log-record';
 import type { TranscriptOptions } from './transcript-options';
@@ -15,7 +16,14 @@ export async function readTranscript(logFile: string, options: TranscriptOptions
   // transcript. A require, because import() would first load node's ESM loader in CJS.
   const { createInterface } = require('node:readline') as typeof import('node:readline');
   const builder = new TurnBuilder(options);
-  const stream = createReadStream(logFile, { encoding: 'utf8' });
+  let fd: number;
+  try {
+    fd = openSync(logFile, READ_LOG_FLAGS);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw logReadError(error, logFile);
+  }
+  const stream = createReadStream('', { fd, encoding: 'utf8' });
   const lines = createInterface({ input: stream, crlfDelay: Infinity });
   try {
     for await (const line of lines) {
@@ -23,7 +31,6 @@ export async function readTranscript(logFile: string, options: TranscriptOptions
       if (record) builder.add(record);
     }
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw logReadError(error, logFile);
   } finally {
     lines.close();
