@@ -1,5 +1,6 @@
 export { openGenie } from './open-genie';
 export type {
+  AgentProblem,
   AgentSummary,
   DoctorReport,
   Genie,

@@ -30,7 +30,9 @@ export async function listAgentsCommand(args: ListAgentsArgs, terminal: Terminal
   return withGenie(args, terminal, async (genie) => {
     const agents = await genie.listAgents({ includeHidden: args.all });
     if (terminal.json) {
-      terminal.printJson({ agents });
+      // Broken agent files are on stderr as warnings too; here a script can read them.
+      const problems = await genie.agentProblems();
+      terminal.printJson(problems.length > 0 ? { agents, problems } : { agents });
       return EXIT_CODES.OK;
     }
     const c = terminal.out;
