@@ -1,7 +1,7 @@
 import { hostname } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import type { LaunchContext } from '@genie/launcher';
-import { openStorage, type SessionStorage, type StorageSpec } from '@genie/storage';
+import { processProbe, type LaunchContext } from '@genie/launcher';
+import { openStorage, storageSpecFromConfig, type OpenOptions, type SessionStorage, type StorageSpec } from '@genie/storage';
 import { AgentCatalog } from './agents/agent-catalog';
 import type { GenieConfig } from './config/genie-config';
 import type { WorkspacePaths } from './workspace/workspace-paths';
@@ -34,21 +34,19 @@ export class GenieContext {
     });
   }
 
+  /** The store the configuration names, described through the adapter registry. */
   storageSpec(): StorageSpec {
-    if (this.config.storage.adapter === 'memory') return { kind: 'memory' };
-    const file = this.config.storage.path ? resolve(this.paths.root, this.config.storage.path) : this.paths.sessionsFile;
-    return {
-      kind: 'json',
-      file,
-      ...(this.config.storage.lockTimeoutMs !== undefined ? { lockTimeoutMs: this.config.storage.lockTimeoutMs } : {}),
-    };
+    return storageSpecFromConfig(this.config.storage, { root: this.paths.root, stateDir: join(this.paths.genieDir, 'state') });
+  }
+
+  /** What every store this context opens is told: where notices go, and how to tell a live process. */
+  storageOptions(): OpenOptions {
+    return { onWarning: this.warn, defaultExecutor: this.config.defaults.executor, processProbe };
   }
 
   /** Opened on first use, so commands that never touch sessions never read the store. */
   storage(): Promise<SessionStorage> {
-    this.storagePromise ??= Promise.resolve().then(() =>
-      openStorage(this.storageSpec(), { onWarning: this.warn, defaultExecutor: this.config.defaults.executor }),
-    );
+    this.storagePromise ??= Promise.resolve().then(() => openStorage(this.storageSpec(), this.storageOptions()));
     return this.storagePromise;
   }
 
@@ -66,8 +64,8 @@ export class GenieContext {
 
   /** Logs sit beside a custom store file, so a moved store keeps its transcripts. */
   logsDir(): string {
-    const spec = this.storageSpec();
-    return spec.kind === 'json' && this.config.storage.path ? join(dirname(spec.file), 'logs') : this.paths.logsDir;
+    const path = this.config.storage.path;
+    return path && this.config.storage.adapter !== 'memory' ? join(dirname(resolve(this.paths.root, path)), 'logs') : this.paths.logsDir;
   }
 
   async close(): Promise<void> {
