@@ -14,7 +14,7 @@ export function requirePrompt(prompt: string | undefined): string {
   if (nul !== -1) {
     // Programs receive their arguments and read text as C strings, which end at a NUL.
     throw new GenieError('INVALID_INPUT', `The prompt contains a NUL character (at character ${nul + 1}), which no agent CLI can receive.`, {
-      hint: "Remove the NUL characters, e.g. `tr -d '\\000' < prompt.txt | genie run <agent> -`; nothing was started.",
+      hint: "Remove the NUL characters from the prompt (`tr -d '\\000'` does it for a file); nothing was started.",
       details: { position: nul },
     });
   }
