@@ -22,20 +22,36 @@ export async function readLastTurn(logFile: string, options: TranscriptOptions =
   return builder.views().at(-1) ?? null;
 }
 
+/**
+ * How EventLogWriter starts an output record. Such a line is told by this prefix alone,
+ * without parsing it: a huge turn is mostly output, and parsing every line of it twice
+ * (backwards here, forwards to build the turn) doubled the time `view` took.
+ */
+const OUTPUT_PREFIX = /^\{"time":"[^"]*","turn":(\d+),"stream":"std(?:out|err)","line":"/;
+
+/** Turn number and whether it opens the turn, of a line that is a record; undefined otherwise. */
+function turnOfLine(text: string): { turn: number; opens: boolean } | undefined {
+  const output = OUTPUT_PREFIX.exec(text);
+  if (output?.[1] && text.endsWith('"}')) return { turn: Number(output[1]), opens: false };
+  const record = parseLogRecord(text);
+  if (!record) return undefined;
+  return { turn: record.turn, opens: record.stream === 'meta' && record.type === 'turn.start' };
+}
+
 /** Byte offset of the last turn's first line; null when the log holds no record. */
 function lastTurnStart(fd: number): number | null {
   let lastTurn: number | undefined;
   let start: number | null = null;
   scanLinesBackward(fd, fstatSync(fd).size, (line) => {
-    const record = parseLogRecord(line.text);
-    if (!record) return false;
-    lastTurn ??= record.turn;
-    if (record.turn !== lastTurn) {
+    const found = turnOfLine(line.text);
+    if (!found) return false;
+    lastTurn ??= found.turn;
+    if (found.turn !== lastTurn) {
       start = line.end + 1;
       return true;
     }
     start = line.start;
-    return record.stream === 'meta' && record.type === 'turn.start';
+    return found.opens;
   });
   return start;
 }
