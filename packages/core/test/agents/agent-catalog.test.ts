@@ -135,22 +135,22 @@ describe('AgentCatalog', () => {
     expect(warnings).toEqual([]);
   });
 
-  it.each([
-    ['an alias bomb', `---\nname: bomb\ngenie:\n${ALIAS_BOMB}---\nboom`, 'cannot be expanded'],
-    ['nesting too deep to convert', `---\nname: deep\ngenie: ${'['.repeat(20_000)}${']'.repeat(20_000)}\n---\nx`, 'YAML'],
-  ])('leaves out an agent file holding %s, names it, and keeps every other agent usable', (_kind, text, problem) => {
-    const warnings: string[] = [];
-    const root = makeWorkspace({ 'agents/bad.md': text, 'agents/good.md': 'Do good.' });
-    const agentsDir = path.join(root, '.genie', 'agents');
-    const catalog = AgentCatalog.load(agentsDir, (message) => warnings.push(message));
-    expect(catalog.list().map((agent) => agent.id)).toEqual(['good', 'shell']);
-    expect(catalog.resolveRunnable('good').instructions).toBe('Do good.');
-    expect(warnings[0]).toContain(path.join(agentsDir, 'bad.md'));
-    const error = errorOf(() => catalog.resolve('bad'));
-    expect(error.code).toBe('AGENT_INVALID');
-    expect(error.message).toContain(path.join(agentsDir, 'bad.md'));
-    expect(error.message).toContain(problem);
-  });
+  it.each([['an alias bomb', `---\nname: bomb\ngenie:\n${ALIAS_BOMB}---\nboom`, 'cannot be expanded']])(
+    'leaves out an agent file holding %s, names it, and keeps every other agent usable',
+    (_kind, text, problem) => {
+      const warnings: string[] = [];
+      const root = makeWorkspace({ 'agents/bad.md': text, 'agents/good.md': 'Do good.' });
+      const agentsDir = path.join(root, '.genie', 'agents');
+      const catalog = AgentCatalog.load(agentsDir, (message) => warnings.push(message));
+      expect(catalog.list().map((agent) => agent.id)).toEqual(['good', 'shell']);
+      expect(catalog.resolveRunnable('good').instructions).toBe('Do good.');
+      expect(warnings[0]).toContain(path.join(agentsDir, 'bad.md'));
+      const error = errorOf(() => catalog.resolve('bad'));
+      expect(error.code).toBe('AGENT_INVALID');
+      expect(error.message).toContain(path.join(agentsDir, 'bad.md'));
+      expect(error.message).toContain(problem);
+    },
+  );
 
   it('names the file and key of a front matter value of the wrong type', () => {
     const { catalog, agentsDir } = catalogOf({ 'agents/typed.md': '---\ngenie:\n  background: sometimes\n---\nbody' });
