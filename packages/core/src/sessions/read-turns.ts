@@ -1,22 +1,15 @@
-import { existsSync } from 'node:fs';
 import type { SessionEntry } from '@genie/session-schema';
-import { readLastTurn, readTranscript, settleOpenTurn, type TurnView } from '@genie/launcher';
+import { eventLogPath, readLastTurn, readTranscript, settleOpenTurn, type TurnView } from '@genie/launcher';
 import { logReadError } from './log-read-error';
 
 /**
- * Only genie's own JSONL event logs hold turns; a migrated predecessor session may name a
- * log in another format, or one that is gone.
+ * A session's turns are in genie's own JSONL event log, whose path is derived from the
+ * session id, never taken from the record (a planted `logFile` could name any file). A
+ * session migrated from the predecessor has no such log until it is resumed.
  */
-function eventLogOf(entry: SessionEntry): string | null {
-  const file = entry.logFile;
-  if (!file || !file.endsWith('.jsonl')) return null;
-  return existsSync(file) ? file : null;
-}
-
 /** The latest turn; one the record has ended but the log left open (its writer was killed) takes the record's outcome. */
-export async function lastTurnOf(entry: SessionEntry): Promise<TurnView | null> {
-  const file = eventLogOf(entry);
-  if (!file) return null;
+export async function lastTurnOf(logsDir: string, entry: SessionEntry): Promise<TurnView | null> {
+  const file = eventLogPath(logsDir, entry.sessionId);
   let turn: TurnView | null;
   try {
     turn = (await readLastTurn(file)) ?? null;
@@ -27,9 +20,8 @@ export async function lastTurnOf(entry: SessionEntry): Promise<TurnView | null> 
 }
 
 /** Every turn; `withReasoning` keeps the agent's reasoning events too. */
-export async function transcriptOf(entry: SessionEntry, withReasoning = false): Promise<TurnView[]> {
-  const file = eventLogOf(entry);
-  if (!file) return [];
+export async function transcriptOf(logsDir: string, entry: SessionEntry, withReasoning = false): Promise<TurnView[]> {
+  const file = eventLogPath(logsDir, entry.sessionId);
   let turns: TurnView[];
   try {
     turns = await readTranscript(file, { full: withReasoning });

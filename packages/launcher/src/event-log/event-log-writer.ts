@@ -2,6 +2,7 @@ import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { EventLogRecord } from '../event-log-record';
 import { isUnwritableDisk } from '../process/unwritable-disk';
+import { APPEND_LOG_FLAGS } from './log-file-flags';
 
 /** How much output waits in memory for a full disk to take it; more is dropped and counted. */
 const MAX_PENDING_BYTES = 16 * 1024 * 1024;
@@ -9,7 +10,7 @@ const MAX_PENDING_BYTES = 16 * 1024 * 1024;
 /**
  * Appends records to a session's event log. The file is opened in append mode and never
  * truncated, so every earlier turn stays in it; each batch is one write so concurrent
- * readers see whole lines.
+ * readers see whole lines. A symbolic link at the log path is refused (ELOOP), not followed.
  *
  * A full disk does not lose the turn: what could not be written (from the exact byte a
  * partial write stopped at, so no line is torn) waits in memory and goes out with the
@@ -25,7 +26,7 @@ export class EventLogWriter {
 
   constructor(readonly file: string) {
     mkdirSync(dirname(file), { recursive: true });
-    this.fd = openSync(file, 'a', 0o600);
+    this.fd = openSync(file, APPEND_LOG_FLAGS, 0o600);
   }
 
   append(records: readonly EventLogRecord[]): void {

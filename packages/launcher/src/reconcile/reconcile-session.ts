@@ -2,6 +2,7 @@ import { isGenieError } from '@genie/errors';
 import type { SessionEntry } from '@genie/session-schema';
 import type { TurnEndRecord } from '../event-log-record';
 import { closeOpenTurn } from '../event-log/close-open-turn';
+import { eventLogPath } from '../event-log/event-log-path';
 import { graceOf, hostOf } from '../launch/context-defaults';
 import type { LaunchContext } from '../launch/launch-context';
 import { hasLiveRunner, isActiveStatus } from '../launch/session-busy';
@@ -25,10 +26,10 @@ function lostError(entry: SessionEntry): string {
 }
 
 /** The recorded end of the record's current turn, when the log's last record is one. */
-function loggedEnd(entry: SessionEntry): TurnEndRecord | null {
-  if (!entry.logFile || typeof entry.turns !== 'number') return null;
+function loggedEnd(logsDir: string, entry: SessionEntry): TurnEndRecord | null {
+  if (typeof entry.turns !== 'number') return null;
   try {
-    return readTurnEnd(entry.logFile, entry.turns);
+    return readTurnEnd(eventLogPath(logsDir, entry.sessionId), entry.turns);
   } catch {
     // An unreadable log proves nothing about the turn; the record is reconciled without it.
     return null;
@@ -48,7 +49,7 @@ function loggedEnd(entry: SessionEntry): TurnEndRecord | null {
 export async function reconcileSession(ctx: LaunchContext, entry: SessionEntry): Promise<SessionEntry> {
   const host = hostOf(ctx);
   if (!needsReconcile(entry, host)) return entry;
-  const ended = loggedEnd(entry);
+  const ended = loggedEnd(ctx.logsDir, entry);
   const settle = (current: SessionEntry): SessionEntry => {
     if (ended && ended.turn === current.turns) return adoptTurnEnd(current, ended);
     return { ...current, status: 'lost', error: lostError(current) };
@@ -72,7 +73,7 @@ export async function reconcileSession(ctx: LaunchContext, entry: SessionEntry):
   if (changed) {
     if (updated.status === 'lost' && typeof updated.turns === 'number') {
       const closing = { turn: updated.turns, status: 'lost' as const, signal: null, error: updated.error ?? null };
-      await closeOpenTurn(updated.logFile, closing).catch((error: unknown) => {
+      await closeOpenTurn(eventLogPath(ctx.logsDir, updated.sessionId), closing).catch((error: unknown) => {
         // The record says `lost` already; a view closes the turn in the log once it can be written.
         if (!isUnwritableDisk(error)) throw error;
       });

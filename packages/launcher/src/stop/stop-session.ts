@@ -1,5 +1,6 @@
 import { GenieError } from '@genie/errors';
 import { closeOpenTurn } from '../event-log/close-open-turn';
+import { eventLogPath } from '../event-log/event-log-path';
 import type { SessionEntry } from '@genie/session-schema';
 import { hasProcFs } from '../process/proc-stat';
 import { isProcessAlive } from '../process/process-identity';
@@ -69,7 +70,7 @@ export async function stopSession(ctx: LaunchContext, sessionId: string, options
     return current.stopping === undefined ? current : settled;
   });
   if (wasActive && final.status === 'stopped' && typeof final.turns === 'number') {
-    await closeOpenTurn(final.logFile, { turn: final.turns, status: 'stopped', signal: final.signal ?? null, error: null });
+    await closeOpenTurn(eventLogPath(ctx.logsDir, final.sessionId), { turn: final.turns, status: 'stopped', signal: final.signal ?? null, error: null });
   }
   return final;
 }
