@@ -16,17 +16,14 @@ export interface BegunTurn {
   spec: TurnSpec;
 }
 
-/** Executors whose conversations live in the CLI and need its native id to continue. */
-const NATIVE_CONVERSATIONS = new Set(['claude', 'codex']);
-
 /**
  * Claims the session for a new turn in one atomic write (creating it when the plan says
- * so): refuses while another turn is live, then marks it `starting`. A turn continues the conversation when an earlier one
- * exists; for claude and codex also only once the CLI reported its own id, because a
- * first turn that never started a conversation has nothing to resume.
+ * so): refuses while another turn is live, then marks it `starting`. A turn continues the
+ * conversation when an earlier one exists; for an executor whose CLI keeps the
+ * conversation (`nativeConversations`) also only once the CLI reported its own id.
  */
 export async function beginTurn(ctx: LaunchContext, plan: TurnPlan, runner?: Runner): Promise<BegunTurn> {
-  getExecutor(plan.executor);
+  const executor = getExecutor(plan.executor);
   const host = hostOf(ctx);
   const logFile = eventLogPath(ctx.logsDir, plan.sessionId);
   let previous: SessionEntry | undefined;
@@ -68,7 +65,7 @@ export async function beginTurn(ctx: LaunchContext, plan: TurnPlan, runner?: Run
   const before = previous as SessionEntry;
   const executorSessionId = before.executorSessionId ?? null;
   const turn = entry.turns as number;
-  const resume = (before.turns ?? 0) > 0 && (!NATIVE_CONVERSATIONS.has(plan.executor) || executorSessionId !== null);
+  const resume = (before.turns ?? 0) > 0 && (!executor.nativeConversations || executorSessionId !== null);
   const spec: TurnSpec = {
     version: 1,
     sessionId: plan.sessionId,
@@ -85,6 +82,7 @@ export async function beginTurn(ctx: LaunchContext, plan: TurnPlan, runner?: Run
     instructionsFile: instructionsPath(ctx.logsDir, plan.sessionId, turn),
     graceMs: graceOf(ctx),
     hangGuardMs: hangGuardOf(ctx),
+    ...(plan.hooks ? { hooks: plan.hooks } : {}),
   };
   return { entry, spec };
 }

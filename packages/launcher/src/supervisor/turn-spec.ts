@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { GenieError } from '@genie/errors';
 import type { StorageSpec } from '@genie/storage';
 import type { ExecutorSettings, TurnRequest } from '../executors/executor';
+import type { TurnEndHooks } from '../hooks/turn-end-hooks';
 
 /**
  * Everything a supervisor needs to run one turn, written to its stdin by the launching
@@ -25,6 +26,7 @@ export interface TurnSpec {
   instructionsFile: string;
   graceMs: number;
   hangGuardMs: number;
+  hooks?: TurnEndHooks;
 }
 
 /** What the executor is asked to build the argv of this turn from. */
