@@ -101,7 +101,10 @@ export interface WaitResult extends SessionView {
 export interface ListSessionsOptions extends SessionFilter {}
 
 export interface MigrateReport {
+  /** The store of this workspace. */
   file: string;
+  /** The predecessor's file its sessions are (or would be) imported from; null when the store itself is migrated, or nothing is. */
+  source: string | null;
   fromVersion: number;
   toVersion: number;
   migrated: boolean;
