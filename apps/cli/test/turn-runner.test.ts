@@ -1,4 +1,4 @@
-import { exitCodeForStatus } from '../src/exit-code-for-status';
+import { exitCodeForStatus } from '../src/turn-runner';
 
 describe('the exit code of a foreground turn', () => {
   it('fails a turn that did not complete, except one the user stopped', () => {
