@@ -2,6 +2,7 @@ import yargs from 'yargs/yargs';
 import type { Argv } from 'yargs';
 import { GLOBAL_OPTIONS, helpCommand } from './command';
 import doctor from './commands/doctor';
+import exportSessions from './commands/export';
 import init from './commands/init';
 import list from './commands/list';
 import mcp from './commands/mcp';
@@ -42,6 +43,7 @@ export function buildParser(argv: readonly string[], version: string): Argv {
     .command(stop)
     .command(list)
     .command(migrate)
+    .command(exportSessions)
     .command(doctor)
     .command(init)
     .command(mcp)

@@ -100,6 +100,9 @@ export interface WaitResult extends SessionView {
 
 export interface ListSessionsOptions extends SessionFilter {}
 
+/** Formats `exportSessions` writes. */
+export type ExportFormat = 'v2-json';
+
 export interface MigrateReport {
   /** The store of this workspace. */
   file: string;
@@ -163,6 +166,8 @@ export interface Genie {
   /** Streams rendered events of a session, starting with every event already logged, until its running turn ends. */
   follow(options: { session: string; fromStart?: boolean; signal?: AbortSignal }): AsyncIterable<TranscriptEvent>;
   migrate(options?: { dryRun?: boolean }): Promise<MigrateReport>;
+  /** Every session record as a document of `format` (default `v2-json`, the predecessor's sessions.json). */
+  exportSessions(options?: { format?: ExportFormat }): Promise<Buffer>;
   doctor(options?: { repair?: boolean }): Promise<DoctorReport>;
   init(): Promise<InitReport>;
   close(): Promise<void>;

@@ -5,6 +5,7 @@ export type {
   Genie,
   InitReport,
   ListSessionsOptions,
+  ExportFormat,
   MigrateReport,
   OpenOptions,
   ResumeOptions,

@@ -10,6 +10,7 @@ import { initWorkspace } from './operations/init-workspace';
 import { listAgents } from './operations/list-agents';
 import { listSessions, listSessionsJson } from './operations/list-sessions';
 import { migrateStore } from './operations/migrate-store';
+import { exportSessions } from './operations/export-sessions';
 import { resumeSession } from './operations/resume-session';
 import { runSession } from './operations/run-session';
 import { stopSession } from './operations/stop-session';
@@ -60,6 +61,7 @@ function createGenie(context: GenieContext): Genie {
     wait: (options) => waitSession(context, options),
     follow: (options) => followSession(context, options),
     migrate: (options) => migrateStore(context, options),
+    exportSessions: (options) => exportSessions(context, options),
     doctor: (options) => doctor(context, options),
     init: async () => initWorkspace(context.paths),
     close: () => context.close(),

@@ -50,6 +50,7 @@ export async function beginTurn(ctx: LaunchContext, plan: TurnPlan, runner?: Run
       executorPid: null,
       runnerPid: runner?.pid ?? null,
       runnerStartTime: runner?.startTime ?? null,
+      ...(plan.background === undefined ? {} : { background: plan.background }),
     };
   };
 
