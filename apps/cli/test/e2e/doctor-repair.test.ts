@@ -6,11 +6,12 @@ afterAll(() => cleanUpWorkspaces());
 
 const DAMAGE = '{"version":2,"sessions":{"truncated';
 
-describe('a corrupt store with a kept previous version', () => {
+describe('a corrupt JSON store (storage.adapter: json) with a kept previous version', () => {
   const workspace = new TestWorkspace();
   let keptIds: string[];
 
   beforeAll(async () => {
+    workspace.useJsonStore();
     await workspace.json(['run', 'shell', 'echo first', '--no-background', '--name', 'first']);
     await workspace.json(['run', 'shell', 'echo second', '--no-background', '--name', 'second']);
     // Each write keeps the store's previous version; that is what --repair goes back to.

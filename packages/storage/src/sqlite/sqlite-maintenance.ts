@@ -35,8 +35,16 @@ function checkDatabase(file: string): DatabaseCheck {
 async function inspect(spec: SqliteStorageSpec, context: { defaultExecutor?: string }): Promise<StoreInspection> {
   const fields = sqliteSpecFields(spec);
   const base = { location: fields.file, supportedVersion: SQLITE_SCHEMA_VERSION, repairable: false };
-  if (!existsSync(fields.file)) {
-    // The first use creates it, importing the predecessor's file if there is one.
+  let check: DatabaseCheck | null = null;
+  try {
+    if (existsSync(fields.file)) check = checkDatabase(fields.file);
+  } catch (error) {
+    const result = sqliteResult(error);
+    if (result !== 'CORRUPT' && result !== 'NOTADB') throw error;
+    return { ...base, version: null, healthy: false, sessions: null, problem: (error as Error).message, problemCode: 'STORE_CORRUPT' };
+  }
+  if (check === null || check.version === 0) {
+    // Not set up yet (an import that was refused leaves an empty file): the first use sets it up, importing the predecessor's file.
     try {
       const predecessor = fields.importFrom ? readPredecessorStore(fields.importFrom, context) : null;
       return { ...base, version: null, healthy: true, sessions: predecessor?.sessions.length ?? 0, problem: null, problemCode: null };
@@ -46,14 +54,6 @@ async function inspect(spec: SqliteStorageSpec, context: { defaultExecutor?: str
       if (problemCode === null) throw error;
       return { ...base, version: null, healthy: false, sessions: null, problem: error.message, problemCode };
     }
-  }
-  let check: DatabaseCheck;
-  try {
-    check = checkDatabase(fields.file);
-  } catch (error) {
-    const result = sqliteResult(error);
-    if (result !== 'CORRUPT' && result !== 'NOTADB') throw error;
-    return { ...base, version: null, healthy: false, sessions: null, problem: (error as Error).message, problemCode: 'STORE_CORRUPT' };
   }
   if (check.version > SQLITE_SCHEMA_VERSION) {
     return {
@@ -89,7 +89,8 @@ async function migrate(
   if (existsSync(fields.file)) {
     const check = checkDatabase(fields.file);
     if (check.version !== 0) {
-      return { ...nothing, source: null, fromVersion: SQLITE_SCHEMA_VERSION, toVersion: SQLITE_SCHEMA_VERSION, sessions: check.sessions ?? 0 };
+      // Its records are of the current version; the tables' own version is checked when it opens.
+      return { ...nothing, source: null, fromVersion: CURRENT_STORE_VERSION, toVersion: CURRENT_STORE_VERSION, sessions: check.sessions ?? 0 };
     }
   }
   const predecessor = fields.importFrom ? readPredecessorStore(fields.importFrom, context) : null;
