@@ -132,6 +132,8 @@ export interface DoctorReport {
     problemCode: 'STORE_CORRUPT' | 'STORE_VERSION_UNSUPPORTED' | null;
     backupAvailable: boolean;
     repaired: boolean;
+    /** What the repair did, for a person; null when nothing was repaired. */
+    repairSummary: string | null;
   };
   reconciled: Array<{ sessionId: string; name: string | null; from: SessionStatus; to: SessionStatus }>;
 }

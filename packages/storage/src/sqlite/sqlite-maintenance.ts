@@ -6,6 +6,7 @@ import { openSqliteStorage } from './open-sqlite-storage';
 import { readPredecessorStore } from './predecessor-import';
 import { requireDriver, sqliteSpecFields, type SqliteStorageSpec } from './sqlite-spec';
 import { sqliteResult } from './sqlite-errors';
+import { repairSqliteStore } from './sqlite-repair';
 import { SQLITE_SCHEMA_VERSION } from './sqlite-schema';
 
 interface DatabaseCheck {
@@ -41,7 +42,7 @@ async function inspect(spec: SqliteStorageSpec, context: { defaultExecutor?: str
   } catch (error) {
     const result = sqliteResult(error);
     if (result !== 'CORRUPT' && result !== 'NOTADB') throw error;
-    return { ...base, version: null, healthy: false, sessions: null, problem: (error as Error).message, problemCode: 'STORE_CORRUPT' };
+    return { ...base, repairable: true, version: null, healthy: false, sessions: null, problem: (error as Error).message, problemCode: 'STORE_CORRUPT' };
   }
   if (check === null || check.version === 0) {
     // Not set up yet (an import that was refused leaves an empty file): the first use sets it up, importing the predecessor's file.
@@ -73,6 +74,7 @@ async function inspect(spec: SqliteStorageSpec, context: { defaultExecutor?: str
     sessions: healthy ? check.sessions : null,
     problem: healthy ? null : `integrity check: ${check.problems.slice(0, 3).join('; ')}`,
     problemCode: healthy ? null : 'STORE_CORRUPT',
+    repairable: !healthy,
   };
 }
 
@@ -119,4 +121,4 @@ async function migrate(
   return imported ? report : { ...report, migrated: false, warnings: [] };
 }
 
-export const sqliteMaintenance: StorageMaintenance<SqliteStorageSpec> = { inspect, migrate };
+export const sqliteMaintenance: StorageMaintenance<SqliteStorageSpec> = { inspect, migrate, repair: repairSqliteStore };
