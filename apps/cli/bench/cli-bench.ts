@@ -57,9 +57,9 @@ function compare(
   return JSON.parse(result.stdout) as { ms: number; baselineMs: number };
 }
 
-/** The store a workspace's background runs write. */
+/** The store a workspace's background runs write (the default store, the session database). */
 function storeOf(cwd: string): string {
-  return path.join(cwd, '.genie', 'state', 'agents', 'sessions.json');
+  return path.join(cwd, '.genie', 'state', 'genie.db');
 }
 
 function genie(args: string[], cwd: string): string {

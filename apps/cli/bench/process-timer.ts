@@ -8,7 +8,8 @@
  * Usage: `node process-timer.js <request as JSON>`; prints `{ ms, baselineMs }`.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import { isProcessAlive } from '@genie/launcher';
 import { median } from './median';
 
@@ -31,6 +32,22 @@ function timeOnce(args: string[], cwd: string, env: NodeJS.ProcessEnv): number {
   return elapsed;
 }
 
+type SettlingSession = { status?: string; runnerPid?: number | null; runnerStartTime?: string | null };
+
+/** The records of a store: the session database (read-only), or a JSON store file. */
+function sessionsOf(store: string): SettlingSession[] {
+  if (!store.endsWith('.db')) {
+    return Object.values((JSON.parse(readFileSync(store, 'utf8')) as { sessions: Record<string, SettlingSession> }).sessions);
+  }
+  if (!existsSync(store)) return [];
+  const db = new Database(store, { readonly: true, fileMustExist: true, timeout: 10_000 });
+  try {
+    return (db.prepare('SELECT record FROM sessions').all() as Array<{ record: string }>).map((row) => JSON.parse(row.record) as SettlingSession);
+  } finally {
+    db.close();
+  }
+}
+
 /**
  * Waits until no session of the store is starting or running and every supervisor has
  * exited, so each background run, and the `node -e 0` measured beside it, is timed on its
@@ -41,10 +58,7 @@ function waitUntilSettled(store: string): void {
   const pause = new Int32Array(new SharedArrayBuffer(4));
   const deadline = Date.now() + 10_000;
   while (Date.now() < deadline) {
-    const { sessions } = JSON.parse(readFileSync(store, 'utf8')) as {
-      sessions: Record<string, { status?: string; runnerPid?: number | null; runnerStartTime?: string | null }>;
-    };
-    const busy = Object.values(sessions).some(
+    const busy = sessionsOf(store).some(
       (session) => session.status === 'starting' || session.status === 'running' || isProcessAlive(session.runnerPid, session.runnerStartTime),
     );
     if (!busy) return;

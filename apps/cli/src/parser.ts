@@ -4,6 +4,7 @@ import { GLOBAL_OPTIONS, helpCommand } from './command';
 import clean from './commands/clean';
 import diff from './commands/diff';
 import doctor from './commands/doctor';
+import exportSessions from './commands/export';
 import init from './commands/init';
 import list from './commands/list';
 import merge from './commands/merge';
@@ -51,6 +52,7 @@ export function buildParser(argv: readonly string[], version: string): Argv {
     .command(merge)
     .command(clean)
     .command(migrate)
+    .command(exportSessions)
     .command(doctor)
     .command(init)
     .command(mcp)

@@ -195,8 +195,14 @@ export interface CleanReport {
   kept: CleanedWorktree[];
 }
 
+/** Formats `exportSessions` writes. */
+export type ExportFormat = 'v2-json';
+
 export interface MigrateReport {
+  /** The store of this workspace. */
   file: string;
+  /** The predecessor's file its sessions are (or would be) imported from; null when the store itself is migrated, or nothing is. */
+  source: string | null;
   fromVersion: number;
   toVersion: number;
   migrated: boolean;
@@ -221,6 +227,8 @@ export interface DoctorReport {
     problemCode: 'STORE_CORRUPT' | 'STORE_VERSION_UNSUPPORTED' | null;
     backupAvailable: boolean;
     repaired: boolean;
+    /** What the repair did, for a person; null when nothing was repaired. */
+    repairSummary: string | null;
   };
   reconciled: Array<{ sessionId: string; name: string | null; from: SessionStatus; to: SessionStatus }>;
   /**
@@ -274,6 +282,8 @@ export interface Genie {
   /** Removes worktrees of ended sessions whose work is merged (`force`: also unmerged ones). */
   clean(options?: CleanOptions): Promise<CleanReport>;
   migrate(options?: { dryRun?: boolean }): Promise<MigrateReport>;
+  /** Every session record as a document of `format` (default `v2-json`, the predecessor's sessions.json). */
+  exportSessions(options?: { format?: ExportFormat }): Promise<Buffer>;
   doctor(options?: { repair?: boolean }): Promise<DoctorReport>;
   init(): Promise<InitReport>;
   close(): Promise<void>;

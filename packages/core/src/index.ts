@@ -13,6 +13,7 @@ export type {
   Genie,
   InitReport,
   ListSessionsOptions,
+  ExportFormat,
   MigrateReport,
   OpenOptions,
   ResumeOptions,

@@ -13,6 +13,7 @@ import { initWorkspace } from './operations/init-workspace';
 import { listAgentProblems, listAgents } from './operations/list-agents';
 import { listSessions, listSessionsJson } from './operations/list-sessions';
 import { migrateStore } from './operations/migrate-store';
+import { exportSessions } from './operations/export-sessions';
 import { resumeSession } from './operations/resume-session';
 import { runSession } from './operations/run-session';
 import { stopSession } from './operations/stop-session';
@@ -67,6 +68,7 @@ function createGenie(context: GenieContext): Genie {
     merge: (options) => mergeSession(context, options),
     clean: (options) => cleanWorktrees(context, options ?? {}),
     migrate: (options) => migrateStore(context, options),
+    exportSessions: (options) => exportSessions(context, options),
     doctor: (options) => doctor(context, options),
     init: async () => initWorkspace(context.paths),
     close: () => context.close(),

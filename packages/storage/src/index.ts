@@ -23,5 +23,8 @@ export { DEFAULT_LOCK_TIMEOUT_MS, openJsonStorage } from './json/json-storage';
 export type { JsonStorageOptions } from './json/json-storage';
 export type { JsonStorageSpec } from './json/json-adapter';
 export { defaultSessionsFile } from './json/store-paths';
+export type { SqliteStorageSpec } from './sqlite/sqlite-spec';
+export { sqliteDriverName } from './sqlite/sqlite-driver';
+export type { SqliteDriverName } from './sqlite/sqlite-driver';
 export { inspectJsonStore, migrateJsonStore, restoreJsonStoreBackup } from './json/store-maintenance';
 export type { JsonStoreInspection, MigrationReport, RestoreReport } from './json/store-maintenance';

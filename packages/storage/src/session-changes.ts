@@ -2,7 +2,13 @@ import { GenieError } from '@genie/errors';
 import { validateEntry, type SessionEntry } from '@genie/session-schema';
 import type { CreateOptions } from './session-storage';
 import { copyEntry, freezeEntry } from './entry-ownership';
-import type { SessionTable } from './session-table';
+
+/** What planning a change needs to look up: a session table, or a store's open transaction. */
+export interface SessionLookup {
+  get(sessionId: string): SessionEntry | undefined;
+  /** The id of the session called `name`, ignoring `exceptId` (a session may keep its own name). */
+  nameOwner(name: string, exceptId?: string): string | undefined;
+}
 
 const SHOWN_PROBLEMS = 5;
 
@@ -25,7 +31,7 @@ function nameTaken(name: string, ownerId: string): GenieError {
 }
 
 /** First free `<name>-2`, `<name>-3`, ... in the table. */
-function suffixedName(table: SessionTable, name: string): string {
+function suffixedName(table: SessionLookup, name: string): string {
   for (let n = 2; ; n += 1) {
     const candidate = `${name}-${n}`;
     if (table.nameOwner(candidate) === undefined) return candidate;
@@ -33,7 +39,7 @@ function suffixedName(table: SessionTable, name: string): string {
 }
 
 /** The record `create` would store (frozen), checked against the table; the table is not changed. */
-export function planCreate(table: SessionTable, entry: SessionEntry, options: CreateOptions = {}): SessionEntry {
+export function planCreate(table: SessionLookup, entry: SessionEntry, options: CreateOptions = {}): SessionEntry {
   assertValidEntry(entry, 'create the session');
   if (table.get(entry.sessionId)) {
     throw new GenieError('SESSION_EXISTS', `A session with id ${entry.sessionId} already exists.`, {
@@ -57,7 +63,7 @@ export function planCreate(table: SessionTable, entry: SessionEntry, options: Cr
  * and what it returns is copied, so the caller keeps no handle on the stored record.
  */
 export function planUpdate(
-  table: SessionTable,
+  table: SessionLookup,
   sessionId: string,
   mutate: (current: SessionEntry) => SessionEntry,
 ): SessionEntry {

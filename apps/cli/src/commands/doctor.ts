@@ -23,11 +23,11 @@ function renderDoctor(report: DoctorReport, storeExists: boolean, c: Colors): st
   const count = !usable ? '' : storeExists ? ` · ${plural(store.sessions, 'session')}` : c.dim(' · no store yet (the first run creates it)');
   lines.push(`  ${usable ? ok : bad} ${store.location}${count}`);
   if (store.problem) lines.push(`    ${c.red(store.problem)}`);
-  if (store.repaired) lines.push(`    ${ok} restored from the previous version`);
+  if (store.repaired) lines.push(`    ${ok} ${store.repairSummary ?? 'repaired'}`);
   else if (!usable && store.problemCode === 'STORE_VERSION_UNSUPPORTED') {
     // Not damaged: a newer genie wrote it. Its older backup would lose what that genie recorded.
     lines.push(`    ${c.yellow('a newer genie wrote this store: upgrade genie to use it (it is not damaged, so --repair would not help)')}`);
-  } else if (!usable && store.backupAvailable) lines.push(`    ${c.yellow('a previous version is kept: run `genie doctor --repair` to restore it')}`);
+  } else if (!usable && store.backupAvailable) lines.push(`    ${c.yellow('run `genie doctor --repair` to restore it (the damaged file is kept beside it)')}`);
   else if (!usable) {
     lines.push(
       `    ${c.yellow(

@@ -118,7 +118,6 @@ const listSessions = defineCommand({
     };
     return withGenie(args, terminal, async (genie) => {
       if (terminal.json) {
-        // Copied, not parsed and stringified again: what keeps 10,000 sessions quick to list.
         terminal.printJsonText(await genie.listSessionsJson(options));
         return EXIT_CODES.OK;
       }

@@ -5,7 +5,7 @@ import { plural } from '../output/format';
 
 export default defineCommand({
   command: 'migrate',
-  describe: 'Migrate a version 1 session store to the current version and report what moved',
+  describe: "Import the predecessor's sessions.json into the session database (or migrate a version 1 JSON store) and report what moved",
   builder: (y) => y.options({ 'dry-run': { type: 'boolean', default: false, describe: 'Report what would move; write nothing' } }),
   run: (args, terminal) =>
     withGenie(args, terminal, async (genie) => {
@@ -15,10 +15,15 @@ export default defineCommand({
         return EXIT_CODES.OK;
       }
       const c = terminal.out;
-      if (!report.migrated && report.sessions === 0 && !existsSync(report.file)) {
+      if (report.source && report.migrated) {
+        const what = `${plural(report.sessions, 'session')} from ${report.source} (version ${report.fromVersion}) into ${report.file}`;
+        if (report.dryRun) terminal.print(`${c.bold('dry run:')} would import ${what}. Nothing was written.`);
+        else terminal.print(`${c.green('✔')} imported ${what}.`);
+        terminal.print(c.dim(`${report.source} ${report.dryRun ? 'stays' : 'is kept'} untouched; genie no longer writes it.`));
+      } else if (!report.migrated && report.sessions === 0 && !existsSync(report.file)) {
         terminal.print(`No session store at ${report.file} yet; nothing to migrate.`);
-      } else if (report.fromVersion === report.toVersion && !report.migrated) {
-        terminal.print(`${report.file} is already version ${report.toVersion} (${plural(report.sessions, 'session')}); nothing to migrate.`);
+      } else if (!report.migrated) {
+        terminal.print(`${report.file} is up to date (${plural(report.sessions, 'session')}); nothing to migrate.`);
       } else if (report.dryRun) {
         terminal.print(
           `${c.bold('dry run:')} ${report.file} would move from version ${report.fromVersion} to ${report.toVersion} with ${plural(

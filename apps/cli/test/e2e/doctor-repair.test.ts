@@ -6,11 +6,12 @@ afterAll(() => cleanUpWorkspaces());
 
 const DAMAGE = '{"version":2,"sessions":{"truncated';
 
-describe('a corrupt store with a kept previous version', () => {
+describe('a corrupt JSON store (storage.adapter: json) with a kept previous version', () => {
   const workspace = new TestWorkspace();
   let keptIds: string[];
 
   beforeAll(async () => {
+    workspace.useJsonStore();
     await workspace.json(['run', 'shell', 'echo first', '--no-background', '--name', 'first']);
     await workspace.json(['run', 'shell', 'echo second', '--no-background', '--name', 'second']);
     // Each write keeps the store's previous version; that is what --repair goes back to.
@@ -51,5 +52,45 @@ describe('a corrupt store with a kept previous version', () => {
     expect(sessions.map((session) => session.sessionId).sort()).toEqual(keptIds);
     const doctor = await workspace.genie(['doctor']);
     expect(doctor.code).toBe(0);
+  });
+});
+
+describe('a damaged session database', () => {
+  const workspace = new TestWorkspace();
+  let ids: string[];
+
+  beforeAll(async () => {
+    ids = [
+      (await workspace.json<SessionJson>(['run', 'shell', 'echo first', '--no-background', '--name', 'first'])).sessionId,
+      (await workspace.json<SessionJson>(['run', 'shell', 'echo second', '--no-background', '--name', 'second'])).sessionId,
+    ];
+    // Garbage over the header: SQLite no longer recognises the file as a database.
+    const fd = fs.openSync(workspace.databaseFile, 'r+');
+    fs.writeSync(fd, Buffer.alloc(100, 0x5a), 0, 100, 0);
+    fs.closeSync(fd);
+  });
+
+  it('makes `genie doctor` exit 4 and offer --repair', async () => {
+    const result = await workspace.json<{ store: Record<string, unknown> }>(['doctor']).catch(() => null);
+    expect(result).toBeNull();
+    const text = await workspace.genie(['doctor']);
+    expect(text.code).toBe(4);
+    expect(text.stdout).toContain('genie doctor --repair');
+  });
+
+  it('is rebuilt by `genie doctor --repair` from the event logs, every session back, the damaged file kept', async () => {
+    const result = await workspace.genie(['doctor', '--repair']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('rebuilt from');
+    const { sessions } = await workspace.json<{ sessions: SessionJson[] }>(['list', 'sessions']);
+    expect(sessions.map((session) => session.sessionId).sort()).toEqual([...ids].sort());
+    expect(new Set(sessions.map((session) => session.lastPrompt))).toEqual(new Set(['echo first', 'echo second']));
+    expect(new Set(sessions.map((session) => session.status))).toEqual(new Set(['completed']));
+    const kept = fs.readdirSync(path.dirname(workspace.databaseFile)).filter((file) => file.startsWith('genie.db.corrupt-'));
+    expect(kept.length).toBeGreaterThan(0);
+    // The log keeps every turn, so the transcript is whole again.
+    const viewed = await workspace.json<SessionJson>(['view', ids[0] as string, '--full']);
+    expect(viewed.transcript?.[0]?.prompt).toBe('echo first');
+    expect(viewed.agent).toBe('recovered');
   });
 });

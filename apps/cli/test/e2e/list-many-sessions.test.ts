@@ -94,6 +94,22 @@ describe('genie list sessions --json with many sessions', () => {
     expect(sessions.find((session) => session.sessionId === started.sessionId)?.status).toBe('lost');
   });
 
+  it('lists for a person too; in a pipe the JSON document is one line', async () => {
+    const table = await workspace.genie(['list', 'sessions', '--limit', '3']);
+    expect(table.code).toBe(0);
+    expect(table.stdout.trim().split('\n')).toHaveLength(4);
+    expect((await listJson(workspace)).trimEnd().split('\n')).toHaveLength(1);
+  });
+});
+
+describe('genie list sessions --json on a JSON store (storage.adapter: json)', () => {
+  const workspace = new TestWorkspace();
+
+  beforeAll(() => {
+    workspace.useJsonStore();
+    writeStore(workspace, 50);
+  });
+
   it('follows a store changed by hand', async () => {
     await listJson(workspace);
     const store = workspace.readStore();
@@ -103,12 +119,5 @@ describe('genie list sessions --json with many sessions', () => {
     const listed = await listJson(workspace);
     const { sessions } = JSON.parse(listed) as { sessions: SessionJson[] };
     expect(sessions.find((session) => session.sessionId === first)?.answer).toBe('edited by hand');
-  });
-
-  it('lists for a person too; in a pipe the JSON document is one line', async () => {
-    const table = await workspace.genie(['list', 'sessions', '--limit', '3']);
-    expect(table.code).toBe(0);
-    expect(table.stdout.trim().split('\n')).toHaveLength(4);
-    expect((await listJson(workspace)).trimEnd().split('\n')).toHaveLength(1);
   });
 });

@@ -19,7 +19,7 @@ const V1_STORE = {
   },
 };
 
-describe('the first command on a V1 store (no explicit `genie migrate`)', () => {
+describe('the first command on a predecessor V1 store (no explicit `genie migrate`)', () => {
   const workspace = new TestWorkspace();
 
   beforeAll(() => {
@@ -27,15 +27,18 @@ describe('the first command on a V1 store (no explicit `genie migrate`)', () => 
     fs.writeFileSync(workspace.sessionsFile, JSON.stringify(V1_STORE));
   });
 
-  it('migrates it, says so once on stderr and keeps stdout one JSON document', async () => {
+  it('imports it into the database, says so once on stderr, keeps the file untouched and stdout one JSON document', async () => {
+    const before = fs.readFileSync(workspace.sessionsFile);
     const result = await workspace.genie(['list', 'sessions', '--json']);
     expect(result.code).toBe(0);
-    const notices = result.stderr.split('\n').filter((line) => line.includes('Migrated'));
+    const notices = result.stderr.split('\n').filter((line) => line.includes('Imported'));
     expect(notices).toHaveLength(1);
-    expect(notices[0]).toContain(`${workspace.sessionsFile}.v1.bak`);
+    expect(notices[0]).toContain(`from ${workspace.sessionsFile} (version 1) into ${workspace.databaseFile}`);
+    expect(notices[0]).toContain('kept untouched');
     const { sessions } = parseJsonDocument<{ sessions: SessionJson[] }>(result);
     expect(sessions.map((session) => session.sessionId)).toEqual(['4a7d1c2e-8f3b-4c5d-9e6f-0a1b2c3d4e5f']);
-    expect(fs.existsSync(`${workspace.sessionsFile}.v1.bak`)).toBe(true);
+    expect(fs.readFileSync(workspace.sessionsFile).equals(before)).toBe(true);
+    expect(fs.existsSync(workspace.databaseFile)).toBe(true);
   });
 
   it('says nothing about it on the next command', async () => {

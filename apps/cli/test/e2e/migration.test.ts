@@ -57,8 +57,11 @@ describe('a V1 store from the predecessor', () => {
 
   it('is reported, not written, by migrate --dry-run', async () => {
     const report = await workspace.json<Record<string, unknown>>(['migrate', '--dry-run']);
-    expect(report).toMatchObject({ fromVersion: 1, toVersion: 2, dryRun: true, sessions: 3 });
+    expect(report).toMatchObject({ fromVersion: 1, toVersion: 2, dryRun: true, sessions: 3, source: workspace.sessionsFile, file: workspace.databaseFile });
     expect(fs.readFileSync(workspace.sessionsFile, 'utf8')).toBe(original);
+    expect(fs.existsSync(workspace.databaseFile)).toBe(false);
+    const text = await workspace.genie(['migrate', '--dry-run']);
+    expect(text.stdout).toContain(`would import 3 sessions from ${workspace.sessionsFile} (version 1) into ${workspace.databaseFile}`);
   });
 
   it('is migrated by `genie migrate`, with warnings for the polluted keys', async () => {
@@ -99,5 +102,18 @@ describe('a V1 store from the predecessor', () => {
   it('a second migrate has nothing left to do', async () => {
     const report = await workspace.json<Record<string, unknown>>(['migrate']);
     expect(report).toMatchObject({ fromVersion: 2, toVersion: 2, migrated: false });
+  });
+
+  it('left the predecessor file byte for byte as it was', () => {
+    expect(fs.readFileSync(workspace.sessionsFile, 'utf8')).toBe(original);
+  });
+
+  it("is written in the predecessor's V2 shape by `genie export --format v2-json`", async () => {
+    const result = await workspace.genie(['export', '--format', 'v2-json']);
+    expect(result.code).toBe(0);
+    const exported = JSON.parse(result.stdout) as { version: number; sessions: Record<string, Record<string, unknown>> };
+    expect(exported.version).toBe(2);
+    expect(exported.sessions).toEqual(workspace.readStore().sessions);
+    expect(exported.sessions['4a7d1c2e-8f3b-4c5d-9e6f-0a1b2c3d4e5f']?.customField).toEqual({ kept: true });
   });
 });

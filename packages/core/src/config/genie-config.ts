@@ -31,8 +31,9 @@ export interface GenieConfig {
   executors: Record<string, ExecutorConfig>;
   modes: Record<string, ModeConfig>;
   storage: {
-    adapter: 'json' | 'memory';
-    /** Store file, relative to the workspace (default `.genie/state/agents/sessions.json`). */
+    /** A kind in the storage registry of @genie/storage. */
+    adapter: 'sqlite' | 'json' | 'memory';
+    /** Store file, relative to the workspace (default `.genie/state/genie.db`; json: `.genie/state/agents/sessions.json`). */
     path?: string;
     lockTimeoutMs?: number;
   };
@@ -54,7 +55,7 @@ export const DEFAULT_CONFIG: GenieConfig = {
   defaults: { executor: 'claude', background: true },
   executors: {},
   modes: {},
-  storage: { adapter: 'json' },
+  storage: { adapter: 'sqlite' },
   stop: { graceMs: 5000 },
   hangGuard: { ms: 30_000 },
   hooks: { turnEnd: [], timeoutMs: 30_000 },

@@ -29,8 +29,9 @@ modes:
   #   permissionMode: plan
 
 storage:
-  # json: .genie/state/agents/sessions.json (read it with jq) | memory: this process only.
-  adapter: json
+  # sqlite: .genie/state/genie.db (read it with \`genie list sessions --json\` or \`genie export\`)
+  # | json: .genie/state/agents/sessions.json (read it with jq) | memory: this process only.
+  adapter: sqlite
 
 stop:
   # How long \`genie stop\` waits after SIGTERM before SIGKILL.

@@ -4,6 +4,7 @@ import { storageAdapter, type StoreInspection } from '@genie/storage';
 import type { DoctorReport } from '../api-types';
 import type { GenieContext } from '../genie-context';
 import { reconcileActive } from '../sessions/reconcile-active';
+import { recordsFromLogs } from '../sessions/records-from-logs';
 
 type ExecutorReport = DoctorReport['executors'][number];
 type StoreReport = DoctorReport['store'];
@@ -32,16 +33,16 @@ async function checkStore(context: GenieContext, repair: boolean): Promise<Store
   if (!maintenance) {
     const storage = await context.storage();
     const sessions = (await storage.list()).length;
-    return { location: storage.location, healthy: true, sessions, problem: null, problemCode: null, backupAvailable: false, repaired: false };
+    return { location: storage.location, healthy: true, sessions, problem: null, problemCode: null, backupAvailable: false, repaired: false, repairSummary: null };
   }
-  const maintenanceContext = { ...context.storageOptions(), logsDir: context.logsDir() };
+  const logsDir = context.logsDir();
+  const maintenanceContext = { ...context.storageOptions(), logsDir, recordsFromLogs: () => recordsFromLogs(logsDir) };
   let inspection = await maintenance.inspect(spec, maintenanceContext);
-  let repaired = false;
+  let repairSummary: string | null = null;
   if (repair && inspection.problemCode === 'STORE_VERSION_UNSUPPORTED') throw refuseToDowngrade(inspection);
   if (repair && !inspection.healthy && inspection.repairable && maintenance.repair) {
-    await maintenance.repair(spec, maintenanceContext);
+    repairSummary = (await maintenance.repair(spec, maintenanceContext)).summary;
     inspection = await maintenance.inspect(spec, maintenanceContext);
-    repaired = true;
   }
   return {
     location: inspection.location,
@@ -50,7 +51,8 @@ async function checkStore(context: GenieContext, repair: boolean): Promise<Store
     problem: inspection.problem,
     problemCode: inspection.problemCode,
     backupAvailable: inspection.repairable,
-    repaired,
+    repaired: repairSummary !== null,
+    repairSummary,
   };
 }
 

@@ -18,6 +18,7 @@ export async function migrateStore(context: GenieContext, options: { dryRun?: bo
   const report = await migrate(spec, { ...context.storageOptions(), logsDir: context.logsDir(), dryRun });
   return {
     file: report.location,
+    source: report.source === report.location ? null : report.source,
     fromVersion: report.fromVersion ?? CURRENT_STORE_VERSION,
     toVersion: report.toVersion,
     migrated: report.migrated,

@@ -26,7 +26,7 @@ describe('loadConfig', () => {
       defaults: { executor: 'claude', background: true },
       executors: {},
       modes: {},
-      storage: { adapter: 'json' },
+      storage: { adapter: 'sqlite' },
       stop: { graceMs: 5000 },
       hangGuard: { ms: 30000 },
       hooks: { turnEnd: [], timeoutMs: 30000 },
@@ -118,9 +118,9 @@ describe('loadConfig', () => {
   });
 
   it('refuses an unknown storage adapter, listing the allowed ones', () => {
-    const error = errorOf(() => loadConfig(configFile('storage:\n  adapter: sqlite\n')));
+    const error = errorOf(() => loadConfig(configFile('storage:\n  adapter: floppy\n')));
     expect(error.message).toContain('storage.adapter');
-    expect(error.message).toContain('"json", "memory"');
+    expect(error.message).toContain('"sqlite", "json", "memory"');
   });
 
   it('refuses a default mode that is not defined', () => {

@@ -20,27 +20,52 @@ function sessionsFile(root: string): string {
   return path.join(root, '.genie', 'state', 'agents', 'sessions.json');
 }
 
+function databaseFile(root: string): string {
+  return path.join(root, '.genie', 'state', 'genie.db');
+}
+
+/** A workspace that keeps the JSON store (`storage.adapter: json`). */
+const JSON_CONFIG = { 'config.yaml': 'storage:\n  adapter: json\n' };
+
 describe('migrate', () => {
-  it('reports what a dry run would move without touching the file, then migrates and lists every session', async () => {
+  it('reports what a dry run would import without touching anything, then imports and lists every session', async () => {
     const root = makeWorkspace({ 'state/agents/sessions.json': JSON.stringify(V1_STORE) });
     const before = fs.readFileSync(sessionsFile(root));
     const genie = await openTestGenie(root);
     const dry = await genie.migrate({ dryRun: true });
-    expect(dry).toMatchObject({ file: sessionsFile(root), fromVersion: 1, toVersion: 2, migrated: true, dryRun: true, sessions: 2 });
-    expect(fs.readFileSync(sessionsFile(root))).toEqual(before);
+    expect(dry).toMatchObject({
+      file: databaseFile(root),
+      source: sessionsFile(root),
+      fromVersion: 1,
+      toVersion: 2,
+      migrated: true,
+      dryRun: true,
+      sessions: 2,
+    });
+    expect(fs.existsSync(databaseFile(root))).toBe(false);
 
     const report = await genie.migrate();
-    expect(report).toMatchObject({ fromVersion: 1, migrated: true, dryRun: false, sessions: 2 });
-    expect(report.backupFile).not.toBeNull();
-    expect(fs.readFileSync(report.backupFile as string)).toEqual(before);
+    expect(report).toMatchObject({ fromVersion: 1, migrated: true, dryRun: false, sessions: 2, backupFile: sessionsFile(root) });
+    expect(fs.readFileSync(sessionsFile(root))).toEqual(before);
     const listed = await genie.listSessions();
     expect(listed.map((session) => session.sessionId).sort()).toEqual(['abc-123', 'def-456']);
     expect(listed.find((session) => session.sessionId === 'def-456')?.agent).toBe('reviewer');
+    expect(await genie.migrate()).toMatchObject({ migrated: false, sessions: 2, source: null });
   });
 
-  it('reports nothing to do for a missing or current store', async () => {
+  it('migrates a V1 file in place for a workspace that keeps the JSON store', async () => {
+    const root = makeWorkspace({ ...JSON_CONFIG, 'state/agents/sessions.json': JSON.stringify(V1_STORE) });
+    const before = fs.readFileSync(sessionsFile(root));
+    const genie = await openTestGenie(root);
+    expect(await genie.migrate({ dryRun: true })).toMatchObject({ file: sessionsFile(root), fromVersion: 1, toVersion: 2, migrated: true });
+    const report = await genie.migrate();
+    expect(fs.readFileSync(report.backupFile as string)).toEqual(before);
+    expect(JSON.parse(fs.readFileSync(sessionsFile(root), 'utf8')).version).toBe(2);
+  });
+
+  it('reports nothing to do for a missing store', async () => {
     const genie = await openTestGenie(makeWorkspace());
-    expect(await genie.migrate()).toMatchObject({ migrated: false, sessions: 0, fromVersion: 2, backupFile: null });
+    expect(await genie.migrate()).toMatchObject({ migrated: false, sessions: 0, backupFile: null });
   });
 });
 
@@ -54,11 +79,11 @@ describe('doctor', () => {
       ['codex', true],
     ]);
     expect(report.executors[0]?.version).toMatch(/\d+\.\d+\.\d+/);
-    expect(report.store).toMatchObject({ location: sessionsFile(genie.workspace), healthy: true, sessions: 0, repaired: false });
+    expect(report.store).toMatchObject({ location: databaseFile(genie.workspace), healthy: true, sessions: 0, repaired: false });
   });
 
-  it('reports a corrupt store and leaves it untouched; --repair restores the kept previous version', async () => {
-    const root = makeWorkspace();
+  it('reports a corrupt JSON store and leaves it untouched; --repair restores the kept previous version', async () => {
+    const root = makeWorkspace(JSON_CONFIG);
     const genie = await openTestGenie(root);
     await genie.run({ agent: 'shell', prompt: 'true', background: false });
     await genie.run({ agent: 'shell', prompt: 'true', background: false });
@@ -80,8 +105,8 @@ describe('doctor', () => {
     expect(repaired.store.sessions).toBeGreaterThanOrEqual(1);
   });
 
-  it('reports a store of a newer version as such, and --repair refuses to replace it with the older backup', async () => {
-    const root = makeWorkspace();
+  it('reports a JSON store of a newer version as such, and --repair refuses to replace it with the older backup', async () => {
+    const root = makeWorkspace(JSON_CONFIG);
     const genie = await openTestGenie(root);
     await genie.run({ agent: 'shell', prompt: 'true', background: false });
     await genie.run({ agent: 'shell', prompt: 'true', background: false });

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { TranscriptEvent } from '../../src/index';
+import { storedRecords } from '../helpers/stored-records';
 import { closeTestGenies, openTestGenie } from '../helpers/test-genie';
 import { makeTempDir, makeWorkspace, removeTempDirs } from '../helpers/temp-workspace';
 import { errorOf } from '../helpers/error-of';
@@ -34,8 +35,7 @@ describe('run', () => {
     expect(view.name).toMatch(/^shell-\d{10}$/);
     expect(events.some((event) => event.kind === 'output' && event.text === `hello from ${dir}`)).toBe(true);
     expect(view.lastTurn?.status).toBe('completed');
-    const store = JSON.parse(fs.readFileSync(path.join(dir, '.genie', 'state', 'agents', 'sessions.json'), 'utf8'));
-    expect(Object.keys(store.sessions)).toEqual([view.sessionId]);
+    expect((await storedRecords(dir)).map((record) => record.sessionId)).toEqual([view.sessionId]);
   });
 
   it('records a failing shell command as failed with its exit code', async () => {

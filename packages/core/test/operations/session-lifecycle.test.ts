@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Genie } from '../../src/index';
+import { storedRecord } from '../helpers/stored-records';
 import { closeTestGenies, openTestGenie } from '../helpers/test-genie';
 import { makeTempDir, makeWorkspace, removeTempDirs } from '../helpers/temp-workspace';
 
@@ -26,8 +27,7 @@ async function until(check: () => Promise<boolean>): Promise<void> {
 async function runAndKillSupervisor(genie: Genie): Promise<string> {
   const run = await genie.run({ agent: 'shell', prompt: 'sleep 30', background: true });
   await until(async () => (await genie.view({ session: run.sessionId })).status === 'running');
-  const store = JSON.parse(fs.readFileSync(path.join(genie.workspace, '.genie/state/agents/sessions.json'), 'utf8'));
-  const runnerPid = store.sessions[run.sessionId].runnerPid as number;
+  const runnerPid = (await storedRecord(genie.workspace, run.sessionId))?.runnerPid as number;
   expect(isAlive(runnerPid)).toBe(true);
   process.kill(runnerPid, 'SIGKILL');
   await until(async () => !isAlive(runnerPid));

@@ -58,6 +58,7 @@ export async function beginTurn(ctx: LaunchContext, plan: TurnPlan, turnId: stri
       containment: null,
       runnerPid: runner?.pid ?? null,
       runnerStartTime: runner?.startTime ?? null,
+      ...(plan.background === undefined ? {} : { background: plan.background }),
     };
   };
 

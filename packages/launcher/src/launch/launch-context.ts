@@ -33,6 +33,11 @@ export interface TurnPlan {
   /** Run when the turn has ended and its outcome is recorded (both foreground and background). */
   hooks?: TurnEndHooks;
   /**
+   * Whether the turn runs in the background, recorded in the same write that claims the turn:
+   * once the turn has started, no further write can turn the command into an error.
+   */
+  background?: boolean;
+  /**
    * A session that does not exist yet: it is created already claimed for this first turn,
    * in the same atomic write, so no reader ever sees it `starting` without a turn.
    */

@@ -49,7 +49,7 @@ export const jsonAdapter: StorageAdapter<JsonStorageSpec> = {
     async repair(spec, context) {
       const { file, lockTimeoutMs } = fieldsOf(spec);
       const report = await restoreJsonStoreBackup(file, { ...context, ...(lockTimeoutMs === undefined ? {} : { lockTimeoutMs }) });
-      return { damagedCopy: report.corruptCopy, restoredFrom: report.restoredFrom, sessions: report.sessions };
+      return { damagedCopy: report.corruptCopy, restoredFrom: report.restoredFrom, sessions: report.sessions, summary: 'restored from the previous version' };
     },
     async migrate(spec, context) {
       const { file, lockTimeoutMs } = fieldsOf(spec);

@@ -128,7 +128,7 @@ class JsonStorage implements SessionStorage {
   private async mutateLocked<T>(plan: (document: StoreDocument) => Plan<T>): Promise<T> {
     if (this.closed) throw storageClosed(this.location);
     this.prepareDirectory();
-    const lock = await acquireStoreLock(this.paths.lockDir, this.lockTimeoutMs, this.options.processProbe);
+    const lock = await acquireStoreLock(this.paths.lockDir, this.lockTimeoutMs, this.options.processProbe, this.options.onWarning);
     try {
       const { document, existed } = this.committedDocument();
       const { change, result } = plan(document);

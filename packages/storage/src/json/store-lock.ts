@@ -22,6 +22,8 @@ export interface HeldLock {
 
 const FIRST_BACKOFF_MS = 2;
 const MAX_BACKOFF_MS = 50;
+/** A person is told what genie waits for once the wait outlasts this. */
+const SHOW_WAIT_AFTER_MS = 1_000;
 const ACQUIRING_SUFFIX = '.acquiring';
 const DISCARDED_SUFFIX = '.discarded';
 
@@ -40,7 +42,12 @@ function sleep(ms: number): Promise<void> {
  * acquisition is one atomic rename. A dead holder on this host is reclaimed at once; a live one
  * is waited for (jittered backoff) until `timeoutMs`, then LOCK_TIMEOUT.
  */
-export async function acquireStoreLock(lockDir: string, timeoutMs: number, probe: ProcessProbe = signalZeroProbe): Promise<HeldLock> {
+export async function acquireStoreLock(
+  lockDir: string,
+  timeoutMs: number,
+  probe: ProcessProbe = signalZeroProbe,
+  onWait?: (message: string) => void,
+): Promise<HeldLock> {
   const owner: LockOwner = { pid: process.pid, startTime: probe.startTime(process.pid), host: hostname(), acquiredAt: new Date().toISOString() };
   const stagingDir = uniqueSibling(lockDir, ACQUIRING_SUFFIX);
   // Taking and releasing the lock is synchronous, like the write it guards (see atomic-write.ts);
@@ -53,7 +60,9 @@ export async function acquireStoreLock(lockDir: string, timeoutMs: number, probe
     throw storeIoError('create the lock', lockDir, error);
   }
 
-  const deadline = Date.now() + timeoutMs;
+  const started = Date.now();
+  const deadline = started + timeoutMs;
+  let waitShown = false;
   let backoffMs = FIRST_BACKOFF_MS;
   let acquired = false;
   try {
@@ -80,6 +89,10 @@ export async function acquireStoreLock(lockDir: string, timeoutMs: number, probe
       if (holder.kind === 'free' && Date.now() < deadline) continue;
       if (isAbandoned(holder, probe) && (await reclaimAbandonedLock(lockDir, holder, probe))) continue;
       if (Date.now() >= deadline) throw lockTimeout(lockDir, timeoutMs, holder);
+      if (!waitShown && Date.now() - started >= SHOW_WAIT_AFTER_MS) {
+        waitShown = true;
+        onWait?.(`Waiting for the session store lock ${lockDir}, held by ${describeHolder(holder)}.`);
+      }
       await sleep(backoffMs * (0.5 + Math.random()));
       backoffMs = Math.min(backoffMs * 2, MAX_BACKOFF_MS);
     }

@@ -1,3 +1,4 @@
+import type { SessionEntry } from '@genie/session-schema';
 import type { SessionStorage, StorageCapabilities, StorageSpec } from '../session-storage';
 
 /**
@@ -56,8 +57,10 @@ export interface StoreInspection {
 export interface StoreRepair {
   /** Where the damaged store was kept; null when there was nothing to keep. */
   damagedCopy: string | null;
-  /** What the store was rebuilt from, for the report (`sessions.json.bak`, `event logs`). */
+  /** What the store was rebuilt from (`sessions.json.bak`, the event logs). */
   restoredFrom: string;
+  /** One line for a person: what was done. */
+  summary: string;
   sessions: number;
 }
 
@@ -78,8 +81,10 @@ export interface StoreMigration {
 export interface MaintenanceContext {
   defaultExecutor?: string;
   processProbe?: ProcessProbe;
-  /** Where each session's event log lives, for repairs that rebuild records from the logs. */
+  /** Where each session's event log lives. */
   logsDir?: string;
+  /** A record rebuilt from each session's event log, for a repair to restore what the store lost. */
+  recordsFromLogs?: () => SessionEntry[];
 }
 
 /** Upkeep an adapter may offer; `doctor` and `migrate` use what is there. */

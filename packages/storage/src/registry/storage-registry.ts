@@ -2,13 +2,14 @@ import { GenieError } from '@genie/errors';
 import { jsonAdapter } from '../json/json-adapter';
 import { memoryAdapter } from '../memory/memory-adapter';
 import type { SessionStorage, StorageSpec } from '../session-storage';
+import { sqliteAdapter } from '../sqlite/sqlite-adapter';
 import type { OpenOptions, StorageAdapter, StorageConfig, WorkspaceLocation } from './storage-adapter';
 
 /**
  * Every storage adapter genie knows, in one place: core, the CLI and the background
  * supervisor open stores only through here. Adding an adapter is one file and one line.
  */
-const ADAPTERS: readonly StorageAdapter[] = [jsonAdapter, memoryAdapter];
+const ADAPTERS: readonly StorageAdapter[] = [sqliteAdapter, jsonAdapter, memoryAdapter];
 
 /** The kinds `storage.adapter` accepts. */
 export function storageKinds(): string[] {

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { binDir } from '@genie/test-doubles';
 import { describeResult, parseJsonDocument, runGenie, type GenieResult } from './genie-process';
 
@@ -61,8 +62,19 @@ export class TestWorkspace {
     created.push(this);
   }
 
+  /** The predecessor's store, and the JSON store's (`storage.adapter: json`). */
   get sessionsFile(): string {
     return path.join(this.dir, '.genie', 'state', 'agents', 'sessions.json');
+  }
+
+  /** The default store. */
+  get databaseFile(): string {
+    return path.join(this.dir, '.genie', 'state', 'genie.db');
+  }
+
+  /** Makes this workspace keep its sessions in the JSON file, as `storage.adapter: json` does. */
+  useJsonStore(): void {
+    fs.writeFileSync(path.join(this.dir, '.genie', 'config.yaml'), 'storage:\n  adapter: json\n');
   }
 
   /** Writes `.genie/agents/<id>.md` with front matter for the given executor. */
@@ -91,11 +103,25 @@ export class TestWorkspace {
     return this.json<SessionJson>(['view', session, '--follow']);
   }
 
+  /**
+   * Every session record as genie stored it, in the predecessor's V2 shape: read from the
+   * database (read-only, beside the genie processes writing it) or, without one, the JSON file.
+   */
   readStore(): { version: number; sessions: Record<string, Record<string, unknown>> } {
-    return JSON.parse(fs.readFileSync(this.sessionsFile, 'utf8')) as {
-      version: number;
-      sessions: Record<string, Record<string, unknown>>;
-    };
+    if (!fs.existsSync(this.databaseFile)) {
+      return JSON.parse(fs.readFileSync(this.sessionsFile, 'utf8')) as { version: number; sessions: Record<string, Record<string, unknown>> };
+    }
+    const db = new Database(this.databaseFile, { readonly: true, fileMustExist: true, timeout: 10_000 });
+    try {
+      const sessions: Record<string, Record<string, unknown>> = {};
+      for (const row of db.prepare('SELECT record FROM sessions ORDER BY rowid').all() as Array<{ record: string }>) {
+        const record = JSON.parse(row.record) as Record<string, unknown>;
+        sessions[record.sessionId as string] = record;
+      }
+      return { version: 2, sessions };
+    } finally {
+      db.close();
+    }
   }
 }
 

@@ -1,0 +1,189 @@
+/**
+ * The session store's figures, each beside `node -e 0` (and, for writes, a bare write + fsync)
+ * measured in the same run: `genie list sessions --json` at 1,000, 10,000 and 100,000 sessions,
+ * `--limit 20` at 100,000, one update at 1,000 and 100,000, and p50/p95 of 20 concurrent writers.
+ * Run with `npm run bench` in apps/cli after a build.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { closeSync, fsyncSync, openSync, writeSync } from 'node:fs';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { openStorage, sqliteDriverName } from '@genie/storage';
+import { median } from './median';
+import type { TimingRequest } from './process-timer';
+
+const GENIE = path.resolve(__dirname, '../../bin/genie.js');
+const TIMER = path.join(__dirname, 'process-timer.js');
+const WRITER = path.join(__dirname, 'store-writer.js');
+const RUNS = Number(process.env.BENCH_RUNS ?? 9);
+const WRITERS = 20;
+const UPDATES_PER_WRITER = 25;
+
+const ENV: NodeJS.ProcessEnv = (() => {
+  const env = { ...process.env };
+  delete env.NODE_EXTRA_CA_CERTS;
+  delete env.NODE_COMPILE_CACHE;
+  return env;
+})();
+
+/** Median of a genie command and of `node -e 0`, timed alternately from a small process (see process-timer.ts). */
+function compare(args: string[], cwd: string, runs = RUNS): { ms: number; baselineMs: number } {
+  const request: TimingRequest = { args: [GENIE, ...args], cwd, runs, env: ENV };
+  const result = spawnSync(process.execPath, [TIMER, JSON.stringify(request)], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  if (result.status !== 0) throw new Error(`timing genie ${args.join(' ')} failed: ${result.stderr}`);
+  return JSON.parse(result.stdout) as { ms: number; baselineMs: number };
+}
+
+function percentile(sorted: readonly number[], fraction: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))] as number;
+}
+
+/** A workspace whose database holds `count` finished sessions, imported from a predecessor file by `genie migrate`. */
+function seededWorkspace(count: number): { dir: string; ids: string[] } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'genie-store-bench-'));
+  fs.mkdirSync(path.join(dir, '.genie', 'state', 'agents'), { recursive: true });
+  const sessions: Record<string, unknown> = {};
+  const ids: string[] = [];
+  const base = Date.parse('2026-01-01T00:00:00.000Z');
+  for (let i = 0; i < count; i += 1) {
+    const sessionId = `${i.toString(16).padStart(8, '0')}-0000-4000-8000-${i.toString(16).padStart(12, '0')}`;
+    ids.push(sessionId);
+    const at = new Date(base + i * 60_000).toISOString();
+    sessions[sessionId] = {
+      sessionId,
+      agent: i % 3 === 0 ? 'implementor' : i % 3 === 1 ? 'qa/reviewer' : 'shell',
+      name: `session-${i}`,
+      executor: i % 3 === 0 ? 'claude' : i % 3 === 1 ? 'codex' : 'command',
+      executorSessionId: sessionId,
+      mode: 'default',
+      status: 'completed',
+      background: true,
+      created: at,
+      lastUsed: at,
+      host: os.hostname(),
+      exitCode: 0,
+      error: null,
+      logFile: `.genie/state/agents/logs/${sessionId}.jsonl`,
+      lastPrompt: `Implement step ${i} of the plan and report what changed in the session store`,
+      lastAnswer: `Step ${i} is done.`,
+      turns: 1 + (i % 4),
+      usage: { inputTokens: 1200 + i, outputTokens: 300, costUsd: 0.0123, durationMs: 4200 },
+    };
+  }
+  fs.writeFileSync(path.join(dir, '.genie', 'state', 'agents', 'sessions.json'), JSON.stringify({ version: 2, sessions }));
+  const migrated = spawnSync(process.execPath, [GENIE, 'migrate', '--json'], { cwd: dir, env: ENV, encoding: 'utf8' });
+  if (migrated.status !== 0) throw new Error(`seeding ${count} sessions failed: ${migrated.stderr}`);
+  return { dir, ids };
+}
+
+function databaseOf(dir: string): { kind: string; file: string } {
+  return { kind: 'sqlite', file: path.join(dir, '.genie', 'state', 'genie.db') };
+}
+
+/** A bare write + fsync of a small file: the least a durable change costs on this disk. */
+function bareWriteMs(dir: string, runs: number): number {
+  const file = path.join(dir, 'bare-write');
+  const bytes = Buffer.alloc(4096, 'x');
+  const times: number[] = [];
+  for (let i = 0; i < runs; i += 1) {
+    const start = process.hrtime.bigint();
+    const fd = openSync(file, 'w');
+    writeSync(fd, bytes);
+    fsyncSync(fd);
+    closeSync(fd);
+    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  return median(times);
+}
+
+/** Median of one update, alternating with a bare write + fsync so both meet the same disk. */
+async function updateMs(dir: string, ids: string[], runs: number): Promise<{ ms: number; bareMs: number }> {
+  const storage = await openStorage(databaseOf(dir));
+  const times: number[] = [];
+  const bare: number[] = [];
+  for (let i = 0; i < runs; i += 1) {
+    bare.push(bareWriteMs(dir, 1));
+    const id = ids[Math.floor(Math.random() * ids.length)] as string;
+    const start = process.hrtime.bigint();
+    await storage.update(id, (current) => ({ ...current, turns: (current.turns ?? 0) + 1 }));
+    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  await storage.close();
+  return { ms: median(times), bareMs: median(bare) };
+}
+
+/** Every update's duration across WRITERS processes that start together. */
+async function concurrentWriters(dir: string, ids: string[]): Promise<number[]> {
+  const idsFile = path.join(dir, 'ids.json');
+  fs.writeFileSync(idsFile, JSON.stringify(ids.slice(0, 500)));
+  const writers = Array.from({ length: WRITERS }, () =>
+    spawn(process.execPath, [WRITER, JSON.stringify(databaseOf(dir)), String(UPDATES_PER_WRITER), idsFile], { env: ENV, stdio: ['pipe', 'pipe', 'inherit'] }),
+  );
+  const outputs = writers.map((writer) => {
+    let out = '';
+    writer.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
+    return { ready: () => out.includes('ready\n'), done: new Promise<string>((resolve) => writer.on('close', () => resolve(out))) };
+  });
+  while (!outputs.every((output) => output.ready())) await new Promise((resolve) => setTimeout(resolve, 20));
+  for (const writer of writers) writer.stdin.end('go\n');
+  const results = await Promise.all(outputs.map((output) => output.done));
+  return results.flatMap((out) => JSON.parse(out.trim().split('\n').pop() as string) as number[]);
+}
+
+interface Row {
+  name: string;
+  ms: number;
+  against: string;
+  againstMs: number;
+  target: string;
+  limit: number;
+}
+
+async function main(): Promise<void> {
+  const rows: Row[] = [];
+  const workspaces: string[] = [];
+  process.stderr.write(`SQLite driver: ${sqliteDriverName() ?? 'none'} (Node ${process.version})\n`);
+  let large: { dir: string; ids: string[] } | undefined;
+  for (const count of [1_000, 10_000, 100_000]) {
+    process.stderr.write(`seeding ${count.toLocaleString('en-US')} sessions...\n`);
+    const seeded = seededWorkspace(count);
+    workspaces.push(seeded.dir);
+    const listed = compare(['list', 'sessions', '--json'], seeded.dir, count >= 100_000 ? 5 : RUNS);
+    const target = count === 10_000 ? 3 : Number.POSITIVE_INFINITY;
+    rows.push({ name: `list sessions --json (${count.toLocaleString('en-US')})`, ms: listed.ms, against: 'node -e 0', againstMs: listed.baselineMs, target: target === 3 ? '< 3x' : 'report', limit: target });
+    if (count === 1_000) {
+      const update = await updateMs(seeded.dir, seeded.ids, 50);
+      rows.push({ name: 'one update (1,000)', ms: update.ms, against: 'write+fsync', againstMs: update.bareMs, target: '< 3x', limit: 3 });
+    }
+    if (count === 100_000) large = seeded;
+  }
+  if (large) {
+    const limited = compare(['list', 'sessions', '--json', '--limit', '20'], large.dir);
+    rows.push({ name: 'list sessions --json --limit 20 (100,000)', ms: limited.ms, against: 'node -e 0', againstMs: limited.baselineMs, target: '< 2x', limit: 2 });
+    const update = await updateMs(large.dir, large.ids, 50);
+    rows.push({ name: 'one update (100,000)', ms: update.ms, against: 'write+fsync', againstMs: update.bareMs, target: '< 3x', limit: 3 });
+    const durations = (await concurrentWriters(large.dir, large.ids)).sort((a, b) => a - b);
+    const bare = bareWriteMs(large.dir, 50);
+    rows.push({ name: `${WRITERS} concurrent writers, p50 (100,000)`, ms: percentile(durations, 0.5), against: 'write+fsync', againstMs: bare, target: 'report', limit: Number.POSITIVE_INFINITY });
+    rows.push({ name: `${WRITERS} concurrent writers, p95 (100,000)`, ms: percentile(durations, 0.95), against: 'write+fsync', againstMs: bare, target: 'report', limit: Number.POSITIVE_INFINITY });
+  }
+  for (const dir of workspaces) fs.rmSync(dir, { recursive: true, force: true });
+
+  let failed = false;
+  process.stdout.write(`${'figure'.padEnd(46)}${'ms'.padStart(9)}  ${'beside'.padEnd(12)}${'ms'.padStart(8)}${'ratio'.padStart(8)}  target\n`);
+  for (const row of rows) {
+    const ratio = row.ms / row.againstMs;
+    const missed = ratio > row.limit;
+    failed ||= missed;
+    process.stdout.write(
+      `${row.name.padEnd(46)}${row.ms.toFixed(1).padStart(9)}  ${row.against.padEnd(12)}${row.againstMs.toFixed(1).padStart(8)}${`${ratio.toFixed(2)}x`.padStart(8)}  ${row.target}${missed ? '  MISSED' : ''}\n`,
+    );
+  }
+  if (failed) process.exitCode = 1;
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,77 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { EventLogRecord } from '@genie/launcher';
+import type { SessionEntry } from '@genie/session-schema';
+
+const LOG_SUFFIX = '.jsonl';
+
+function parseLines(text: string): EventLogRecord[] {
+  const records: EventLogRecord[] = [];
+  for (const line of text.split('\n')) {
+    if (line === '') continue;
+    try {
+      records.push(JSON.parse(line) as EventLogRecord);
+    } catch {
+      // A line cut short by a crash; the others still tell the story.
+    }
+  }
+  return records;
+}
+
+/**
+ * A session record rebuilt from its event log alone: what a repair restores when the store
+ * lost it. The log knows the turns (prompts, outcomes, the agent CLI's conversation id) but
+ * not the agent or the name, so those say that the record was recovered.
+ */
+function recordFromLog(sessionId: string, logFile: string, records: EventLogRecord[]): SessionEntry | null {
+  const starts = records.filter((record) => 'type' in record && record.type === 'turn.start');
+  if (starts.length === 0) return null;
+  const first = records[0] as EventLogRecord;
+  const last = records[records.length - 1] as EventLogRecord;
+  const lastStart = starts[starts.length - 1] as Extract<EventLogRecord, { type: 'turn.start' }>;
+  const ends = records.filter((record): record is Extract<EventLogRecord, { type: 'turn.end' }> => 'type' in record && record.type === 'turn.end');
+  const lastEnd = ends.find((end) => end.turn === lastStart.turn);
+  const executorSessionId = [...ends].reverse().find((end) => typeof end.executorSessionId === 'string')?.executorSessionId ?? null;
+  return {
+    sessionId,
+    agent: 'recovered',
+    executor: lastStart.executor,
+    status: lastEnd ? lastEnd.status : 'lost',
+    created: first.time,
+    lastUsed: last.time,
+    turns: lastStart.turn,
+    lastPrompt: lastStart.prompt.slice(0, 200),
+    logFile,
+    executorSessionId,
+    exitCode: lastEnd?.exitCode ?? null,
+    signal: lastEnd?.signal ?? null,
+    error: lastEnd ? lastEnd.error : 'Recovered from the event log: the turn has no recorded end.',
+    ...(lastEnd?.answer ? { lastAnswer: lastEnd.answer } : {}),
+    ...(lastEnd?.usage ? { usage: lastEnd.usage } : {}),
+    recovered: true,
+  };
+}
+
+/** A record for every session whose event log is in `logsDir`, rebuilt from the log. */
+export function recordsFromLogs(logsDir: string): SessionEntry[] {
+  let names: string[];
+  try {
+    names = readdirSync(logsDir);
+  } catch {
+    return [];
+  }
+  const rebuilt: SessionEntry[] = [];
+  for (const name of names) {
+    if (!name.endsWith(LOG_SUFFIX)) continue;
+    const logFile = join(logsDir, name);
+    let text: string;
+    try {
+      text = readFileSync(logFile, 'utf8');
+    } catch {
+      continue;
+    }
+    const record = recordFromLog(name.slice(0, -LOG_SUFFIX.length), logFile, parseLines(text));
+    if (record) rebuilt.push(record);
+  }
+  return rebuilt;
+}

@@ -1,0 +1,56 @@
+import { GenieError } from '@genie/errors';
+
+/** SQLite's primary result codes genie reacts to (https://sqlite.org/rescode.html). */
+const PRIMARY = { BUSY: 5, LOCKED: 6, CORRUPT: 11, FULL: 13, CANTOPEN: 14, NOTADB: 26 } as const;
+type Primary = keyof typeof PRIMARY;
+
+/**
+ * The primary result code of a driver's error: better-sqlite3 names it (`SQLITE_BUSY_SNAPSHOT`),
+ * node:sqlite numbers it (`errcode`, extended codes carry the primary one in the low byte).
+ */
+export function sqliteResult(error: unknown): Primary | null {
+  const { code, errcode } = (error ?? {}) as { code?: unknown; errcode?: unknown };
+  if (typeof errcode === 'number') {
+    const primary = errcode & 0xff;
+    return (Object.keys(PRIMARY) as Primary[]).find((name) => PRIMARY[name] === primary) ?? null;
+  }
+  if (typeof code === 'string' && code.startsWith('SQLITE_')) {
+    const name = code.slice('SQLITE_'.length).split('_')[0] as Primary;
+    return name in PRIMARY ? name : null;
+  }
+  return null;
+}
+
+/** Another connection holds the write lock (or the database is briefly unavailable): wait and retry. */
+export function isBusy(error: unknown): boolean {
+  const result = sqliteResult(error);
+  return result === 'BUSY' || result === 'LOCKED';
+}
+
+/** Whether the driver threw it (anything else, such as an update function's own error, passes through). */
+function fromDriver(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && (code.startsWith('SQLITE_') || code === 'ERR_SQLITE_ERROR');
+}
+
+/** The GenieError for a driver error; every other error passes through as it is. */
+export function storeError(action: string, location: string, error: unknown): unknown {
+  if (!fromDriver(error)) return error;
+  const message = (error as Error)?.message ?? String(error);
+  const result = sqliteResult(error);
+  if (result === 'CORRUPT' || result === 'NOTADB') {
+    return new GenieError('STORE_CORRUPT', `The session database ${location} is damaged (${message}); it was left untouched.`, {
+      hint: 'Run `genie doctor` to check it and `genie doctor --repair` to rebuild it from the event logs (the damaged file is kept beside it).',
+      details: { file: location },
+      cause: error,
+    });
+  }
+  return new GenieError('STORE_IO', `Could not ${action} ${location}: ${message}`, {
+    hint:
+      result === 'FULL'
+        ? 'The disk is full: free some space, then retry (nothing was changed).'
+        : 'Check that the directory exists, is writable by this user and has free space, then retry.',
+    details: { path: location },
+    cause: error,
+  });
+}

@@ -1,0 +1,55 @@
+import type { SessionEntry } from '@genie/session-schema';
+import type { SqlValue } from './sqlite-driver';
+
+/** The version of the tables below, kept in `PRAGMA user_version`; 0 means not set up yet. */
+export const SQLITE_SCHEMA_VERSION = 1;
+
+/**
+ * One row per session: the record as JSON (what every read returns, unknown fields kept),
+ * plus the fields `list` filters and orders by as columns, so an index answers them.
+ * Names are unique by the store's own check inside each write transaction, not by a
+ * constraint: an imported predecessor file may hold a duplicate, which stays findable by id.
+ */
+export const CREATE_SCHEMA = `
+CREATE TABLE IF NOT EXISTS sessions (
+  session_id TEXT PRIMARY KEY NOT NULL,
+  name TEXT,
+  status TEXT,
+  agent TEXT,
+  sort_ms INTEGER NOT NULL,
+  record TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS sessions_by_name ON sessions (name);
+CREATE INDEX IF NOT EXISTS sessions_newest ON sessions (sort_ms DESC, session_id);
+CREATE INDEX IF NOT EXISTS sessions_by_status ON sessions (status, sort_ms DESC, session_id);
+CREATE INDEX IF NOT EXISTS sessions_by_agent ON sessions (agent, sort_ms DESC, session_id);
+CREATE TABLE IF NOT EXISTS store_notes (
+  key TEXT PRIMARY KEY NOT NULL,
+  value TEXT NOT NULL
+);
+`;
+
+/** Records without a readable `created` sort after every dated one. */
+const UNDATED = Number.MIN_SAFE_INTEGER;
+
+function textOrNull(value: unknown): string | null {
+  return typeof value === 'string' ? value : null;
+}
+
+/** The column values of a record, in the order of INSERT_SESSION's placeholders. */
+export function sessionRow(entry: SessionEntry): SqlValue[] {
+  const created = typeof entry.created === 'string' ? Date.parse(entry.created) : Number.NaN;
+  return [
+    entry.sessionId,
+    textOrNull(entry.name),
+    textOrNull(entry.status),
+    textOrNull(entry.agent),
+    Number.isNaN(created) ? UNDATED : created,
+    JSON.stringify(entry),
+  ];
+}
+
+export const INSERT_SESSION = 'INSERT INTO sessions (session_id, name, status, agent, sort_ms, record) VALUES (?, ?, ?, ?, ?, ?)';
+/** Takes sessionRow's values with the id moved last. */
+export const REPLACE_SESSION = 'UPDATE sessions SET name = ?, status = ?, agent = ?, sort_ms = ?, record = ? WHERE session_id = ?';
+export const NEWEST_FIRST = 'ORDER BY sort_ms DESC, session_id ASC';

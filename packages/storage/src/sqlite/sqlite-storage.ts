@@ -1,0 +1,142 @@
+import type { SessionEntry } from '@genie/session-schema';
+import { freezeEntry } from '../entry-ownership';
+import { planCreate, planUpdate, type SessionLookup } from '../session-changes';
+import type { CreateOptions, SessionFilter, SessionStorage, StorageCapabilities } from '../session-storage';
+import { storageClosed } from '../storage-closed';
+import type { SqliteConnection, SqliteStatement, SqlValue } from './sqlite-driver';
+import { INSERT_SESSION, NEWEST_FIRST, REPLACE_SESSION, sessionRow } from './sqlite-schema';
+import { retryWhileBusy, type WaitOptions } from './sqlite-wait';
+
+export type SqliteStorageOptions = Omit<WaitOptions, 'beforeAttempt'>;
+
+function recordOf(row: Record<string, unknown> | undefined): SessionEntry | undefined {
+  return row === undefined ? undefined : freezeEntry(JSON.parse(row.record as string) as SessionEntry);
+}
+
+/**
+ * Sessions in one SQLite database shared by every genie process (WAL: readers never wait for
+ * the writer). Each change is one short `BEGIN IMMEDIATE` transaction: the write lock is
+ * taken first, the change is planned against what is committed, and it commits or leaves
+ * nothing. The driver is synchronous, so a transaction never interleaves with another of
+ * this process.
+ */
+export class SqliteStorage implements SessionStorage {
+  readonly capabilities: StorageCapabilities = { crossProcess: true, persistent: true };
+  private closed = false;
+  private readonly statements = new Map<string, SqliteStatement>();
+  private readonly lookup: SessionLookup = {
+    get: (sessionId) => recordOf(this.statement('SELECT record FROM sessions WHERE session_id = ?').get(sessionId)),
+    nameOwner: (name, exceptId) => {
+      const row = this.statement('SELECT session_id FROM sessions WHERE name = ? AND session_id IS NOT ? LIMIT 1').get(name, exceptId ?? null);
+      return row === undefined ? undefined : (row.session_id as string);
+    },
+  };
+
+  constructor(
+    private readonly db: SqliteConnection,
+    readonly location: string,
+    private readonly options: SqliteStorageOptions,
+  ) {}
+
+  get(sessionId: string): Promise<SessionEntry | undefined> {
+    return this.read(() => this.lookup.get(sessionId));
+  }
+
+  findByName(name: string): Promise<SessionEntry | undefined> {
+    return this.read(() => recordOf(this.statement('SELECT record FROM sessions WHERE name = ? ORDER BY rowid LIMIT 1').get(name)));
+  }
+
+  list(filter: SessionFilter = {}): Promise<SessionEntry[]> {
+    const where: string[] = [];
+    const params: SqlValue[] = [];
+    if (filter.status !== undefined) {
+      const statuses = [filter.status].flat();
+      if (statuses.length === 0) return this.read(() => []);
+      where.push(`status IN (${statuses.map(() => '?').join(', ')})`);
+      params.push(...statuses);
+    }
+    if (filter.agent !== undefined) {
+      where.push('agent = ?');
+      params.push(filter.agent);
+    }
+    let sql = `SELECT record FROM sessions${where.length > 0 ? ` WHERE ${where.join(' AND ')}` : ''} ${NEWEST_FIRST}`;
+    if (filter.limit !== undefined) {
+      sql += ' LIMIT ?';
+      params.push(Math.max(0, Math.floor(filter.limit)));
+    }
+    return this.read(() => {
+      const records: SessionEntry[] = [];
+      for (const row of this.statement(sql).all(...params)) records.push(recordOf(row) as SessionEntry);
+      return records;
+    });
+  }
+
+  create(entry: SessionEntry, options?: CreateOptions): Promise<SessionEntry> {
+    return this.write(() => {
+      const stored = planCreate(this.lookup, entry, options);
+      this.statement(INSERT_SESSION).run(...sessionRow(stored));
+      return stored;
+    });
+  }
+
+  update(sessionId: string, mutate: (current: SessionEntry) => SessionEntry): Promise<SessionEntry> {
+    return this.write(() => {
+      const stored = planUpdate(this.lookup, sessionId, mutate);
+      const [id, ...fields] = sessionRow(stored);
+      this.statement(REPLACE_SESSION).run(...fields, id as string);
+      return stored;
+    });
+  }
+
+  delete(sessionId: string): Promise<boolean> {
+    return this.write(() => Number(this.statement('DELETE FROM sessions WHERE session_id = ?').run(sessionId).changes) > 0);
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.statements.clear();
+    this.db.close();
+  }
+
+  private statement(sql: string): SqliteStatement {
+    let statement = this.statements.get(sql);
+    if (statement === undefined) {
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+
+  private read<T>(query: () => T): Promise<T> {
+    return this.retry('read the session database', query);
+  }
+
+  private retry<T>(action: string, attempt: () => T): Promise<T> {
+    return retryWhileBusy(this.location, action, attempt, {
+      ...this.options,
+      beforeAttempt: () => {
+        if (this.closed) throw storageClosed(this.location);
+      },
+    });
+  }
+
+  /** One transaction: the write lock first, then the plan against committed rows, then commit or nothing. */
+  private write<T>(change: () => T): Promise<T> {
+    return this.retry('write the session database', () => {
+      this.db.exec('BEGIN IMMEDIATE');
+      try {
+        const result = change();
+        this.db.exec('COMMIT');
+        return result;
+      } catch (error) {
+        try {
+          this.db.exec('ROLLBACK');
+        } catch {
+          // A failed COMMIT or statement may have ended the transaction already.
+        }
+        throw error;
+      }
+    });
+  }
+}
