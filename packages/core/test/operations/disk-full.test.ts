@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Genie } from '../../src/index';
 import { closeTestGenies, openTestGenie } from '../helpers/test-genie';
+import { storedRecord } from '../helpers/stored-records';
 import { makeTempDir, removeTempDirs } from '../helpers/temp-workspace';
 
 /**
@@ -81,8 +82,7 @@ describe('a full disk', () => {
     const script = `echo before; while [ ! -f ${signals}/go ]; do sleep 0.1; done; for i in $(seq 1 2000); do echo "after $i"; done; echo done`;
     const run = await genie.run({ agent: 'shell', prompt: script, background: true });
     await until(async () => (await genie.view({ session: run.sessionId })).lastTurn?.events.some((event) => event.kind === 'output'), 'the first output');
-    const store = JSON.parse(fs.readFileSync(path.join(disk.dir, '.genie/state/agents/sessions.json'), 'utf8'));
-    const executorPid = store.sessions[run.sessionId].executorPid as number;
+    const executorPid = (await storedRecord(disk.dir, run.sessionId))?.executorPid as number;
 
     disk.fill();
     fs.writeFileSync(path.join(signals, 'go'), '');
@@ -105,8 +105,35 @@ describe('a full disk', () => {
     expect(output).toEqual(['before', ...Array.from({ length: 2000 }, (_, index) => `after ${index + 1}`), 'done']);
   });
 
-  it('leaves list and doctor answering, read-only, while a session needs reconciling', async () => {
+  it('leaves list and doctor answering, read-only, while a session of the SQLite store needs reconciling', async () => {
     const disk = newDisk();
+    const genie = await openTestGenie(disk.dir);
+    const run = await genie.run({ agent: 'shell', prompt: 'sleep 300', background: true });
+    const runnerPid = await until(async () => {
+      const record = await storedRecord(disk.dir, run.sessionId);
+      return record?.status === 'running' && typeof record.executorPid === 'number' ? record.runnerPid : undefined;
+    }, 'the agent to start');
+    const [before] = await genie.listSessions();
+    expect(before).toMatchObject({ sessionId: run.sessionId, status: 'running' });
+
+    disk.fill();
+    // The supervisor dies; its agent is left behind for reconciliation to end.
+    process.kill(runnerPid as number, 'SIGKILL');
+    await until(async () => !isAlive(runnerPid as number), 'the supervisor to die');
+    await expect(genie.listSessions()).resolves.toEqual([expect.objectContaining({ sessionId: run.sessionId, status: 'lost' })]);
+    await expect(genie.listSessions({ status: ['running'] })).resolves.toEqual([]);
+    const report = await genie.doctor();
+    expect(report.store.healthy).toBe(true);
+    await expect(genie.view({ session: run.sessionId })).resolves.toMatchObject({ status: 'lost' });
+
+    disk.free();
+    await genie.listSessions();
+    expect(await storedRecord(disk.dir, run.sessionId)).toMatchObject({ status: 'lost' });
+  });
+
+  it('leaves list and doctor answering, read-only, while a session of the JSON store needs reconciling', async () => {
+    const disk = newDisk();
+    fs.writeFileSync(path.join(disk.dir, '.genie', 'config.yaml'), 'storage:\n  adapter: json\n');
     const sessionId = '11111111-2222-4333-8444-666666666666';
     const dead = spawnSync('true').pid as number;
     const storeFile = path.join(disk.dir, '.genie/state/agents/sessions.json');

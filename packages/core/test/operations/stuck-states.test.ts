@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { closeTestGenies, openTestGenie } from '../helpers/test-genie';
 import { makeWorkspace, removeTempDirs } from '../helpers/temp-workspace';
+import { storedRecord } from '../helpers/stored-records';
 
 afterAll(async () => {
   await closeTestGenies();
@@ -71,9 +72,9 @@ describe('stuck and half-written states', () => {
   it('keeps the prompt of a turn whose supervisor is killed (by a stop) before it ran anything', async () => {
     const genie = await openTestGenie(makeWorkspace());
     const run = await genie.run({ agent: 'shell', prompt: 'echo the prompt that must not be lost', background: true });
-    const store = JSON.parse(fs.readFileSync(path.join(genie.workspace, '.genie/state/agents/sessions.json'), 'utf8'));
+    const record = await storedRecord(genie.workspace, run.sessionId);
     // What a stop racing the launch does: the supervisor dies before it read its turn.
-    process.kill(store.sessions[run.sessionId].runnerPid as number, 'SIGKILL');
+    process.kill(record?.runnerPid as number, 'SIGKILL');
 
     const stopped = await genie.stop({ session: run.sessionId });
 

@@ -1,15 +1,23 @@
 /** errno codes that mean the disk takes no more writes now, though reads still work. */
 const UNWRITABLE = new Set(['ENOSPC', 'EDQUOT', 'EROFS']);
 
+/** SQLite's result code for a full disk (SQLITE_FULL): better-sqlite3 names it, node:sqlite numbers it. */
+const SQLITE_FULL = 13;
+
+function isSqliteFull(error: unknown): boolean {
+  const { code, errcode } = error as { code?: unknown; errcode?: unknown };
+  return code === 'SQLITE_FULL' || (typeof errcode === 'number' && (errcode & 0xff) === SQLITE_FULL);
+}
+
 /**
- * True when `error`, or an error it was caused by (a store error wraps the fs error),
- * says the disk is full, over quota or read-only: a state to wait out or to answer
- * read-only through, not a fault.
+ * True when `error`, or an error it was caused by (a store error wraps the fs or SQLite
+ * error), says the disk is full, over quota or read-only: a state to wait out or to
+ * answer read-only through, not a fault.
  */
 export function isUnwritableDisk(error: unknown): boolean {
   for (let current = error, depth = 0; current && depth < 5; depth += 1) {
     const code = (current as NodeJS.ErrnoException).code;
-    if (typeof code === 'string' && UNWRITABLE.has(code)) return true;
+    if ((typeof code === 'string' && UNWRITABLE.has(code)) || isSqliteFull(current)) return true;
     current = (current as { cause?: unknown }).cause;
   }
   return false;
