@@ -12,13 +12,14 @@ const WORKSPACE_SOURCES = {
 };
 
 /**
- * One CommonJS file, dist/cli.js, with the @genie packages and yargs inlined: node reads
- * one file at start-up instead of resolving and reading dozens across node_modules. The
- * library (@genie/core and what it uses) is imported with `import()` where a command first
- * needs it, and esbuild keeps such a module's code unevaluated until then, so `--version`
- * and `--help` never run it. The MCP SDK and zod stay in node_modules, required only by
- * `genie mcp`. The launcher's supervisor is its own process and stays in the launcher's
- * dist, where the launcher finds it (supervisor-location.ts).
+ * The CLI as an ordinary CommonJS bundle: yargs and the @genie packages (from their
+ * sources) are inlined, so node reads a few files of dist/ at start-up instead of resolving
+ * and reading dozens across node_modules. With code splitting, what a command loads with
+ * `import()` (the library, @genie/core or @genie/mcp) is a chunk of its own that `--version`
+ * and `--help` never read. The YAML parser is an entry of its own that core's lazy-yaml
+ * requires (`./yaml-parser`, beside the chunks) the first time it parses YAML. The MCP SDK
+ * and zod stay in node_modules, required only by `genie mcp`; the launcher's supervisor is
+ * its own process and runs from the launcher's dist (see supervisor-location.ts).
  */
 export default defineConfig({
   entry: { cli: 'src/cli.ts', 'yaml-parser': '../../packages/core/src/yaml-parser.ts' },
