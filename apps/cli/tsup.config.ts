@@ -1,21 +1,41 @@
 import { defineConfig } from 'tsup';
 import { version } from './package.json';
 
+/** The workspace packages the CLI runs, built into its bundle from their sources. */
+const WORKSPACE_SOURCES = {
+  '@genie/errors': '../../packages/errors/src/index.ts',
+  '@genie/session-schema': '../../packages/session-schema/src/index.ts',
+  '@genie/storage': '../../packages/storage/src/index.ts',
+  '@genie/launcher': '../../packages/launcher/src/index.ts',
+  '@genie/core': '../../packages/core/src/index.ts',
+  '@genie/mcp': '../mcp/src/index.ts',
+};
+
 /**
- * One CommonJS file, dist/cli.js, of the CLI's own code; its dependencies (the @genie
- * packages, yargs, the MCP SDK) are required from node_modules as usual.
+ * The CLI as an ordinary CommonJS bundle: yargs and the @genie packages (from their
+ * sources) are inlined, so node reads a few files of dist/ at start-up instead of resolving
+ * and reading dozens across node_modules. With code splitting, what a command loads with
+ * `import()` (the library, @genie/core or @genie/mcp) is a chunk of its own that `--version`
+ * and `--help` never read. The YAML parser is an entry of its own that core's lazy-yaml
+ * requires (`./yaml-parser`, beside the chunks) the first time it parses YAML. The MCP SDK
+ * and zod stay in node_modules, required only by `genie mcp`; the launcher's supervisor is
+ * its own process and runs from the launcher's dist (see supervisor-location.ts).
  */
 export default defineConfig({
-  entry: { cli: 'src/cli.ts' },
+  entry: { cli: 'src/cli.ts', 'yaml-parser': '../../packages/core/src/yaml-parser.ts' },
   format: ['cjs'],
   target: 'node20',
   platform: 'node',
   sourcemap: true,
   clean: true,
+  splitting: true,
   define: { __GENIE_VERSION__: JSON.stringify(version) },
+  noExternal: [/^@genie\//, 'yargs'],
+  external: ['@modelcontextprotocol/sdk', 'zod', './yaml-parser'],
   esbuildOptions(options) {
-    // `await import('@genie/core')` becomes `require`: the CommonJS build of the package, the
-    // same copy the CLI's static imports load (an import() would load its ESM build too).
+    options.alias = WORKSPACE_SOURCES;
+    // An `import()` of what stays external becomes `require`: a CommonJS load, without
+    // node's ES module loader.
     options.supported = { ...options.supported, 'dynamic-import': false };
   },
 });

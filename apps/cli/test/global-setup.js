@@ -1,12 +1,16 @@
-// The end-to-end tests spawn bin/genie.js, which runs dist/cli.js and the dist of every
-// @genie package it requires.
+// The end-to-end tests spawn bin/genie.js, which runs dist/cli.js: the CLI with the @genie
+// packages built in from their sources, and the launcher's own dist for the supervisor.
 const path = require('node:path');
 const { assertFreshBuild } = require('../../../tooling/assert-fresh-build');
 
 const repo = path.join(__dirname, '..', '..', '..');
-const PACKAGES = ['packages/errors', 'packages/session-schema', 'packages/storage', 'packages/launcher', 'packages/core', 'apps/mcp'];
+const BUNDLED = ['packages/errors', 'packages/session-schema', 'packages/storage', 'packages/launcher', 'packages/core', 'apps/mcp'];
 
 module.exports = async () => {
-  assertFreshBuild(path.join(__dirname, '..'), 'dist/cli.js');
-  for (const dir of PACKAGES) assertFreshBuild(path.join(repo, dir), 'dist/index.js');
+  assertFreshBuild(
+    path.join(__dirname, '..'),
+    'dist/cli.js',
+    BUNDLED.map((dir) => path.join(repo, dir)),
+  );
+  assertFreshBuild(path.join(repo, 'packages/launcher'), 'dist/supervisor-main.js');
 };
