@@ -1,10 +1,13 @@
 import yargs from 'yargs/yargs';
 import type { Argv } from 'yargs';
 import { GLOBAL_OPTIONS, helpCommand } from './command';
+import clean from './commands/clean';
+import diff from './commands/diff';
 import doctor from './commands/doctor';
 import exportSessions from './commands/export';
 import init from './commands/init';
 import list from './commands/list';
+import merge from './commands/merge';
 import mcp from './commands/mcp';
 import migrate from './commands/migrate';
 import resume from './commands/resume';
@@ -30,7 +33,10 @@ function markStdinPrompt(argv: readonly string[]): string[] {
   return argv.map((arg, index) => (arg === '-' && (end === -1 || index < end) ? '--stdin' : arg));
 }
 
-/** The `genie` command line: every command, in the order the help lists them. */
+/**
+ * The `genie` command line: every command, in the order the help lists them. A command is
+ * one file in commands/ (see defineCommand in command.ts); adding it here is all it takes.
+ */
 export function buildParser(argv: readonly string[], version: string): Argv {
   return yargs(markStdinPrompt(argv))
     .scriptName('genie')
@@ -42,6 +48,9 @@ export function buildParser(argv: readonly string[], version: string): Argv {
     .command(view)
     .command(stop)
     .command(list)
+    .command(diff)
+    .command(merge)
+    .command(clean)
     .command(migrate)
     .command(exportSessions)
     .command(doctor)

@@ -32,6 +32,16 @@ export interface AgentSummary {
   file: string | null;
 }
 
+/** An agent file, or a folder of them, that could not be used; every other agent still works. */
+export interface AgentProblem {
+  /** The agent id the file would define; null for a folder that cannot be read. */
+  agent: string | null;
+  file: string;
+  code: string;
+  message: string;
+  hint: string | null;
+}
+
 /** The JSON shape of a session for `--json`, MCP structuredContent and library callers. */
 export type { SessionSummary };
 
@@ -52,6 +62,17 @@ export interface RunOptions {
   model?: string;
   mode?: string;
   /**
+   * Run the session in its own git worktree (branch `genie/<name>` under `.genie/worktrees/`);
+   * default: the agent's `genie.worktree`, else the config's `defaults.worktree` (false).
+   */
+  worktree?: boolean;
+  /** The commit, branch or tag the worktree's branch starts from (default HEAD); needs `worktree`. */
+  base?: string;
+  /** What the session may cost over all its turns (USD); claude also gets what is left of it per turn. */
+  maxBudgetUsd?: number;
+  /** Show a desktop notification when each turn ends (where the platform has a notifier). */
+  notify?: boolean;
+  /**
    * Called once, as soon as the session record exists (status `starting`), before any
    * event: lets a foreground caller show the session id and name at once.
    */
@@ -67,6 +88,15 @@ export interface ResumeOptions {
   session: string;
   prompt: string;
   background?: boolean;
+  /**
+   * Require the session to run in its own worktree (true) or in the workspace (false). A
+   * session's directory never changes, so a mismatch is refused rather than honoured.
+   */
+  worktree?: boolean;
+  /** Sets the session's budget (USD) from this turn on, e.g. to continue past the one it was given. */
+  maxBudgetUsd?: number;
+  /** Notify when this turn ends; default: what the session was started with. */
+  notify?: boolean;
   /** Called once the new turn is recorded (`starting`), before any event; see RunOptions.onStart. */
   onStart?: (session: SessionView) => void;
   onEvent?: (event: TranscriptEvent) => void;
@@ -103,6 +133,71 @@ export interface ListSessionsOptions extends SessionFilter {}
 /** Formats `exportSessions` writes. */
 export type ExportFormat = 'v2-json';
 
+export interface DiffOptions {
+  session: string;
+  /** A diffstat instead of the patch. */
+  stat?: boolean;
+}
+
+/** What a worktree session changed against the commit its branch started from. */
+export interface SessionDiff {
+  sessionId: string;
+  name: string | null;
+  branch: string;
+  /** The commit the branch was made from. */
+  base: string;
+  worktree: string;
+  /** Paths that differ (committed on the branch or not yet committed in the worktree). */
+  files: string[];
+  /** The unified diff (or diffstat with `stat`), as git prints it. */
+  diff: string;
+}
+
+export interface MergeOptions {
+  session: string;
+  /** Commit uncommitted work in the worktree onto the session's branch first (else it is refused). */
+  commit?: boolean;
+}
+
+export interface MergeReport {
+  sessionId: string;
+  name: string | null;
+  branch: string;
+  /** The branch merged into: the one checked out in `repository` (`HEAD` when detached). */
+  into: string;
+  repository: string;
+  /** Commits of the branch that were not yet in `into`. */
+  commits: number;
+  merged: boolean;
+  /** Nothing to merge: `into` already holds every commit of the branch. */
+  alreadyMerged: boolean;
+  /** The repository's HEAD commit afterwards. */
+  head: string;
+}
+
+export interface CleanOptions {
+  /** Report what would be removed; remove nothing. */
+  dryRun?: boolean;
+  /** Also remove worktrees with uncommitted changes or unmerged commits (never one whose turn is running). */
+  force?: boolean;
+}
+
+export interface CleanedWorktree {
+  sessionId: string;
+  name: string | null;
+  worktree: string;
+  branch: string;
+  /** Why it was kept, or, for one removed with `force`, what was discarded. */
+  reasons: string[];
+}
+
+export interface CleanReport {
+  dryRun: boolean;
+  /** Removed (or, with dryRun, would be removed). */
+  removed: CleanedWorktree[];
+  kept: CleanedWorktree[];
+}
+
 export interface MigrateReport {
   /** The store of this workspace. */
   file: string;
@@ -136,6 +231,17 @@ export interface DoctorReport {
     repairSummary: string | null;
   };
   reconciled: Array<{ sessionId: string; name: string | null; from: SessionStatus; to: SessionStatus }>;
+  /**
+   * How the next turn's processes are held together, so `stop` ends every one of them:
+   * `cgroup`, `pid-namespace`, `subreaper` or `process-group` (strongest first; see the
+   * README's reliability section), with every option and why it is or is not available.
+   */
+  containment: {
+    kind: 'cgroup' | 'pid-namespace' | 'subreaper' | 'process-group';
+    forced: boolean;
+    problem: string | null;
+    options: Array<{ kind: string; available: boolean; detail: string }>;
+  };
 }
 
 export interface InitReport {
@@ -151,6 +257,8 @@ export interface Genie {
   /** The validated `.genie/config.yaml` with defaults applied (type defined in src/config/). */
   readonly config: GenieConfig;
   listAgents(options?: { includeHidden?: boolean }): Promise<AgentSummary[]>;
+  /** The agent files and folders left out of listAgents because they are broken or unreadable. */
+  agentProblems(): Promise<AgentProblem[]>;
   listSessions(options?: ListSessionsOptions): Promise<SessionSummary[]>;
   /**
    * The same sessions as the JSON document `{"sessions":[...]}` (UTF-8, no trailing
@@ -167,6 +275,12 @@ export interface Genie {
   wait(options: WaitOptions): Promise<WaitResult>;
   /** Streams rendered events of a session, starting with every event already logged, until its running turn ends. */
   follow(options: { session: string; fromStart?: boolean; signal?: AbortSignal }): AsyncIterable<TranscriptEvent>;
+  /** A worktree session's changes against its base (committed and uncommitted). */
+  diff(options: DiffOptions): Promise<SessionDiff>;
+  /** Merges a worktree session's branch into the repository's current branch; a conflict changes nothing. */
+  merge(options: MergeOptions): Promise<MergeReport>;
+  /** Removes worktrees of ended sessions whose work is merged (`force`: also unmerged ones). */
+  clean(options?: CleanOptions): Promise<CleanReport>;
   migrate(options?: { dryRun?: boolean }): Promise<MigrateReport>;
   /** Every session record as a document of `format` (default `v2-json`, the predecessor's sessions.json). */
   exportSessions(options?: { format?: ExportFormat }): Promise<Buffer>;

@@ -1,5 +1,13 @@
 export { openGenie } from './open-genie';
 export type {
+  AgentProblem,
+  CleanOptions,
+  CleanReport,
+  CleanedWorktree,
+  DiffOptions,
+  MergeOptions,
+  MergeReport,
+  SessionDiff,
   AgentSummary,
   DoctorReport,
   Genie,

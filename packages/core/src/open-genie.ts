@@ -4,10 +4,13 @@ import { GenieError } from '@genie/errors';
 import type { Genie, OpenOptions } from './api-types';
 import { loadConfig } from './config/load-config';
 import { GenieContext } from './genie-context';
+import { cleanWorktrees } from './operations/clean-worktrees';
+import { diffSession } from './operations/diff-session';
 import { doctor } from './operations/doctor';
+import { mergeSession } from './operations/merge-session';
 import { followSession } from './operations/follow-session';
 import { initWorkspace } from './operations/init-workspace';
-import { listAgents } from './operations/list-agents';
+import { listAgentProblems, listAgents } from './operations/list-agents';
 import { listSessions, listSessionsJson } from './operations/list-sessions';
 import { migrateStore } from './operations/migrate-store';
 import { exportSessions } from './operations/export-sessions';
@@ -52,6 +55,7 @@ function createGenie(context: GenieContext): Genie {
     workspace: context.workspace,
     config: context.config,
     listAgents: async (options) => listAgents(context, options),
+    agentProblems: async () => listAgentProblems(context),
     listSessions: (options) => listSessions(context, options),
     listSessionsJson: (options) => listSessionsJson(context, options),
     run: (options) => runSession(context, options),
@@ -60,6 +64,9 @@ function createGenie(context: GenieContext): Genie {
     stop: (options) => stopSession(context, options),
     wait: (options) => waitSession(context, options),
     follow: (options) => followSession(context, options),
+    diff: (options) => diffSession(context, options),
+    merge: (options) => mergeSession(context, options),
+    clean: (options) => cleanWorktrees(context, options ?? {}),
     migrate: (options) => migrateStore(context, options),
     exportSessions: (options) => exportSessions(context, options),
     doctor: (options) => doctor(context, options),

@@ -4,7 +4,7 @@ import net from 'node:net';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { createInterface } from 'node:readline';
-import { GENIE_BIN } from './support/genie-process';
+import { GENIE_BIN, parseJsonDocument } from './support/genie-process';
 import { cleanUpWorkspaces, TestWorkspace } from './support/workspace';
 
 afterAll(() => cleanUpWorkspaces());
@@ -94,6 +94,26 @@ describe('genie mcp --http', () => {
     }
   });
 
+  it('accepts --allowed-origin: that web page is served, other foreign pages get 403', async () => {
+    const { url, stop } = await serve(['--allowed-origin', 'https://app.example.com']);
+    try {
+      const request = (origin: string) =>
+        new Promise<number>((resolve, reject) => {
+          const headers = { origin, 'content-type': 'application/json', accept: 'application/json, text/event-stream' };
+          const req = http.request({ host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers }, (res) => {
+            res.resume();
+            resolve(res.statusCode ?? 0);
+          });
+          req.on('error', reject);
+          req.end(JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'e2e', version: '1' } } }));
+        });
+      expect(await request('https://app.example.com')).toBe(200);
+      expect(await request('https://evil.example.com')).toBe(403);
+    } finally {
+      expect(await stop()).toBe(0);
+    }
+  });
+
   it('serves an SDK client over Streamable HTTP on the --port given, and exits 0 on SIGTERM', async () => {
     workspace.writeAgent('coder', 'claude');
     const port = await freePort();
@@ -108,6 +128,21 @@ describe('genie mcp --http', () => {
     } finally {
       await client.close();
       expect(await stop()).toBe(0);
+    }
+  });
+
+  it('reports a --port that cannot be bound as an I/O error (exit 4), not a usage error', async () => {
+    const taken = net.createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = taken.address() as net.AddressInfo;
+      const result = await workspace.genie(['mcp', '--http', '--port', String(port), '--json']);
+      expect(result.code).toBe(4);
+      const document = parseJsonDocument<{ error: { code: string; message: string } }>(result);
+      expect(document.error.code).toBe('LISTEN_FAILED');
+      expect(document.error.message).toContain(String(port));
+    } finally {
+      await new Promise((resolve) => taken.close(resolve));
     }
   });
 

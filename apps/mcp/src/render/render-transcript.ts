@@ -18,6 +18,8 @@ function renderEvent(event: TranscriptEvent): string | null {
       return `${event.stream}: ${event.text}`;
     case 'error':
       return `error: ${event.message}`;
+    case 'warning':
+      return `warning: ${event.message}`;
     case 'outcome':
       return `outcome: ${event.status}${event.exitCode === null ? '' : ` (exit ${event.exitCode})`}${event.error ? ` · ${event.error}` : ''}`;
   }
@@ -25,6 +27,7 @@ function renderEvent(event: TranscriptEvent): string | null {
 
 export function renderTurn(turn: TurnView): string {
   const lines = [`--- turn ${turn.turn} · ${turn.status} · ${turn.startedAt}`, `user: ${turn.prompt}`];
+  if (turn.omittedEvents) lines.push(`(${turn.omittedEvents} earlier events of this turn are not shown; the event log keeps them all)`);
   for (const event of turn.events) {
     const line = renderEvent(event);
     if (line !== null) lines.push(line);

@@ -1,7 +1,7 @@
 import { GenieError } from '@genie/errors';
 import type { ExecutorSettings } from '@genie/launcher';
-import { yaml } from '../lazy-yaml';
 import { compiledValidators } from '../generated/compiled-validators';
+import { readYamlText } from '../yaml-text';
 import { agentBasename, type AgentDefinition } from './agent-definition';
 import { splitFrontMatter } from './front-matter';
 
@@ -23,15 +23,9 @@ function invalid(file: string, problem: string): GenieError {
 }
 
 function readFrontMatter(file: string, yamlText: string, yamlLine: number): FrontMatter {
-  const { LineCounter, parseDocument } = yaml();
-  const lines = new LineCounter();
-  const doc = parseDocument(yamlText, { lineCounter: lines, prettyErrors: false });
-  const syntax = doc.errors[0];
-  if (syntax) {
-    const line = yamlLine + lines.linePos(syntax.pos[0]).line - 1;
-    throw invalid(file, `YAML syntax error at line ${line}: ${syntax.message}`);
-  }
-  const data: unknown = doc.toJS() ?? {};
+  const reading = readYamlText(yamlText, {}, yamlLine);
+  if (!reading.ok) throw invalid(file, reading.problem);
+  const { data } = reading;
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     throw invalid(file, 'the front matter must be a mapping of keys (name:, description:, genie:, ...)');
   }
@@ -54,7 +48,7 @@ function toolList(value: unknown): string[] | undefined {
 }
 
 function settingsOf(genie: Record<string, unknown>): ExecutorSettings {
-  const { executor: _executor, background: _background, mode: _mode, preset: _preset, ...settings } = genie;
+  const { executor: _executor, background: _background, worktree: _worktree, mode: _mode, preset: _preset, ...settings } = genie;
   const allowedTools = toolList(genie.allowedTools);
   const disallowedTools = toolList(genie.disallowedTools);
   return {
@@ -83,6 +77,7 @@ export function parseAgent(id: string, file: string, text: string): AgentDefinit
     ...(typeof genie.executor === 'string' ? { executor: genie.executor } : {}),
     ...(mode !== undefined ? { mode } : {}),
     ...(typeof genie.background === 'boolean' ? { background: genie.background } : {}),
+    ...(typeof genie.worktree === 'boolean' ? { worktree: genie.worktree } : {}),
     settings: settingsOf(genie),
     instructions: split.body,
   };

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { EXECUTOR_IDS } from '@genie/launcher';
-import { yaml } from '../lazy-yaml';
+import { readYamlText } from '../yaml-text';
 import { configError } from './config-error';
 import { DEFAULT_CONFIG, type GenieConfig } from './genie-config';
 import { validateConfig } from './validate-config';
@@ -33,6 +33,19 @@ function dropEmptySections(data: Record<string, unknown>): Record<string, unknow
   return result;
 }
 
+interface RawHooks {
+  turnEnd?: Array<string | string[]>;
+  timeoutMs?: number;
+}
+
+/** A hook written as one word is a program run without arguments; never a shell line. */
+function hooksOf(raw: RawHooks | undefined): GenieConfig['hooks'] {
+  return {
+    turnEnd: (raw?.turnEnd ?? []).map((hook) => (typeof hook === 'string' ? [hook] : [...hook])),
+    timeoutMs: raw?.timeoutMs ?? DEFAULT_CONFIG.hooks.timeoutMs,
+  };
+}
+
 function withDefaults(raw: Partial<GenieConfig>): GenieConfig {
   return {
     defaults: { ...DEFAULT_CONFIG.defaults, ...raw.defaults },
@@ -41,6 +54,7 @@ function withDefaults(raw: Partial<GenieConfig>): GenieConfig {
     storage: { ...DEFAULT_CONFIG.storage, ...raw.storage },
     stop: { ...DEFAULT_CONFIG.stop, ...raw.stop },
     hangGuard: { ...DEFAULT_CONFIG.hangGuard, ...raw.hangGuard },
+    hooks: hooksOf(raw.hooks as RawHooks | undefined),
     mcp: { ...DEFAULT_CONFIG.mcp, ...raw.mcp },
   };
 }
@@ -93,16 +107,11 @@ function checkReferences(config: GenieConfig, file: string): void {
 export function loadConfig(file: string): GenieConfig {
   const text = readConfigText(file);
   if (text === null) return withDefaults({});
-  const { LineCounter, parseDocument } = yaml();
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-  const syntax = doc.errors[0];
-  if (syntax) {
-    const line = lines.linePos(syntax.pos[0]).line;
-    throw configError(file, `line ${line}`, `YAML syntax error: ${syntax.message}`,
-      `Fix the YAML syntax in ${file}.`);
+  const reading = readYamlText(text, { uniqueKeys: true });
+  if (!reading.ok) {
+    throw configError(file, null, reading.problem, `Fix the YAML in ${file}.`);
   }
-  const parsed: unknown = doc.toJS() ?? {};
+  const { data: parsed, doc, lines } = reading;
   if (typeof parsed !== 'object' || Array.isArray(parsed) || parsed === null) {
     throw configError(file, null, 'the top level must be a mapping of keys (defaults:, executors:, modes:, ...)');
   }

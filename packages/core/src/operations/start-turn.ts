@@ -32,12 +32,12 @@ export async function startTurn(
   if (callbacks.background) {
     const started = await startBackgroundTurn(launch, claimed);
     callbacks.onStart?.(toSessionView(started, null));
-    return toSessionView(started, await lastTurnOf(started));
+    return toSessionView(started, await lastTurnOf(launch.logsDir, started));
   }
   const finished = await runForegroundTurn(launch, claimed, {
     onBegin: (begun: SessionEntry) => callbacks.onStart?.(toSessionView(begun, null)),
     ...(callbacks.onEvent ? { onEvent: callbacks.onEvent } : {}),
     ...(callbacks.signal ? { signal: callbacks.signal } : {}),
   });
-  return toSessionView(finished, await lastTurnOf(finished));
+  return toSessionView(finished, await lastTurnOf(launch.logsDir, finished));
 }

@@ -27,7 +27,7 @@ export async function waitSession(context: GenieContext, options: WaitOptions): 
     const step = await watcher.step();
     for (const event of step.events) options.onEvent?.(event);
     if (step.ended || Date.now() >= deadline) {
-      return { ...toSessionView(step.entry, await lastTurnOf(step.entry)), finished: step.ended };
+      return { ...toSessionView(step.entry, await lastTurnOf(context.logsDir(), step.entry)), finished: step.ended };
     }
     if (step.events.length === 0) await pause(Math.min(WATCH_INTERVAL_MS, Math.max(0, deadline - Date.now())), options.signal);
   }

@@ -1,6 +1,7 @@
 import { ACTIVE_STATUSES, type SessionEntry } from '@genie/session-schema';
 import {
   EventLogTail,
+  eventLogPath,
   logSize,
   reconcileSession,
   turnStartOffset,
@@ -34,7 +35,7 @@ function isActive(entry: SessionEntry): boolean {
  * says the turn is over the log read after it holds everything the turn wrote.
  */
 export class SessionWatcher {
-  private readonly tail: EventLogTail | null;
+  private readonly tail: EventLogTail;
   private readonly render: RecordRenderer;
   private first = true;
 
@@ -43,11 +44,11 @@ export class SessionWatcher {
     private entry: SessionEntry,
     from: WatchStart,
   ) {
-    const log = entry.logFile?.endsWith('.jsonl') ? entry.logFile : null;
+    const log = eventLogPath(launch.logsDir, entry.sessionId);
     try {
-      this.tail = log ? EventLogTail.at(log, startOffset(log, entry, from)) : null;
+      this.tail = EventLogTail.at(log, startOffset(log, entry, from));
     } catch (error) {
-      throw logReadError(error, log ?? '', entry);
+      throw logReadError(error, log, entry);
     }
     this.render = createRecordRenderer(entry);
   }
@@ -58,16 +59,15 @@ export class SessionWatcher {
     const active = isActive(this.entry);
     const records = this.readNew();
     const events = records.flatMap((record) => this.render(record));
-    const caughtUp = this.tail ? this.tail.caughtUp : true;
+    const caughtUp = this.tail.caughtUp;
     return { events, entry: this.entry, ended: !active && caughtUp };
   }
 
   private readNew(): EventLogRecord[] {
-    if (!this.tail) return [];
     try {
       return this.tail.readNew();
     } catch (error) {
-      throw logReadError(error, this.entry.logFile ?? '', this.entry);
+      throw logReadError(error, this.tail.file, this.entry);
     }
   }
 

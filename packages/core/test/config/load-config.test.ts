@@ -29,8 +29,21 @@ describe('loadConfig', () => {
       storage: { adapter: 'sqlite' },
       stop: { graceMs: 5000 },
       hangGuard: { ms: 30000 },
+      hooks: { turnEnd: [], timeoutMs: 30000 },
       mcp: { allowShell: false },
     });
+  });
+
+  it('reads turn-end hooks as argv, a single word being a program without arguments, and defaults.worktree', () => {
+    const config = loadConfig(
+      configFile(['defaults:', '  worktree: true', 'hooks:', '  timeoutMs: 2000', '  turnEnd:', '    - ./notify.sh', '    - [curl, -sf, "https://example.invalid/done"]', ''].join('\n')),
+    );
+    expect(config.defaults.worktree).toBe(true);
+    expect(config.hooks).toEqual({ timeoutMs: 2000, turnEnd: [['./notify.sh'], ['curl', '-sf', 'https://example.invalid/done']] });
+  });
+
+  it('refuses a hook that is an empty argv', () => {
+    expect(() => loadConfig(configFile('hooks:\n  turnEnd:\n    - []\n'))).toThrow(/hooks\.turnEnd/);
   });
 
   it('treats an empty or comment-only file as the defaults', () => {
@@ -76,6 +89,15 @@ describe('loadConfig', () => {
     expect(error.message).toContain(file);
     expect(error.message).toMatch(/line \d+/);
     expect(error.message).toContain('YAML');
+  });
+
+  it('answers CONFIG_INVALID naming the file for an alias bomb, instead of failing inside the YAML library', () => {
+    const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]', 'b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]', 'c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]', 'd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]'];
+    const file = configFile(`defaults:\n  executor: claude\nmodes:\n  bomb:\n${bomb.map((line) => `    ${line}\n`).join('')}`);
+    const error = errorOf(() => loadConfig(file));
+    expect(error.code).toBe('CONFIG_INVALID');
+    expect(error.message).toContain(file);
+    expect(error.message).toContain('cannot be expanded');
   });
 
   it('names the key path and line of a wrong type', () => {

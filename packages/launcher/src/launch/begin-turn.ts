@@ -11,29 +11,35 @@ export interface Runner {
   startTime: string | null;
 }
 
+/**
+ * The fresh marker of a turn about to be launched; its processes carry it as GENIE_TURN_ID.
+ * It only has to differ from the session's other turns, so time and a random suffix do
+ * (node:crypto would cost every launch its load time).
+ */
+export function newTurnId(): string {
+  return `${Date.now().toString(36)}-${process.pid.toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+}
+
 export interface BegunTurn {
   entry: SessionEntry;
   spec: TurnSpec;
 }
 
-/** Executors whose conversations live in the CLI and need its native id to continue. */
-const NATIVE_CONVERSATIONS = new Set(['claude', 'codex']);
-
 /**
  * Claims the session for a new turn in one atomic write (creating it when the plan says
- * so): refuses while another turn is live, then marks it `starting`. A turn continues the conversation when an earlier one
- * exists; for claude and codex also only once the CLI reported its own id, because a
- * first turn that never started a conversation has nothing to resume.
+ * so): refuses while another turn is live, then marks it `starting`. A turn continues the
+ * conversation when an earlier one exists; for an executor whose CLI keeps the
+ * conversation (`nativeConversations`) also only once the CLI reported its own id.
  */
-export async function beginTurn(ctx: LaunchContext, plan: TurnPlan, runner?: Runner): Promise<BegunTurn> {
-  getExecutor(plan.executor);
+export async function beginTurn(ctx: LaunchContext, plan: TurnPlan, turnId: string, runner?: Runner): Promise<BegunTurn> {
+  const executor = getExecutor(plan.executor);
   const host = hostOf(ctx);
   const logFile = eventLogPath(ctx.logsDir, plan.sessionId);
   let previous: SessionEntry | undefined;
 
   const claim = (current: SessionEntry): SessionEntry => {
     const time = new Date().toISOString();
-    const { stoppedAt: _stoppedAt, ...rest } = current;
+    const { stoppedAt: _stoppedAt, stopping: _stopping, ...rest } = current;
     return {
       ...rest,
       status: 'starting',
@@ -48,6 +54,8 @@ export async function beginTurn(ctx: LaunchContext, plan: TurnPlan, runner?: Run
       signal: null,
       error: null,
       executorPid: null,
+      turnId,
+      containment: null,
       runnerPid: runner?.pid ?? null,
       runnerStartTime: runner?.startTime ?? null,
       ...(plan.background === undefined ? {} : { background: plan.background }),
@@ -69,11 +77,12 @@ export async function beginTurn(ctx: LaunchContext, plan: TurnPlan, runner?: Run
   const before = previous as SessionEntry;
   const executorSessionId = before.executorSessionId ?? null;
   const turn = entry.turns as number;
-  const resume = (before.turns ?? 0) > 0 && (!NATIVE_CONVERSATIONS.has(plan.executor) || executorSessionId !== null);
+  const resume = (before.turns ?? 0) > 0 && (!executor.nativeConversations || executorSessionId !== null);
   const spec: TurnSpec = {
     version: 1,
     sessionId: plan.sessionId,
     turn,
+    turnId,
     executor: plan.executor,
     prompt: plan.prompt,
     ...(plan.instructions ? { instructions: plan.instructions } : {}),
@@ -86,6 +95,7 @@ export async function beginTurn(ctx: LaunchContext, plan: TurnPlan, runner?: Run
     instructionsFile: instructionsPath(ctx.logsDir, plan.sessionId, turn),
     graceMs: graceOf(ctx),
     hangGuardMs: hangGuardOf(ctx),
+    ...(plan.hooks ? { hooks: plan.hooks } : {}),
   };
   return { entry, spec };
 }

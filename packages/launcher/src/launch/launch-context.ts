@@ -1,6 +1,7 @@
 import type { SessionEntry } from '@genie/session-schema';
 import type { CreateOptions, SessionStorage, StorageSpec } from '@genie/storage';
 import type { ExecutorSettings } from '../executors/executor';
+import type { TurnEndHooks } from '../hooks/turn-end-hooks';
 
 /** What the launcher needs from its caller to start, stop and reconcile turns. */
 export interface LaunchContext {
@@ -29,6 +30,8 @@ export interface TurnPlan {
   /** Agent instructions; they reach the agent (flag, preamble or file), never dropped. */
   instructions?: string;
   cwd: string;
+  /** Run when the turn has ended and its outcome is recorded (both foreground and background). */
+  hooks?: TurnEndHooks;
   /**
    * Whether the turn runs in the background, recorded in the same write that claims the turn:
    * once the turn has started, no further write can turn the command into an error.

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import type { Executor, LaunchCommand } from '../executors/executor';
-import { SESSION_ENV_VAR } from '../process/session-marker';
+import { SESSION_ENV_VAR, TURN_ENV_VAR } from '../process/session-marker';
 
 export type ExitStatus = [code: number | null, signal: NodeJS.Signals | null];
 
@@ -21,15 +21,15 @@ export interface RunningExecutor {
 export async function spawnExecutor(
   executor: Executor,
   command: LaunchCommand,
-  options: { cwd: string; env: NodeJS.ProcessEnv; sessionId: string },
+  options: { cwd: string; env: NodeJS.ProcessEnv; sessionId: string; turnId: string },
 ): Promise<RunningExecutor | { error: string }> {
   let child: ChildProcess;
   try {
     child = spawn(command.command, command.args, {
       cwd: options.cwd,
-      env: { ...options.env, ...command.env, [SESSION_ENV_VAR]: options.sessionId },
+      env: { ...options.env, ...command.env, [SESSION_ENV_VAR]: options.sessionId, [TURN_ENV_VAR]: options.turnId },
       detached: true,
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: [command.stdin === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
     });
   } catch (error) {
     // Thrown synchronously for argv node refuses, e.g. a prompt holding a NUL byte.
@@ -45,6 +45,11 @@ export async function spawnExecutor(
   child.on('error', () => {
     // Signal delivery errors after spawn only mean the process is already gone.
   });
+  if (command.stdin !== undefined && child.stdin) {
+    // A CLI that exits before reading its prompt closes the pipe (EPIPE); its exit says why.
+    child.stdin.on('error', () => undefined);
+    child.stdin.end(command.stdin);
+  }
   const exit = new Promise<ExitStatus>((resolve) => child.once('exit', (code, signal) => resolve([code, signal])));
   const closed = new Promise<void>((resolve) => child.once('close', () => resolve()));
   return { child, pid: child.pid as number, exit, closed };

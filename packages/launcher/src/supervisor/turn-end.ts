@@ -59,8 +59,10 @@ export async function recordTurnEnd(ctx: TurnEndContext, end: TurnEnding): Promi
   ]);
   updater.queue((entry) => {
     const finalStatus = entry.status === 'stopped' ? 'stopped' : status;
+    // The turn's processes are gone: a stop in progress no longer keeps the session busy.
+    const { stopping: _stopping, ...rest } = entry;
     return {
-      ...entry,
+      ...rest,
       status: finalStatus,
       exitCode: end.exitCode,
       signal: end.signal ?? (finalStatus === 'stopped' ? entry.signal ?? null : null),

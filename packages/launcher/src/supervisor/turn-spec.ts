@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { GenieError } from '@genie/errors';
 import type { StorageSpec } from '@genie/storage';
 import type { ExecutorSettings, TurnRequest } from '../executors/executor';
+import type { TurnEndHooks } from '../hooks/turn-end-hooks';
 
 /**
  * Everything a supervisor needs to run one turn, written to its stdin by the launching
@@ -12,6 +13,8 @@ export interface TurnSpec {
   version: 1;
   sessionId: string;
   turn: number;
+  /** The turn's marker, in every process it starts (GENIE_TURN_ID). */
+  turnId: string;
   executor: string;
   prompt: string;
   instructions?: string;
@@ -25,6 +28,9 @@ export interface TurnSpec {
   instructionsFile: string;
   graceMs: number;
   hangGuardMs: number;
+  hooks?: TurnEndHooks;
+  /** The launcher already wrote this turn's `turn.start` to the log. */
+  startLogged?: boolean;
 }
 
 /** What the executor is asked to build the argv of this turn from. */
@@ -57,7 +63,7 @@ export function parseTurnSpec(text: string): TurnSpec {
   } catch (error) {
     throw new GenieError('LAUNCH_FAILED', `The supervisor's turn is not JSON: ${(error as Error).message}`, { cause: error });
   }
-  if (spec?.version !== 1 || typeof spec.sessionId !== 'string' || typeof spec.turn !== 'number') {
+  if (spec?.version !== 1 || typeof spec.sessionId !== 'string' || typeof spec.turn !== 'number' || typeof spec.turnId !== 'string') {
     throw new GenieError('LAUNCH_FAILED', 'The supervisor was handed a turn this version of genie did not write.', {
       hint: 'Use the same genie version to launch and supervise a turn.',
     });

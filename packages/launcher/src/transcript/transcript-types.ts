@@ -9,6 +9,7 @@ export type TranscriptEvent =
   | { kind: 'tool_result'; turn: number; output: string; isError: boolean; id?: string; time: string }
   | { kind: 'output'; turn: number; text: string; stream: 'stdout' | 'stderr'; time: string }
   | { kind: 'error'; turn: number; message: string; time: string }
+  | { kind: 'warning'; turn: number; message: string; time: string }
   | {
       kind: 'outcome';
       turn: number;
@@ -31,6 +32,12 @@ export interface TurnView {
   exitCode: number | null;
   error: string | null;
   usage: UsageSummary | null;
+  /** The turn's latest events, at most MAX_EVENTS_PER_TURN of them. */
   events: TranscriptEvent[];
+  /**
+   * Earlier events of the turn left out of `events` so that reading a huge turn takes
+   * bounded memory; the event log keeps them all. Absent when nothing was left out.
+   */
+  omittedEvents?: number;
 }
 

@@ -36,6 +36,12 @@ describe('claude argv', () => {
     }
   });
 
+  it('passes what is left of the session budget as --max-budget-usd, before the prompt', () => {
+    const { args } = claudeExecutor.buildCommand(request({ settings: { maxBudgetUsd: 1.25 } }));
+    expect(args.slice(-4)).toEqual(['--max-budget-usd', '1.25', '--', 'say hello']);
+    expect(claudeExecutor.buildCommand(request()).args).not.toContain('--max-budget-usd');
+  });
+
   it('maps agent settings and instructions, extraArgs before the prompt', () => {
     const { command, args } = claudeExecutor.buildCommand(
       request({
@@ -77,5 +83,13 @@ describe('claude argv', () => {
   it('never lets a one-word prompt name a subcommand', () => {
     expect(claudeExecutor.buildCommand(request({ prompt: 'update' })).args.at(-1)).toBe('update\n');
     expect(claudeExecutor.buildCommand(request({ prompt: '--help' })).args.at(-1)).toBe('--help\n');
+  });
+
+  it('passes a prompt too large for one argv string on stdin, with no prompt argument', () => {
+    const prompt = 'é'.repeat(100 * 1024);
+    const { args, stdin } = claudeExecutor.buildCommand(request({ prompt }));
+    expect(stdin).toBe(prompt);
+    expect(args).toEqual(['-p', '--verbose', '--output-format', 'stream-json', '--session-id', sessionId]);
+    expect(claudeExecutor.buildCommand(request()).stdin).toBeUndefined();
   });
 });
