@@ -130,6 +130,9 @@ export interface WaitResult extends SessionView {
 
 export interface ListSessionsOptions extends SessionFilter {}
 
+/** Formats `exportSessions` writes. */
+export type ExportFormat = 'v2-json';
+
 export interface DiffOptions {
   session: string;
   /** A diffstat instead of the patch. */
@@ -194,9 +197,6 @@ export interface CleanReport {
   removed: CleanedWorktree[];
   kept: CleanedWorktree[];
 }
-
-/** Formats `exportSessions` writes. */
-export type ExportFormat = 'v2-json';
 
 export interface MigrateReport {
   /** The store of this workspace. */

@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { storedRecord } from '../helpers/stored-records';
 import { closeTestGenies, openTestGenie } from '../helpers/test-genie';
 import { makeWorkspace, removeTempDirs } from '../helpers/temp-workspace';
-import { storedRecord } from '../helpers/stored-records';
 
 afterAll(async () => {
   await closeTestGenies();
@@ -72,9 +72,8 @@ describe('stuck and half-written states', () => {
   it('keeps the prompt of a turn whose supervisor is killed (by a stop) before it ran anything', async () => {
     const genie = await openTestGenie(makeWorkspace());
     const run = await genie.run({ agent: 'shell', prompt: 'echo the prompt that must not be lost', background: true });
-    const record = await storedRecord(genie.workspace, run.sessionId);
     // What a stop racing the launch does: the supervisor dies before it read its turn.
-    process.kill(record?.runnerPid as number, 'SIGKILL');
+    process.kill((await storedRecord(genie.workspace, run.sessionId))?.runnerPid as number, 'SIGKILL');
 
     const stopped = await genie.stop({ session: run.sessionId });
 
