@@ -12,6 +12,8 @@ export { defaultSessionsFile } from './json/store-paths';
 export { inspectJsonStore, migrateJsonStore, restoreJsonStoreBackup } from './json/store-maintenance';
 export type { JsonStoreInspection, MigrationReport, RestoreReport } from './json/store-maintenance';
 export { openStorage } from './open-storage';
+export { DEFAULT_PROJECT, describeDatabaseUrl, openPostgresStorage } from './postgres/postgres-storage';
+export type { PostgresStorageOptions } from './postgres/postgres-storage';
 export { isProcessAlive, processStartTime } from './process/process-identity';
 export { hasProcFs, readProcStat } from './process/proc-stat';
 export type { ProcStat } from './process/proc-stat';

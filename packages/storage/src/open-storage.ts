@@ -1,5 +1,6 @@
 import { openJsonStorage, type JsonStorageOptions } from './json/json-storage';
 import { createMemoryStorage } from './memory/memory-storage';
+import { openPostgresStorage } from './postgres/postgres-storage';
 import type { SessionStorage, StorageSpec } from './session-storage';
 
 /**
@@ -15,5 +16,7 @@ export function openStorage(spec: StorageSpec, options: Omit<JsonStorageOptions,
       });
     case 'memory':
       return createMemoryStorage();
+    case 'postgres':
+      return openPostgresStorage(spec.url, spec.project === undefined ? {} : { project: spec.project });
   }
 }

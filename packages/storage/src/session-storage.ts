@@ -66,4 +66,5 @@ export interface SessionStorage {
  */
 export type StorageSpec =
   | { kind: 'json'; file: string; lockTimeoutMs?: number }
-  | { kind: 'memory' };
+  | { kind: 'memory' }
+  | { kind: 'postgres'; url: string; project?: string };

@@ -1,0 +1,313 @@
+import { GenieError, isGenieError } from '@genie/errors';
+import { toSessionSummary, type SessionEntry } from '@genie/session-schema';
+import type { Pool, PoolClient } from 'pg';
+import { copyEntry, freezeEntry } from '../entry-ownership';
+import { assertValidEntry, nameTaken, sessionNotFound } from '../session-changes';
+import type { CreateOptions, SessionFilter, SessionStorage, StorageCapabilities } from '../session-storage';
+import { storageClosed } from '../storage-closed';
+import { migrateSchema } from './postgres-schema';
+
+export interface PostgresStorageOptions {
+  /**
+   * Which project's sessions this storage sees: one database holds many. Workspaces that
+   * are one repository (on any host) use the same project.
+   */
+  project?: string;
+  /** Connections kept open at most (default 4). */
+  poolSize?: number;
+}
+
+export const DEFAULT_PROJECT = 'default';
+
+const UNIQUE_VIOLATION = '23505';
+const NAME_INDEX = 'genie_sessions_name';
+
+interface Row {
+  record: string;
+}
+
+/** The URL without its password, for messages. */
+export function describeDatabaseUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    parsed.password = '';
+    return parsed.toString();
+  } catch {
+    return 'postgres (unparsable URL)';
+  }
+}
+
+/** Loads the driver when the first PostgreSQL storage opens, so installs without it stay light. */
+async function loadDriver(): Promise<typeof import('pg')> {
+  try {
+    const loaded = (await import('pg')) as typeof import('pg') & { default?: typeof import('pg') };
+    return loaded.default ?? loaded;
+  } catch (error) {
+    throw new GenieError('CONFIG_INVALID', 'The postgres storage adapter needs the `pg` package, which is not installed.', {
+      hint: 'Install it beside genie (npm install pg), or choose another storage adapter.',
+      details: { cause: error instanceof Error ? error.message : String(error) },
+    });
+  }
+}
+
+function createdMs(entry: SessionEntry): number | null {
+  const time = typeof entry.created === 'string' ? Date.parse(entry.created) : Number.NaN;
+  return Number.isNaN(time) ? null : time;
+}
+
+function columns(entry: SessionEntry): unknown[] {
+  return [
+    typeof entry.name === 'string' ? entry.name : null,
+    typeof entry.status === 'string' ? entry.status : null,
+    typeof entry.agent === 'string' ? entry.agent : null,
+    createdMs(entry),
+    JSON.stringify(entry),
+  ];
+}
+
+function parseRecord(row: Row): SessionEntry {
+  return freezeEntry(JSON.parse(row.record) as SessionEntry);
+}
+
+function isUniqueViolation(error: unknown, constraint?: string): boolean {
+  const pgError = error as { code?: string; constraint?: string };
+  return pgError?.code === UNIQUE_VIOLATION && (constraint === undefined || pgError.constraint === constraint);
+}
+
+class PostgresStorage implements SessionStorage {
+  readonly capabilities: StorageCapabilities = { crossProcess: true, persistent: true };
+  readonly location: string;
+  private readonly project: string;
+  private pool: Promise<Pool> | undefined;
+  private closed = false;
+
+  constructor(
+    private readonly url: string,
+    private readonly options: PostgresStorageOptions,
+  ) {
+    this.project = options.project ?? DEFAULT_PROJECT;
+    this.location = describeDatabaseUrl(url);
+  }
+
+  async get(sessionId: string): Promise<SessionEntry | undefined> {
+    const rows = await this.query<Row>('SELECT record FROM genie_sessions WHERE project = $1 AND session_id = $2', [this.project, sessionId]);
+    return rows[0] && parseRecord(rows[0]);
+  }
+
+  async findByName(name: string): Promise<SessionEntry | undefined> {
+    const rows = await this.query<Row>('SELECT record FROM genie_sessions WHERE project = $1 AND name = $2', [this.project, name]);
+    return rows[0] && parseRecord(rows[0]);
+  }
+
+  async list(filter: SessionFilter = {}): Promise<SessionEntry[]> {
+    const where = ['project = $1'];
+    const values: unknown[] = [this.project];
+    if (filter.status !== undefined) {
+      values.push([filter.status].flat());
+      where.push(`status = ANY($${values.length}::text[])`);
+    }
+    if (filter.agent !== undefined) {
+      values.push(filter.agent);
+      where.push(`agent = $${values.length}`);
+    }
+    let limit = '';
+    if (filter.limit !== undefined) {
+      values.push(Math.max(0, filter.limit));
+      limit = ` LIMIT $${values.length}`;
+    }
+    const rows = await this.query<Row>(
+      `SELECT record FROM genie_sessions WHERE ${where.join(' AND ')} ORDER BY created_ms DESC NULLS LAST, session_id${limit}`,
+      values,
+    );
+    return rows.map(parseRecord);
+  }
+
+  async listSummaries(filter?: SessionFilter): Promise<Buffer[]> {
+    return (await this.list(filter)).map((entry) => Buffer.from(JSON.stringify(toSessionSummary(entry))));
+  }
+
+  async create(entry: SessionEntry, options: CreateOptions = {}): Promise<SessionEntry> {
+    assertValidEntry(entry, 'create the session');
+    const stored = copyEntry(entry);
+    return this.transaction(async (client) => {
+      const existing = await client.query('SELECT 1 FROM genie_sessions WHERE project = $1 AND session_id = $2', [this.project, stored.sessionId]);
+      if (existing.rowCount) throw sessionExists(stored.sessionId);
+      for (;;) {
+        await client.query('SAVEPOINT create_session');
+        try {
+          await client.query(
+            `INSERT INTO genie_sessions (project, session_id, name, status, agent, created_ms, record)
+             VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+            [this.project, stored.sessionId, ...columns(stored)],
+          );
+          return freezeEntry(stored);
+        } catch (error) {
+          await client.query('ROLLBACK TO SAVEPOINT create_session');
+          if (isUniqueViolation(error, 'genie_sessions_pkey')) throw sessionExists(stored.sessionId);
+          if (!isUniqueViolation(error, NAME_INDEX) || typeof stored.name !== 'string') throw error;
+          if (options.onNameTaken !== 'suffix') throw nameTaken(stored.name, await this.nameOwner(client, stored.name));
+          // A concurrent creator may take the suffix picked here first: the insert then fails
+          // on the index again and the next free one is picked.
+          stored.name = await this.freeSuffixedName(client, typeof entry.name === 'string' ? entry.name : stored.name);
+        }
+      }
+    });
+  }
+
+  async update(sessionId: string, mutate: (current: SessionEntry) => SessionEntry): Promise<SessionEntry> {
+    return this.transaction(async (client) => {
+      const rows = await client.query<Row>('SELECT record FROM genie_sessions WHERE project = $1 AND session_id = $2 FOR UPDATE', [
+        this.project,
+        sessionId,
+      ]);
+      const row = rows.rows[0];
+      if (!row) throw sessionNotFound(sessionId);
+      const next: unknown = mutate(JSON.parse(row.record) as SessionEntry);
+      assertValidEntry(next, `update session ${sessionId}`);
+      if (next.sessionId !== sessionId) {
+        throw new GenieError('INVALID_INPUT', `An update cannot change a session's id (${sessionId} -> ${String(next.sessionId)}).`, {
+          hint: 'Create a new session instead of renaming the id.',
+          details: { sessionId },
+        });
+      }
+      const stored = copyEntry(next);
+      await client.query('SAVEPOINT update_session');
+      try {
+        await client.query(
+          `UPDATE genie_sessions SET name = $3, status = $4, agent = $5, created_ms = $6, record = $7,
+             revision = revision + 1, updated_at = now()
+           WHERE project = $1 AND session_id = $2`,
+          [this.project, sessionId, ...columns(stored)],
+        );
+      } catch (error) {
+        await client.query('ROLLBACK TO SAVEPOINT update_session');
+        if (isUniqueViolation(error, NAME_INDEX) && typeof stored.name === 'string') {
+          throw nameTaken(stored.name, await this.nameOwner(client, stored.name));
+        }
+        throw error;
+      }
+      return freezeEntry(stored);
+    });
+  }
+
+  async delete(sessionId: string): Promise<boolean> {
+    const rows = await this.query('DELETE FROM genie_sessions WHERE project = $1 AND session_id = $2 RETURNING 1', [this.project, sessionId]);
+    return rows.length > 0;
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    const pool = this.pool;
+    this.pool = undefined;
+    if (pool) await pool.then((opened) => opened.end()).catch(() => undefined);
+  }
+
+  private async nameOwner(client: PoolClient, name: string): Promise<string> {
+    const owner = await client.query<{ session_id: string }>('SELECT session_id FROM genie_sessions WHERE project = $1 AND name = $2', [
+      this.project,
+      name,
+    ]);
+    return owner.rows[0]?.session_id ?? 'another session';
+  }
+
+  /** First `<name>-2`, `<name>-3`, ... that no session of the project holds. */
+  private async freeSuffixedName(client: PoolClient, name: string): Promise<string> {
+    const prefix = `${name}-`;
+    const taken = await client.query<{ name: string }>(
+      'SELECT name FROM genie_sessions WHERE project = $1 AND left(name, $2) = $3',
+      [this.project, prefix.length, prefix],
+    );
+    const names = new Set(taken.rows.map((row) => row.name));
+    for (let n = 2; ; n += 1) if (!names.has(`${prefix}${n}`)) return `${prefix}${n}`;
+  }
+
+  /** The pool, opened (and the schema migrated) on first use. */
+  private connect(): Promise<Pool> {
+    if (this.closed) return Promise.reject(storageClosed(this.location));
+    this.pool ??= this.openPool();
+    return this.pool;
+  }
+
+  private async openPool(): Promise<Pool> {
+    const pg = await loadDriver();
+    const pool = new pg.Pool({ connectionString: this.url, max: this.options.poolSize ?? 4 });
+    // An idle connection that the server drops (restart, network cut) is an 'error' event on
+    // the pool; unhandled, it would end the process. The next query opens a new one.
+    pool.on('error', () => undefined);
+    try {
+      const client = await pool.connect();
+      try {
+        await migrateSchema(client, this.location);
+      } finally {
+        client.release();
+      }
+    } catch (error) {
+      this.pool = undefined;
+      await pool.end().catch(() => undefined);
+      throw this.translate(error);
+    }
+    return pool;
+  }
+
+  private async query<T extends object>(text: string, values: unknown[]): Promise<T[]> {
+    const pool = await this.connect();
+    try {
+      return (await pool.query<T & import('pg').QueryResultRow>(text, values)).rows;
+    } catch (error) {
+      throw this.translate(error);
+    }
+  }
+
+  private async transaction<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
+    const pool = await this.connect();
+    let client: PoolClient;
+    try {
+      client = await pool.connect();
+    } catch (error) {
+      throw this.translate(error);
+    }
+    let broken: unknown;
+    try {
+      await client.query('BEGIN');
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch((rollbackError: unknown) => (broken = rollbackError));
+      throw this.translate(error);
+    } finally {
+      client.release(broken instanceof Error ? broken : undefined);
+    }
+  }
+
+  /** GenieErrors and the caller's own errors pass; the driver's become STORE_IO that say where. */
+  private translate(error: unknown): unknown {
+    if (isGenieError(error)) return error;
+    const driverError = error as { code?: string; message?: string };
+    const fromDriver =
+      typeof driverError?.code === 'string' && (/^[0-9A-Z]{5}$/.test(driverError.code) || /^E[A-Z]+$/.test(driverError.code));
+    const lostConnection = error instanceof Error && /Connection terminated|connection timeout|Client has encountered a connection error/i.test(error.message);
+    if (!fromDriver && !lostConnection) return error;
+    return new GenieError('STORE_IO', `PostgreSQL at ${this.location} failed: ${driverError.message ?? String(error)}.`, {
+      hint: 'Check that the server is running and reachable from this host, and the storage URL (storage.url in config.yaml, or GENIE_DATABASE_URL).',
+      details: { location: this.location, code: driverError.code },
+    });
+  }
+}
+
+function sessionExists(sessionId: string): GenieError {
+  return new GenieError('SESSION_EXISTS', `A session with id ${sessionId} already exists.`, {
+    hint: 'Use a new id for a new session, or update the existing one.',
+    details: { sessionId },
+  });
+}
+
+/**
+ * Sessions in a PostgreSQL database shared by every host of a team. Nothing connects until
+ * the first call, which loads the `pg` driver and migrates the schema (once, under an
+ * advisory lock, however many processes start at once).
+ */
+export function openPostgresStorage(url: string, options: PostgresStorageOptions = {}): SessionStorage {
+  return new PostgresStorage(url, options);
+}
