@@ -111,6 +111,9 @@ export default defineConfig((overrides) => {
       outDir: path.join(outDir, 'lib'),
       clean: true,
       noExternal: [/^@genie\//, 'yargs', 'yargs-parser'],
+      // The PostgreSQL driver is an optional peer of @genie/storage, installed only by
+      // teams that use it, and loaded only when a workspace's store is PostgreSQL.
+      external: ['pg'],
       esbuildPlugins: [genieFromSource, yargsParserOfYargs, libraryShims],
       banner: { js: MODULE_WRAPPER_START },
       footer: { js: MODULE_WRAPPER_END },

@@ -1,9 +1,11 @@
 import { hostname } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import type { LaunchContext } from '@genie/launcher';
+import { GenieError } from '@genie/errors';
 import { openStorage, type SessionStorage, type StorageSpec } from '@genie/storage';
 import { AgentCatalog } from './agents/agent-catalog';
 import type { GenieConfig } from './config/genie-config';
+import { projectIdentity } from './workspace/project-identity';
 import type { WorkspacePaths } from './workspace/workspace-paths';
 
 /** Everything an operation needs, shared by the operations of one open Genie. */
@@ -34,7 +36,23 @@ export class GenieContext {
     });
   }
 
+  /** This host's name in session records: `GENIE_HOST_ID` when set (one machine acting as several), else the hostname. */
+  host(): string {
+    return this.env.GENIE_HOST_ID || hostname();
+  }
+
   storageSpec(): StorageSpec {
+    const databaseUrl = this.env.GENIE_DATABASE_URL || undefined;
+    if (databaseUrl !== undefined || this.config.storage.adapter === 'postgres') {
+      const url = databaseUrl ?? this.config.storage.url;
+      if (url === undefined) {
+        throw new GenieError('CONFIG_INVALID', `${this.paths.configFile}: storage.adapter is postgres, but no database URL is given.`, {
+          hint: 'Set storage.url (postgres://user@host:5432/db) in the config, or the GENIE_DATABASE_URL environment variable.',
+          details: { file: this.paths.configFile, key: 'storage.url' },
+        });
+      }
+      return { kind: 'postgres', url, project: this.config.storage.project ?? projectIdentity(this.paths.root, this.host()) };
+    }
     if (this.config.storage.adapter === 'memory') return { kind: 'memory' };
     const file = this.config.storage.path ? resolve(this.paths.root, this.config.storage.path) : this.paths.sessionsFile;
     return {
@@ -57,7 +75,7 @@ export class GenieContext {
       storage: await this.storage(),
       storageSpec: this.storageSpec(),
       logsDir: this.logsDir(),
-      host: hostname(),
+      host: this.host(),
       env: this.env,
       graceMs: this.config.stop.graceMs,
       hangGuardMs: this.config.hangGuard.ms,

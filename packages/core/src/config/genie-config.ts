@@ -29,9 +29,16 @@ export interface GenieConfig {
   executors: Record<string, ExecutorConfig>;
   modes: Record<string, ModeConfig>;
   storage: {
-    adapter: 'json' | 'memory';
+    adapter: 'json' | 'memory' | 'postgres';
     /** Store file, relative to the workspace (default `.genie/state/agents/sessions.json`). */
     path?: string;
+    /** postgres: the database URL (`GENIE_DATABASE_URL` overrides it). */
+    url?: string;
+    /**
+     * postgres: which project of the database this workspace's sessions belong to (default:
+     * the repository's `origin` remote, so every checkout of it, on any host, is one project).
+     */
+    project?: string;
     lockTimeoutMs?: number;
   };
   stop: { graceMs: number };

@@ -1,4 +1,4 @@
-import { GenieError } from '@genie/errors';
+import { GenieError, isGenieError } from '@genie/errors';
 import { getExecutor } from '@genie/launcher';
 import { CURRENT_STORE_VERSION } from '@genie/session-schema';
 import { inspectJsonStore, restoreJsonStoreBackup, type JsonStoreInspection } from '@genie/storage';
@@ -43,6 +43,7 @@ async function checkStore(context: GenieContext, repair: boolean): Promise<Store
     const sessions = (await (await context.storage()).list()).length;
     return { location: 'memory', healthy: true, sessions, problem: null, problemCode: null, backupAvailable: false, repaired: false };
   }
+  if (spec.kind === 'postgres') return checkDatabase(context);
   const options = { defaultExecutor: context.config.defaults.executor };
   let inspection = await inspectJsonStore(spec.file, options);
   let repaired = false;
@@ -61,6 +62,20 @@ async function checkStore(context: GenieContext, repair: boolean): Promise<Store
     backupAvailable: inspection.backupHealthy === true,
     repaired,
   };
+}
+
+/** A database is healthy when it answers and its schema is one this genie knows; it has no backup to restore. */
+async function checkDatabase(context: GenieContext): Promise<StoreReport> {
+  const storage = await context.storage();
+  const report = { location: storage.location, backupAvailable: false, repaired: false };
+  try {
+    const sessions = (await storage.list()).length;
+    return { ...report, healthy: true, sessions, problem: null, problemCode: null };
+  } catch (error) {
+    if (!isGenieError(error)) throw error;
+    const problemCode = error.code === 'STORE_VERSION_UNSUPPORTED' ? error.code : null;
+    return { ...report, healthy: false, sessions: 0, problem: error.message, problemCode };
+  }
 }
 
 /**

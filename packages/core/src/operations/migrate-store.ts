@@ -8,7 +8,7 @@ import type { GenieContext } from '../genie-context';
 export async function migrateStore(context: GenieContext, options: { dryRun?: boolean } = {}): Promise<MigrateReport> {
   const spec = context.storageSpec();
   if (spec.kind !== 'json') {
-    throw new GenieError('INVALID_INPUT', 'Only a JSON sessions file can be migrated; this workspace uses the memory store.', {
+    throw new GenieError('INVALID_INPUT', `Only a JSON sessions file can be migrated; this workspace uses the ${spec.kind} store.`, {
       hint: 'Set storage.adapter to json in .genie/config.yaml to use a sessions file.',
     });
   }

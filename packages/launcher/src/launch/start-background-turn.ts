@@ -19,10 +19,12 @@ import { supervisorMainPath } from './supervisor-location';
  * JIT speed for about 5 MB less resident memory per running session. Every node genie
  * supports has `--jitless`; another runtime standing in for node (its release is not
  * called `node`) gets no flags it may not know. (Asking node's flag set instead costs
- * ~0.5 ms of every launch.)
+ * ~0.5 ms of every launch.) A supervisor writing to PostgreSQL runs with the JIT: the
+ * driver reaches node's built-in HTTP client, which needs WebAssembly, and `--jitless`
+ * leaves node without it.
  */
-function supervisorNodeFlags(): string[] {
-  return process.release?.name === 'node' ? ['--jitless'] : [];
+function supervisorNodeFlags(storage: LaunchContext['storageSpec']): string[] {
+  return process.release?.name === 'node' && storage.kind !== 'postgres' ? ['--jitless'] : [];
 }
 
 /**
@@ -38,9 +40,9 @@ function supervisorNodeFlags(): string[] {
  * unwritable logs) is recorded `failed` before returning.
  */
 export async function startBackgroundTurn(ctx: LaunchContext, plan: TurnPlan): Promise<SessionEntry> {
-  if (ctx.storageSpec.kind !== 'json' || !ctx.storage.capabilities.crossProcess) {
+  if (ctx.storageSpec.kind === 'memory' || !ctx.storage.capabilities.crossProcess) {
     throw new GenieError('INVALID_INPUT', 'A background turn needs a store shared between processes; this one is in memory.', {
-      hint: 'Use the json storage adapter, or run the turn in the foreground.',
+      hint: 'Use the json or postgres storage adapter, or run the turn in the foreground.',
     });
   }
   // An unknown executor is refused before a supervisor is spawned for it.
@@ -51,7 +53,7 @@ export async function startBackgroundTurn(ctx: LaunchContext, plan: TurnPlan): P
   let child: ChildProcess | undefined;
   let spawnError: Error | undefined;
   try {
-    child = spawn(process.execPath, [...supervisorNodeFlags(), supervisorMain], {
+    child = spawn(process.execPath, [...supervisorNodeFlags(ctx.storageSpec), supervisorMain], {
       detached: true,
       stdio: ['pipe', 'ignore', 'ignore'],
       env: { ...env, [SESSION_ENV_VAR]: plan.sessionId },

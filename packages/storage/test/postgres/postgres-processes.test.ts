@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { openPostgresStorage } from '../../src/index';
 import { SCHEMA_VERSION } from '../../src/postgres/postgres-schema';
 import { runFixture, startFixture } from '../helpers/child-process';
-import { createTestDatabase, queryDatabase } from '../helpers/postgres-database';
+import { createTestDatabase, queryDatabase } from '../../../../tooling/postgres-database';
 
 const WRITERS = 40;
 const UPDATES = 10;

@@ -4,7 +4,7 @@ import { openPostgresStorage } from '../../src/index';
 import { SCHEMA_VERSION } from '../../src/postgres/postgres-schema';
 import type { SessionStorage } from '../../src/session-storage';
 import { sampleEntry } from '../../src/conformance/sample-entry';
-import { createTestDatabase, queryDatabase } from '../helpers/postgres-database';
+import { createTestDatabase, queryDatabase } from '../../../../tooling/postgres-database';
 
 let url: string;
 let project = 0;

@@ -1,3 +1,4 @@
+// Shared by the tests of packages that use PostgreSQL (their jest global setup starts the cluster).
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 

@@ -1,0 +1,89 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { createTestDatabase, queryDatabase } from '../../../../tooling/postgres-database';
+import { describeResult, parseJsonDocument } from './support/genie-process';
+import { cleanUpWorkspaces, TestWorkspace, type SessionJson } from './support/workspace';
+
+afterAll(() => cleanUpWorkspaces());
+
+/** A checkout of the team's repository on one host: its own directory, HOME and host id, one shared database. */
+function host(id: string, origin: string, databaseUrl: string): TestWorkspace {
+  const workspace = new TestWorkspace();
+  execFileSync('git', ['init', '--quiet', workspace.dir]);
+  execFileSync('git', ['-C', workspace.dir, 'remote', 'add', 'origin', origin]);
+  workspace.env.GENIE_DATABASE_URL = databaseUrl;
+  workspace.env.GENIE_HOST_ID = id;
+  return workspace;
+}
+
+describe('sessions in PostgreSQL (GENIE_DATABASE_URL)', () => {
+  let url: string;
+  let laptop: TestWorkspace;
+  let ci: TestWorkspace;
+
+  beforeAll(async () => {
+    url = await createTestDatabase('cli_team');
+    // One repository, cloned over ssh on one host and over https on the other.
+    laptop = host('laptop', 'git@example.com:team/app.git', url);
+    ci = host('ci-runner', 'https://example.com/team/app', url);
+  });
+
+  it('records a run in the database, where a checkout of the same repository on another host sees it', async () => {
+    const result = await laptop.genie(['run', 'shell', 'echo hello from the laptop', '--no-background', '--json']);
+    expect(result.code).toBe(0);
+    const session = parseJsonDocument<SessionJson>(result);
+    expect(session.status).toBe('completed');
+    expect(fs.existsSync(laptop.sessionsFile)).toBe(false);
+
+    const listed = await ci.json<{ sessions: SessionJson[] }>(['list', 'sessions']);
+    expect(listed.sessions.map((entry) => [entry.sessionId, entry.status])).toEqual([[session.sessionId, 'completed']]);
+    const rows = await queryDatabase<{ project: string; host: string }>(url, "SELECT project, record::json->>'host' AS host FROM genie_sessions");
+    expect(rows).toEqual([{ project: 'example.com/team/app', host: 'laptop' }]);
+  });
+
+  it('runs a background turn whose supervisor writes its outcome to the database', async () => {
+    const started = await laptop.json<SessionJson>(['run', 'shell', 'echo in the background', '--background', '--name', 'bg']);
+    const settled = await laptop.settled(started.sessionId);
+    expect(settled).toMatchObject({ sessionId: started.sessionId, status: 'completed', exitCode: 0 });
+    expect(settled.answer ?? JSON.stringify(settled.lastTurn)).toContain('in the background');
+    const seen = await ci.json<{ sessions: SessionJson[] }>(['list', 'sessions', '--status', 'completed']);
+    expect(seen.sessions.map((entry) => entry.name)).toContain('bg');
+  });
+
+  it('keeps another repository apart in the same database', async () => {
+    const other = host('laptop', 'git@example.com:team/other.git', url);
+    const listed = await other.json<{ sessions: SessionJson[] }>(['list', 'sessions']);
+    expect(listed.sessions).toEqual([]);
+  });
+
+  it('says which server it cannot reach, and exits 4', async () => {
+    const offline = host('laptop', 'git@example.com:team/app.git', 'postgres://genie@127.0.0.1:1/none');
+    const result = await offline.genie(['list', 'sessions', '--json']);
+    expect({ code: result.code, error: parseJsonDocument<{ error: { code: string; message: string } }>(result).error.code }).toEqual({
+      code: 4,
+      error: 'STORE_IO',
+    });
+    expect(result.stdout).toContain('127.0.0.1:1');
+  });
+
+  it('refuses storage.adapter postgres without a URL, naming the setting', async () => {
+    const workspace = new TestWorkspace();
+    fs.writeFileSync(path.join(workspace.dir, '.genie', 'config.yaml'), 'storage:\n  adapter: postgres\n');
+    const result = await workspace.genie(['list', 'sessions']);
+    expect(result.code).toBe(4);
+    expect(result.stderr).toContain('storage.url');
+    expect(result.stderr).toContain('GENIE_DATABASE_URL');
+  });
+
+  it('reads storage.url and storage.project from config.yaml', async () => {
+    const workspace = new TestWorkspace();
+    fs.writeFileSync(
+      path.join(workspace.dir, '.genie', 'config.yaml'),
+      `storage:\n  adapter: postgres\n  url: ${url}\n  project: example.com/team/app\n`,
+    );
+    const listed = await workspace.json<{ sessions: SessionJson[] }>(['list', 'sessions']);
+    expect(listed.sessions.map((entry) => entry.name)).toContain('bg');
+    if (listed.sessions.length === 0) throw new Error(describeResult(await workspace.genie(['list', 'sessions'])));
+  });
+});
