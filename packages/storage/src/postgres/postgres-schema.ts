@@ -27,6 +27,20 @@ export const SCHEMA_MIGRATIONS: ReadonlyArray<{ version: number; statements: rea
       'CREATE INDEX genie_sessions_listing ON genie_sessions (project, created_ms DESC NULLS LAST, session_id)',
     ],
   },
+  {
+    version: 2,
+    statements: [
+      // A session's event log, one row per line, numbered from 0 as in the host's own file:
+      // copying a line twice (a retry after a lost connection) stores it once.
+      `CREATE TABLE genie_event_lines (
+         project text NOT NULL,
+         session_id text COLLATE "C" NOT NULL,
+         line_no integer NOT NULL,
+         line text NOT NULL,
+         PRIMARY KEY (project, session_id, line_no)
+       )`,
+    ],
+  },
 ];
 
 export const SCHEMA_VERSION = SCHEMA_MIGRATIONS[SCHEMA_MIGRATIONS.length - 1]?.version ?? 0;

@@ -1,11 +1,10 @@
-import { GenieError, isGenieError } from '@genie/errors';
+import { GenieError } from '@genie/errors';
 import { toSessionSummary, type SessionEntry } from '@genie/session-schema';
-import type { Pool, PoolClient } from 'pg';
+import type { PoolClient } from 'pg';
 import { copyEntry, freezeEntry } from '../entry-ownership';
 import { assertValidEntry, nameTaken, sessionNotFound } from '../session-changes';
 import type { CreateOptions, SessionFilter, SessionStorage, StorageCapabilities } from '../session-storage';
-import { storageClosed } from '../storage-closed';
-import { migrateSchema } from './postgres-schema';
+import { CHANGES_CHANNEL, changePayload, PostgresConnection } from './postgres-connection';
 
 export interface PostgresStorageOptions {
   /**
@@ -24,30 +23,6 @@ const NAME_INDEX = 'genie_sessions_name';
 
 interface Row {
   record: string;
-}
-
-/** The URL without its password, for messages. */
-export function describeDatabaseUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    parsed.password = '';
-    return parsed.toString();
-  } catch {
-    return 'postgres (unparsable URL)';
-  }
-}
-
-/** Loads the driver when the first PostgreSQL storage opens, so installs without it stay light. */
-async function loadDriver(): Promise<typeof import('pg')> {
-  try {
-    const loaded = (await import('pg')) as typeof import('pg') & { default?: typeof import('pg') };
-    return loaded.default ?? loaded;
-  } catch (error) {
-    throw new GenieError('CONFIG_INVALID', 'The postgres storage adapter needs the `pg` package, which is not installed.', {
-      hint: 'Install it beside genie (npm install pg), or choose another storage adapter.',
-      details: { cause: error instanceof Error ? error.message : String(error) },
-    });
-  }
 }
 
 function createdMs(entry: SessionEntry): number | null {
@@ -76,17 +51,16 @@ function isUniqueViolation(error: unknown, constraint?: string): boolean {
 
 class PostgresStorage implements SessionStorage {
   readonly capabilities: StorageCapabilities = { crossProcess: true, persistent: true };
-  readonly location: string;
   private readonly project: string;
-  private pool: Promise<Pool> | undefined;
-  private closed = false;
+  private readonly connection: PostgresConnection;
 
-  constructor(
-    private readonly url: string,
-    private readonly options: PostgresStorageOptions,
-  ) {
+  constructor(url: string, options: PostgresStorageOptions) {
     this.project = options.project ?? DEFAULT_PROJECT;
-    this.location = describeDatabaseUrl(url);
+    this.connection = new PostgresConnection(url, options.poolSize ?? 4);
+  }
+
+  get location(): string {
+    return this.connection.location;
   }
 
   async get(sessionId: string): Promise<SessionEntry | undefined> {
@@ -140,6 +114,7 @@ class PostgresStorage implements SessionStorage {
              VALUES ($1, $2, $3, $4, $5, $6, $7)`,
             [this.project, stored.sessionId, ...columns(stored)],
           );
+          await this.announce(client, stored.sessionId);
           return freezeEntry(stored);
         } catch (error) {
           await client.query('ROLLBACK TO SAVEPOINT create_session');
@@ -186,6 +161,7 @@ class PostgresStorage implements SessionStorage {
         }
         throw error;
       }
+      await this.announce(client, sessionId);
       return freezeEntry(stored);
     });
   }
@@ -195,12 +171,8 @@ class PostgresStorage implements SessionStorage {
     return rows.length > 0;
   }
 
-  async close(): Promise<void> {
-    if (this.closed) return;
-    this.closed = true;
-    const pool = this.pool;
-    this.pool = undefined;
-    if (pool) await pool.then((opened) => opened.end()).catch(() => undefined);
+  close(): Promise<void> {
+    return this.connection.close();
   }
 
   private async nameOwner(client: PoolClient, name: string): Promise<string> {
@@ -222,77 +194,17 @@ class PostgresStorage implements SessionStorage {
     for (let n = 2; ; n += 1) if (!names.has(`${prefix}${n}`)) return `${prefix}${n}`;
   }
 
-  /** The pool, opened (and the schema migrated) on first use. */
-  private connect(): Promise<Pool> {
-    if (this.closed) return Promise.reject(storageClosed(this.location));
-    this.pool ??= this.openPool();
-    return this.pool;
+  private query<T extends object>(text: string, values: unknown[]): Promise<T[]> {
+    return this.connection.query<T>(text, values);
   }
 
-  private async openPool(): Promise<Pool> {
-    const pg = await loadDriver();
-    const pool = new pg.Pool({ connectionString: this.url, max: this.options.poolSize ?? 4 });
-    // An idle connection that the server drops (restart, network cut) is an 'error' event on
-    // the pool; unhandled, it would end the process. The next query opens a new one.
-    pool.on('error', () => undefined);
-    try {
-      const client = await pool.connect();
-      try {
-        await migrateSchema(client, this.location);
-      } finally {
-        client.release();
-      }
-    } catch (error) {
-      this.pool = undefined;
-      await pool.end().catch(() => undefined);
-      throw this.translate(error);
-    }
-    return pool;
+  private transaction<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
+    return this.connection.transaction(work);
   }
 
-  private async query<T extends object>(text: string, values: unknown[]): Promise<T[]> {
-    const pool = await this.connect();
-    try {
-      return (await pool.query<T & import('pg').QueryResultRow>(text, values)).rows;
-    } catch (error) {
-      throw this.translate(error);
-    }
-  }
-
-  private async transaction<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
-    const pool = await this.connect();
-    let client: PoolClient;
-    try {
-      client = await pool.connect();
-    } catch (error) {
-      throw this.translate(error);
-    }
-    let broken: unknown;
-    try {
-      await client.query('BEGIN');
-      const result = await work(client);
-      await client.query('COMMIT');
-      return result;
-    } catch (error) {
-      await client.query('ROLLBACK').catch((rollbackError: unknown) => (broken = rollbackError));
-      throw this.translate(error);
-    } finally {
-      client.release(broken instanceof Error ? broken : undefined);
-    }
-  }
-
-  /** GenieErrors and the caller's own errors pass; the driver's become STORE_IO that say where. */
-  private translate(error: unknown): unknown {
-    if (isGenieError(error)) return error;
-    const driverError = error as { code?: string; message?: string };
-    const fromDriver =
-      typeof driverError?.code === 'string' && (/^[0-9A-Z]{5}$/.test(driverError.code) || /^E[A-Z]+$/.test(driverError.code));
-    const lostConnection = error instanceof Error && /Connection terminated|connection timeout|Client has encountered a connection error/i.test(error.message);
-    if (!fromDriver && !lostConnection) return error;
-    return new GenieError('STORE_IO', `PostgreSQL at ${this.location} failed: ${driverError.message ?? String(error)}.`, {
-      hint: 'Check that the server is running and reachable from this host, and the storage URL (storage.url in config.yaml, or GENIE_DATABASE_URL).',
-      details: { location: this.location, code: driverError.code },
-    });
+  /** Followers on any host (`view --follow`, `wait`) wake on this instead of polling. */
+  private async announce(client: PoolClient, sessionId: string): Promise<void> {
+    await client.query('SELECT pg_notify($1, $2)', [CHANGES_CHANNEL, changePayload(this.project, sessionId)]);
   }
 }
 
