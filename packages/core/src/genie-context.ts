@@ -2,8 +2,11 @@ import { hostname } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import type { LaunchContext } from '@genie/launcher';
 import { GenieError } from '@genie/errors';
-import { openStorage, type SessionStorage, type StorageSpec } from '@genie/storage';
+import type { SessionEntry } from '@genie/session-schema';
+import { openStorage, openTeamEventLog, type SessionStorage, type StorageSpec, type TeamEventLog } from '@genie/storage';
 import { AgentCatalog } from './agents/agent-catalog';
+import { pause } from './sessions/pause';
+import { TeamLogCopies } from './sessions/team-log-copies';
 import type { GenieConfig } from './config/genie-config';
 import { projectIdentity } from './workspace/project-identity';
 import type { WorkspacePaths } from './workspace/workspace-paths';
@@ -11,6 +14,7 @@ import type { WorkspacePaths } from './workspace/workspace-paths';
 /** Everything an operation needs, shared by the operations of one open Genie. */
 export class GenieContext {
   private storagePromise: Promise<SessionStorage> | undefined;
+  private teamLog: { events: TeamEventLog; copies: TeamLogCopies } | undefined;
   private readonly agentWarnings = new Set<string>();
 
   constructor(
@@ -88,9 +92,45 @@ export class GenieContext {
     return spec.kind === 'json' && this.config.storage.path ? join(dirname(spec.file), 'logs') : this.paths.logsDir;
   }
 
+  /** The team database's event logs, when the store is one (PostgreSQL); opened on first use. */
+  private team(): { events: TeamEventLog; copies: TeamLogCopies } | undefined {
+    if (this.teamLog) return this.teamLog;
+    const spec = this.storageSpec();
+    if (spec.kind !== 'postgres') return undefined;
+    const events = openTeamEventLog(spec.url, spec.project);
+    this.teamLog = { events, copies: new TeamLogCopies(events, join(this.logsDir(), 'team'), this.host()) };
+    return this.teamLog;
+  }
+
+  /**
+   * The record with a `logFile` this host can read: its own for a turn that ran here;
+   * for one that ran on another host of a team, a local copy of the log in the database.
+   */
+  async readableLog(entry: SessionEntry): Promise<SessionEntry> {
+    return (await this.team()?.copies.readable(entry)) ?? entry;
+  }
+
+  /**
+   * Waits until the session may have changed: in a team, until its record or log changes
+   * on any host (LISTEN/NOTIFY), at most `maxMs`; on one host, `pollMs`.
+   */
+  async waitForChange(sessionId: string, pollMs: number, maxMs: number, signal?: AbortSignal): Promise<void> {
+    const team = this.team();
+    if (team) await team.events.waitForChange(sessionId, maxMs, signal);
+    else await pause(pollMs, signal);
+  }
+
+  /** Starts listening for changes in a team before the first read, so none after it is missed. */
+  async listenForChanges(): Promise<void> {
+    await this.team()?.events.listen();
+  }
+
   async close(): Promise<void> {
     const pending = this.storagePromise;
     this.storagePromise = undefined;
+    const team = this.teamLog;
+    this.teamLog = undefined;
+    await team?.events.close();
     if (pending) await (await pending).close();
   }
 }

@@ -51,6 +51,22 @@ describe('sessions in PostgreSQL (GENIE_DATABASE_URL)', () => {
     expect(seen.sessions.map((entry) => entry.name)).toContain('bg');
   });
 
+  it("shows and follows, from another host, a turn that runs on the laptop, from the turn's log in the database", async () => {
+    const script = 'for i in 1 2 3 4 5; do echo "step $i"; sleep 0.3; done; echo all done';
+    const started = await laptop.json<SessionJson>(['run', 'shell', script, '--background', '--name', 'steps']);
+    const followed = await ci.genie(['view', 'steps', '--follow']);
+    expect(followed.code).toBe(0);
+    for (const line of ['step 1', 'step 5', 'all done']) expect(followed.stdout).toContain(line);
+    expect(followed.stdout.indexOf('step 1')).toBeLessThan(followed.stdout.indexOf('step 5'));
+
+    const full = await ci.json<SessionJson & { transcript: Array<{ events: Array<{ kind: string; text?: string }> }> }>(['view', 'steps', '--full']);
+    expect(full).toMatchObject({ sessionId: started.sessionId, status: 'completed' });
+    expect(JSON.stringify(full.transcript)).toContain('all done');
+    // The laptop reads its own file; the runner's copy holds the same lines.
+    const own = await laptop.json<SessionJson>(['view', 'steps', '--full']);
+    expect(JSON.stringify(own.transcript)).toBe(JSON.stringify(full.transcript));
+  });
+
   it('keeps another repository apart in the same database', async () => {
     const other = host('laptop', 'git@example.com:team/other.git', url);
     const listed = await other.json<{ sessions: SessionJson[] }>(['list', 'sessions']);

@@ -6,7 +6,8 @@ import { toSessionView } from '../sessions/session-view';
 
 export async function viewSession(context: GenieContext, options: ViewOptions): Promise<SessionView> {
   const entry = await findSession(context, options.session);
-  if (!options.full) return toSessionView(entry, await lastTurnOf(entry));
-  const transcript = await transcriptOf(entry);
+  const readable = await context.readableLog(entry);
+  if (!options.full) return toSessionView(entry, await lastTurnOf(readable));
+  const transcript = await transcriptOf(readable);
   return toSessionView(entry, transcript[transcript.length - 1] ?? null, transcript);
 }

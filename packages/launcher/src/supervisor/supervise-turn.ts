@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import type { SessionEntry } from '@genie/session-schema';
 import { processStartTime, type SessionStorage } from '@genie/storage';
 import type { AgentEvent } from '../agent-event';
+import { mirrorFor } from '../event-log/event-log-mirror';
 import { EventLogWriter } from '../event-log/event-log-writer';
 import type { OutputRecord } from '../event-log-record';
 import type { Executor, LaunchCommand } from '../executors/executor';
@@ -68,7 +69,7 @@ class TurnRun {
 
   constructor(private readonly options: SuperviseOptions) {
     this.spec = options.spec;
-    this.log = new EventLogWriter(options.spec.logFile);
+    this.log = new EventLogWriter(options.spec.logFile, mirrorFor(options.spec.storage, options.spec.sessionId, options.spec.logFile));
     this.updater = new RecordUpdater(options.storage, options.spec.sessionId, options.spec.turn);
     this.seen = new TurnObservations(options.spec.executorSessionId);
     this.hangGuard = new HangGuard(options.spec.hangGuardMs, () => this.endHungExecutor());
