@@ -9,7 +9,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
-import { isProcessAlive } from '@genie/storage';
+import { isProcessAlive } from '@genie/launcher';
 import { median } from './median';
 
 export interface TimingRequest {

@@ -1,11 +1,60 @@
 import type { SessionView, TranscriptEvent } from '@genie/core';
-import { EXIT_CODES, type ExitCode } from '@genie/errors';
-import { exitCodeForStatus } from './exit-code-for-status';
+import { EXIT_CODES, GenieError, type ExitCode } from '@genie/errors';
+import type { SessionStatus } from './genie-types';
 import { formatUsage } from './output/format';
 import { renderEvent } from './output/render-event';
 import { renderBackgroundHint, renderSessionLine } from './output/render-session';
 import { renderOutcome } from './output/render-status';
 import type { Terminal } from './output/terminal';
+
+/** The options `run` and `resume` share. */
+export const TURN_OPTIONS = {
+  stdin: { type: 'boolean', hidden: true, describe: 'Read the prompt from stdin (what `-` means)' },
+  background: {
+    type: 'boolean',
+    describe: 'Return at once and leave the agent running (--no-background streams it here); default from the agent, else the config',
+  },
+} as const;
+
+export const PROMPT = { type: 'string', array: true, describe: 'The prompt; words are joined with spaces, `-` reads stdin' } as const;
+
+/** The prompt words as parsed: positional words, then the words after `--` (prompt text even when they start with `-`). */
+export interface PromptArgs {
+  prompt?: string[] | undefined;
+  stdin?: boolean | undefined;
+  '--'?: unknown;
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/**
+ * The prompt is every word after the agent or session, joined with spaces, so quoting is
+ * optional. A lone `-` (the hidden `--stdin`, see parser.ts) adds stdin to the prompt
+ * (`cat task.md | genie run impl -`).
+ */
+export async function promptText(args: PromptArgs, command: 'run' | 'resume'): Promise<string> {
+  const words = [...(args.prompt ?? []), ...(Array.isArray(args['--']) ? args['--'] : [])];
+  const typed = words.map(String).join(' ');
+  const text = args.stdin === true ? [typed, (await readStdin()).trim()].filter((part) => part !== '').join('\n\n') : typed;
+  if (text.trim() === '') {
+    const target = command === 'run' ? 'agent' : 'session';
+    throw new GenieError('INVALID_INPUT', `\`genie ${command}\` needs a prompt.`, {
+      hint: `Pass it after the ${target}: genie ${command} <${target}> "what to do" (or \`-\` to read it from stdin).`,
+    });
+  }
+  return text;
+}
+
+/** A foreground turn that did not complete is a failure, except one the user stopped. */
+export function exitCodeForStatus(status: SessionStatus): ExitCode {
+  if (status === 'completed' || status === 'starting' || status === 'running') return EXIT_CODES.OK;
+  if (status === 'stopped') return EXIT_CODES.INTERRUPTED;
+  return EXIT_CODES.TURN_FAILED;
+}
 
 /** What `run` and `resume` hand the library so the CLI can show a turn as it happens. */
 export interface TurnHooks {
@@ -24,11 +73,7 @@ export type KillSession = (sessionId: string) => Promise<unknown>;
  * at once. Either way the CLI waits until the session is recorded `stopped` with nothing of
  * it left running, then exits 130.
  */
-export async function runTurn(
-  terminal: Terminal,
-  start: (hooks: TurnHooks) => Promise<SessionView>,
-  killSession: KillSession,
-): Promise<ExitCode> {
+export async function runTurn(terminal: Terminal, start: (hooks: TurnHooks) => Promise<SessionView>, killSession: KillSession): Promise<ExitCode> {
   const controller = new AbortController();
   let sessionId: string | undefined;
   let interrupts = 0;

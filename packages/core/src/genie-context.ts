@@ -1,13 +1,22 @@
 import { hostname } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import type { LaunchContext } from '@genie/launcher';
 import { GenieError } from '@genie/errors';
+import { processProbe, type LaunchContext } from '@genie/launcher';
 import type { SessionEntry } from '@genie/session-schema';
-import { openStorage, openTeamEventLog, type SessionStorage, type StorageSpec, type TeamEventLog } from '@genie/storage';
+import {
+  openStorage,
+  openTeamEventLog,
+  storageSpecFromConfig,
+  type OpenOptions,
+  type SessionStorage,
+  type StorageConfig,
+  type StorageSpec,
+  type TeamEventLog,
+} from '@genie/storage';
 import { AgentCatalog } from './agents/agent-catalog';
+import type { GenieConfig } from './config/genie-config';
 import { pause } from './sessions/pause';
 import { TeamLogCopies } from './sessions/team-log-copies';
-import type { GenieConfig } from './config/genie-config';
 import { projectIdentity } from './workspace/project-identity';
 import type { WorkspacePaths } from './workspace/workspace-paths';
 
@@ -45,32 +54,37 @@ export class GenieContext {
     return this.env.GENIE_HOST_ID || hostname();
   }
 
-  storageSpec(): StorageSpec {
+  /**
+   * The `storage` section, with what only the workspace knows filled in for a team
+   * database: `GENIE_DATABASE_URL` (which selects it, too) and the workspace's project.
+   */
+  private storageConfig(): StorageConfig {
+    const storage = this.config.storage;
     const databaseUrl = this.env.GENIE_DATABASE_URL || undefined;
-    if (databaseUrl !== undefined || this.config.storage.adapter === 'postgres') {
-      const url = databaseUrl ?? this.config.storage.url;
-      if (url === undefined) {
-        throw new GenieError('CONFIG_INVALID', `${this.paths.configFile}: storage.adapter is postgres, but no database URL is given.`, {
-          hint: 'Set storage.url (postgres://user@host:5432/db) in the config, or the GENIE_DATABASE_URL environment variable.',
-          details: { file: this.paths.configFile, key: 'storage.url' },
-        });
-      }
-      return { kind: 'postgres', url, project: this.config.storage.project ?? projectIdentity(this.paths.root, this.host()) };
+    if (databaseUrl === undefined && storage.adapter !== 'postgres') return storage;
+    const url = databaseUrl ?? storage.url;
+    if (url === undefined) {
+      throw new GenieError('CONFIG_INVALID', `${this.paths.configFile}: storage.adapter is postgres, but no database URL is given.`, {
+        hint: 'Set storage.url (postgres://user@host:5432/db) in the config, or the GENIE_DATABASE_URL environment variable.',
+        details: { file: this.paths.configFile, key: 'storage.url' },
+      });
     }
-    if (this.config.storage.adapter === 'memory') return { kind: 'memory' };
-    const file = this.config.storage.path ? resolve(this.paths.root, this.config.storage.path) : this.paths.sessionsFile;
-    return {
-      kind: 'json',
-      file,
-      ...(this.config.storage.lockTimeoutMs !== undefined ? { lockTimeoutMs: this.config.storage.lockTimeoutMs } : {}),
-    };
+    return { ...storage, adapter: 'postgres', url, project: storage.project ?? projectIdentity(this.paths.root, this.host()) };
+  }
+
+  /** The store the configuration names, described through the adapter registry. */
+  storageSpec(): StorageSpec {
+    return storageSpecFromConfig(this.storageConfig(), { root: this.paths.root, stateDir: join(this.paths.genieDir, 'state') });
+  }
+
+  /** What every store this context opens is told: where notices go, and how to tell a live process. */
+  storageOptions(): OpenOptions {
+    return { onWarning: this.warn, defaultExecutor: this.config.defaults.executor, processProbe };
   }
 
   /** Opened on first use, so commands that never touch sessions never read the store. */
   storage(): Promise<SessionStorage> {
-    this.storagePromise ??= Promise.resolve().then(() =>
-      openStorage(this.storageSpec(), { onWarning: this.warn, defaultExecutor: this.config.defaults.executor }),
-    );
+    this.storagePromise ??= Promise.resolve().then(() => openStorage(this.storageSpec(), this.storageOptions()));
     return this.storagePromise;
   }
 
@@ -88,8 +102,8 @@ export class GenieContext {
 
   /** Logs sit beside a custom store file, so a moved store keeps its transcripts. */
   logsDir(): string {
-    const spec = this.storageSpec();
-    return spec.kind === 'json' && this.config.storage.path ? join(dirname(spec.file), 'logs') : this.paths.logsDir;
+    const path = this.config.storage.path;
+    return path && this.config.storage.adapter !== 'memory' ? join(dirname(resolve(this.paths.root, path)), 'logs') : this.paths.logsDir;
   }
 
   /** The team database's event logs, when the store is one (PostgreSQL); opened on first use. */
@@ -97,7 +111,7 @@ export class GenieContext {
     if (this.teamLog) return this.teamLog;
     const spec = this.storageSpec();
     if (spec.kind !== 'postgres') return undefined;
-    const events = openTeamEventLog(spec.url, spec.project);
+    const events = openTeamEventLog(String(spec.url), typeof spec.project === 'string' ? spec.project : undefined);
     this.teamLog = { events, copies: new TeamLogCopies(events, join(this.logsDir(), 'team'), this.host()) };
     return this.teamLog;
   }

@@ -29,7 +29,9 @@ export { stopSession } from './stop/stop-session';
 export type { StopOptions } from './stop/stop-session';
 export { reconcileAll, reconcileSession } from './reconcile/reconcile-session';
 
-// Process identity lives in @genie/storage (its lock needs it too); re-exported for launcher users.
-export { isProcessAlive, processStartTime } from '@genie/storage';
+export { isProcessAlive, processStartTime } from './process/process-identity';
+export { hasProcFs, readProcStat } from './process/proc-stat';
+export type { ProcStat } from './process/proc-stat';
+export { processProbe } from './process/process-probe';
 export { SESSION_ENV_VAR } from './process/session-marker';
 export { findSessionProcesses } from './process/session-processes';

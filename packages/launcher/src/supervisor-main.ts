@@ -8,7 +8,7 @@
  */
 import { appendFileSync, readFileSync } from 'node:fs';
 import type { SessionStorage } from '@genie/storage';
-import { openSpecStorage } from './supervisor/open-spec-storage';
+import { openSupervisorStorage } from './supervisor/open-supervisor-storage';
 import { superviseTurn } from './supervisor/supervise-turn';
 import { parseTurnSpec, type TurnSpec } from './supervisor/turn-spec';
 
@@ -22,7 +22,7 @@ async function main(): Promise<void> {
 
   let storage: SessionStorage | undefined;
   try {
-    storage = openSpecStorage(spec.storage);
+    storage = await openSupervisorStorage(spec.storage);
     await superviseTurn({ storage, spec, env: process.env, signal: controller.signal });
   } catch (error) {
     recordCrash(spec, error);

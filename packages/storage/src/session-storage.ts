@@ -1,6 +1,9 @@
 import type { SessionEntry, SessionStatus } from '@genie/session-schema';
 
-/** Filters for `list`. Results are always newest first (by `created`, then `sessionId`). */
+/**
+ * Filters for `list`, pushed down to the adapter so a database answers them with an index.
+ * Results are always newest first (by `created`, then `sessionId`; undated records last).
+ */
 export interface SessionFilter {
   status?: SessionStatus | readonly SessionStatus[];
   agent?: string;
@@ -25,32 +28,27 @@ export interface StorageCapabilities {
 }
 
 /**
- * Where sessions live. Every adapter implements exactly this and passes the shared
- * conformance suite. Methods throw GenieError (never emit, never swallow):
- * SESSION_EXISTS, NAME_TAKEN, SESSION_NOT_FOUND, STORE_CORRUPT,
+ * Where sessions live: records in, records out. Every adapter implements exactly this and
+ * passes the shared conformance suite; rendering (summaries, JSON for `list --json`) is
+ * core's business, so no adapter carries a listing format. Methods throw GenieError (never
+ * emit, never swallow): SESSION_EXISTS, NAME_TAKEN, SESSION_NOT_FOUND, STORE_CORRUPT,
  * STORE_VERSION_UNSUPPORTED, LOCK_TIMEOUT, STORE_IO.
  *
- * Records it returns are frozen, all the way down, so they cost no copy and may be shared
- * and kept; a change goes through `update`, which hands `mutate` a copy it may change.
+ * Records it returns are frozen, all the way down, so they may be shared and kept; a change
+ * goes through `update`, which hands `mutate` a copy it may change.
  */
 export interface SessionStorage {
   readonly capabilities: StorageCapabilities;
-  /** Human-readable location, for messages (`/path/sessions.json`, `memory`). */
+  /** Human-readable location, for messages (`/path/genie.db`, `memory`). */
   readonly location: string;
   get(sessionId: string): Promise<SessionEntry | undefined>;
   findByName(name: string): Promise<SessionEntry | undefined>;
   list(filter?: SessionFilter): Promise<SessionEntry[]>;
-  /**
-   * The JSON text (UTF-8) of `toSessionSummary(entry)` for each session `list(filter)`
-   * returns, in the same order: what a listing prints, without a parse and a stringify of
-   * every session where the adapter can avoid them (the JSON store keeps a listing file).
-   */
-  listSummaries(filter?: SessionFilter): Promise<Buffer[]>;
   /** Stores a new session; returns it as stored (its name may carry a suffix). */
   create(entry: SessionEntry, options?: CreateOptions): Promise<SessionEntry>;
   /**
    * Atomic read-modify-write. `mutate` receives the latest committed record (a copy it
-   * may change) and returns the record to store; it runs while the write lock is held,
+   * may change) and returns the record to store; it runs inside the write transaction,
    * so it must be quick and synchronous. The session id cannot change; a changed name
    * must stay unique (NAME_TAKEN otherwise).
    */
@@ -61,10 +59,8 @@ export interface SessionStorage {
 }
 
 /**
- * A serialisable description of a storage, so a detached supervisor process can open the
- * same store as the process that launched it.
+ * A serialisable description of a store, so a detached supervisor process can open the
+ * same store as the process that launched it. `kind` names the adapter in the registry;
+ * the other fields are that adapter's own (it validates them when it opens the spec).
  */
-export type StorageSpec =
-  | { kind: 'json'; file: string; lockTimeoutMs?: number }
-  | { kind: 'memory' }
-  | { kind: 'postgres'; url: string; project?: string };
+export type StorageSpec = { kind: string } & Readonly<Record<string, unknown>>;

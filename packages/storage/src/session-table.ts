@@ -1,4 +1,4 @@
-import { toSessionSummary, type SessionEntry } from '@genie/session-schema';
+import type { SessionEntry } from '@genie/session-schema';
 import { freezeEntry } from './entry-ownership';
 import type { SessionFilter } from './session-storage';
 
@@ -69,11 +69,6 @@ export class SessionTable {
     matches.sort(newestFirst);
     const limited = filter.limit === undefined ? matches : matches.slice(0, Math.max(0, filter.limit));
     return limited.map((match) => freezeEntry(match.entry));
-  }
-
-  /** The JSON text of the summary of each entry `list(filter)` returns, in that order. */
-  summaries(filter?: SessionFilter): Buffer[] {
-    return this.list(filter).map((entry) => Buffer.from(JSON.stringify(toSessionSummary(entry))));
   }
 }
 

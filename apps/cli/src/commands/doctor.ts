@@ -1,16 +1,10 @@
 import { existsSync } from 'node:fs';
 import { isAbsolute } from 'node:path';
 import type { DoctorReport } from '@genie/core';
-import { EXIT_CODES, type ExitCode } from '@genie/errors';
-import type { GlobalArgs } from '../global-args';
+import { EXIT_CODES } from '@genie/errors';
+import { defineCommand, withGenie } from '../command';
 import type { Colors } from '../output/colors';
 import { plural } from '../output/format';
-import type { Terminal } from '../output/terminal';
-import { withGenie } from '../with-genie';
-
-export interface DoctorArgs extends GlobalArgs {
-  repair: boolean;
-}
 
 function renderDoctor(report: DoctorReport, storeExists: boolean, c: Colors): string {
   const ok = c.green('✔');
@@ -35,7 +29,11 @@ function renderDoctor(report: DoctorReport, storeExists: boolean, c: Colors): st
     lines.push(`    ${c.yellow('a newer genie wrote this store: upgrade genie to use it (it is not damaged, so --repair would not help)')}`);
   } else if (!usable && store.backupAvailable) lines.push(`    ${c.yellow('a previous version is kept: run `genie doctor --repair` to restore it')}`);
   else if (!usable) {
-    lines.push(`    ${c.yellow('no previous version is kept, so --repair has nothing to restore: fix the file by hand, or move it away to start an empty store (genie never overwrites it)')}`);
+    lines.push(
+      `    ${c.yellow(
+        'no previous version is kept, so --repair has nothing to restore: fix the file by hand, or move it away to start an empty store (genie never overwrites it)',
+      )}`,
+    );
   }
   if (report.reconciled.length > 0) {
     lines.push('', c.bold('reconciled sessions'));
@@ -47,13 +45,17 @@ function renderDoctor(report: DoctorReport, storeExists: boolean, c: Colors): st
 }
 
 /** Exits 4 while the store is unhealthy, so scripts can gate on `genie doctor`. */
-export async function doctorCommand(args: DoctorArgs, terminal: Terminal): Promise<ExitCode> {
-  return withGenie(args, terminal, async (genie) => {
-    const report = await genie.doctor({ repair: args.repair });
-    // Only a file store can be missing; a memory store is `memory`, not a path.
-    const storeExists = !isAbsolute(report.store.location) || existsSync(report.store.location);
-    if (terminal.json) terminal.printJson(report);
-    else terminal.print(renderDoctor(report, storeExists, terminal.out));
-    return report.store.healthy || report.store.repaired ? EXIT_CODES.OK : EXIT_CODES.STORE_OR_CONFIG;
-  });
-}
+export default defineCommand({
+  command: 'doctor',
+  describe: 'Check executors, the session store and reconcile sessions whose runner died',
+  builder: (y) => y.options({ repair: { type: 'boolean', default: false, describe: 'Restore a corrupt store from its kept previous version' } }),
+  run: (args, terminal) =>
+    withGenie(args, terminal, async (genie) => {
+      const report = await genie.doctor({ repair: args.repair });
+      // Only a file store can be missing; a memory store is `memory`, not a path.
+      const storeExists = !isAbsolute(report.store.location) || existsSync(report.store.location);
+      if (terminal.json) terminal.printJson(report);
+      else terminal.print(renderDoctor(report, storeExists, terminal.out));
+      return report.store.healthy || report.store.repaired ? EXIT_CODES.OK : EXIT_CODES.STORE_OR_CONFIG;
+    }),
+});

@@ -1,23 +1,13 @@
 import type { SessionSummary } from '@genie/core';
-import { EXIT_CODES, GenieError, type ExitCode } from '@genie/errors';
-import type { SessionStatus } from '../genie-types';
-import type { GlobalArgs } from '../global-args';
+import { EXIT_CODES, GenieError } from '@genie/errors';
+import type { Argv } from 'yargs';
+import { defineCommand, withGenie, type GlobalArgs } from '../command';
 import { formatAgo, oneLine } from '../output/format';
 import { colorStatus } from '../output/render-status';
 import { renderTable } from '../output/table';
 import type { Terminal } from '../output/terminal';
-import { withGenie } from '../with-genie';
 
-export interface ListAgentsArgs extends GlobalArgs {
-  all: boolean;
-}
-
-export interface ListSessionsArgs extends GlobalArgs {
-  status?: string[];
-  agent?: string;
-  /** As typed (yargs leaves a non-number as a string), checked here. */
-  limit?: number | string;
-}
+const SESSION_STATUSES = ['starting', 'running', 'completed', 'failed', 'stopped', 'lost'] as const;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-/i;
 
@@ -26,34 +16,38 @@ function shortId(sessionId: string): string {
   return UUID.test(sessionId) ? sessionId.slice(0, 8) : sessionId;
 }
 
-export async function listAgentsCommand(args: ListAgentsArgs, terminal: Terminal): Promise<ExitCode> {
-  return withGenie(args, terminal, async (genie) => {
-    const agents = await genie.listAgents({ includeHidden: args.all });
-    if (terminal.json) {
-      terminal.printJson({ agents });
+const listAgents = defineCommand({
+  command: 'agents',
+  describe: 'List the agents of this workspace (and the built-in ones)',
+  builder: (y) => y.options({ all: { type: 'boolean', default: false, describe: 'Include hidden agents' } }),
+  run: (args, terminal) =>
+    withGenie(args, terminal, async (genie) => {
+      const agents = await genie.listAgents({ includeHidden: args.all });
+      if (terminal.json) {
+        terminal.printJson({ agents });
+        return EXIT_CODES.OK;
+      }
+      const c = terminal.out;
+      terminal.print(
+        renderTable(
+          agents,
+          [
+            { header: 'ID', value: (agent) => agent.id, style: (text) => c.bold(text) },
+            // The name is usually the id's basename: the first to go on a narrow terminal.
+            { header: 'NAME', value: (agent) => agent.name, dropOrder: 1 },
+            { header: 'EXECUTOR', value: (agent) => `${agent.executor}${agent.model ? ` (${agent.model})` : ''}`, dropOrder: 2 },
+            { header: 'DESCRIPTION', value: (agent) => oneLine(agent.description ?? (agent.builtin ? 'built-in' : ''), 200) },
+          ],
+          terminal.columns,
+          c.dim,
+        ),
+      );
+      if (!agents.some((agent) => !agent.builtin)) {
+        terminal.print(c.dim('\nNo agents of your own yet: `genie init` adds examples to .genie/agents/.'));
+      }
       return EXIT_CODES.OK;
-    }
-    const c = terminal.out;
-    terminal.print(
-      renderTable(
-        agents,
-        [
-          { header: 'ID', value: (agent) => agent.id, style: (text) => c.bold(text) },
-          // The name is usually the id's basename: the first to go on a narrow terminal.
-          { header: 'NAME', value: (agent) => agent.name, dropOrder: 1 },
-          { header: 'EXECUTOR', value: (agent) => `${agent.executor}${agent.model ? ` (${agent.model})` : ''}`, dropOrder: 2 },
-          { header: 'DESCRIPTION', value: (agent) => oneLine(agent.description ?? (agent.builtin ? 'built-in' : ''), 200) },
-        ],
-        terminal.columns,
-        c.dim,
-      ),
-    );
-    if (!agents.some((agent) => !agent.builtin)) {
-      terminal.print(c.dim('\nNo agents of your own yet: `genie init` adds examples to .genie/agents/.'));
-    }
-    return EXIT_CODES.OK;
-  });
-}
+    }),
+});
 
 function renderSessions(sessions: SessionSummary[], terminal: Terminal): string {
   const c = terminal.out;
@@ -75,10 +69,10 @@ function renderSessions(sessions: SessionSummary[], terminal: Terminal): string 
   );
 }
 
-function limitNumber(value: number | string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const limit = typeof value === 'number' ? value : Number(value);
-  if (String(value).trim() === '' || !Number.isInteger(limit) || limit < 1) {
+/** `--limit` as a number; yargs' own number type would turn `--limit ten` into NaN and lose what was typed. */
+function limitNumber(value: string): number {
+  const limit = Number(value);
+  if (value.trim() === '' || !Number.isInteger(limit) || limit < 1) {
     throw new GenieError('INVALID_INPUT', `--limit must be a positive whole number, got ${JSON.stringify(String(value))}.`, {
       hint: 'For example: genie list sessions --limit 20',
     });
@@ -87,34 +81,52 @@ function limitNumber(value: number | string | undefined): number | undefined {
 }
 
 /** `--status lost --agent qa/reviewer`: the filters as typed, to say what matched nothing. */
-function describeFilters(args: ListSessionsArgs): string {
+function describeFilters(args: { status?: readonly string[] | undefined; agent?: string | undefined }): string {
   const words = (args.status ?? []).map((status) => `--status ${status}`);
   if (args.agent !== undefined) words.push(`--agent ${args.agent}`);
   return words.join(' ');
 }
 
-export async function listSessionsCommand(args: ListSessionsArgs, terminal: Terminal): Promise<ExitCode> {
-  const limit = limitNumber(args.limit);
-  const options = {
-    ...(args.status && args.status.length > 0 ? { status: args.status as SessionStatus[] } : {}),
-    ...(args.agent !== undefined ? { agent: args.agent } : {}),
-    ...(limit !== undefined ? { limit } : {}),
-  };
-  return withGenie(args, terminal, async (genie) => {
-    if (terminal.json) {
-      // Copied, not parsed and stringified again: what keeps 10,000 sessions quick to list.
-      terminal.printJsonText(await genie.listSessionsJson(options));
+const listSessions = defineCommand({
+  command: 'sessions',
+  describe: 'List sessions of every status, newest first',
+  builder: (y) =>
+    y.options({
+      status: { type: 'string', array: true, choices: SESSION_STATUSES, describe: 'Only sessions with this status (repeatable)' },
+      agent: { type: 'string', describe: 'Only sessions of this agent' },
+      limit: { type: 'string', requiresArg: true, coerce: limitNumber, describe: 'At most this many sessions (the newest)' },
+    }),
+  run: (args, terminal) => {
+    const options = {
+      ...(args.status && args.status.length > 0 ? { status: [...args.status] } : {}),
+      ...(args.agent !== undefined ? { agent: args.agent } : {}),
+      ...(args.limit !== undefined ? { limit: args.limit } : {}),
+    };
+    return withGenie(args, terminal, async (genie) => {
+      if (terminal.json) {
+        // Copied, not parsed and stringified again: what keeps 10,000 sessions quick to list.
+        terminal.printJsonText(await genie.listSessionsJson(options));
+        return EXIT_CODES.OK;
+      }
+      const sessions = await genie.listSessions(options);
+      const filters = describeFilters(args);
+      if (sessions.length === 0 && filters !== '') {
+        terminal.print(terminal.out.dim(`No sessions match ${filters}. \`genie list sessions\` shows them all.`));
+      } else if (sessions.length === 0) {
+        terminal.print(terminal.out.dim('No sessions. Start one with: genie run <agent> "<prompt>"  (genie list agents shows the agents)'));
+      } else {
+        terminal.print(renderSessions(sessions, terminal));
+      }
       return EXIT_CODES.OK;
-    }
-    const sessions = await genie.listSessions(options);
-    const filters = describeFilters(args);
-    if (sessions.length === 0 && filters !== '') {
-      terminal.print(terminal.out.dim(`No sessions match ${filters}. \`genie list sessions\` shows them all.`));
-    } else if (sessions.length === 0) {
-      terminal.print(terminal.out.dim('No sessions. Start one with: genie run <agent> "<prompt>"  (genie list agents shows the agents)'));
-    } else {
-      terminal.print(renderSessions(sessions, terminal));
-    }
-    return EXIT_CODES.OK;
-  });
-}
+    });
+  },
+});
+
+/** `list` (or `ls`) only groups its subcommands. */
+export default defineCommand({
+  command: 'list',
+  aliases: ['ls'],
+  describe: 'List agents or sessions',
+  builder: (y: Argv<GlobalArgs>) =>
+    y.command(listAgents).command(listSessions).demandCommand(1, 'Say what to list: `genie list agents` or `genie list sessions`.'),
+});

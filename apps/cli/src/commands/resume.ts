@@ -1,31 +1,30 @@
-import type { ExitCode } from '@genie/errors';
-import type { GlobalArgs } from '../global-args';
-import type { Terminal } from '../output/terminal';
-import { promptText } from '../prompt-text';
-import { runTurn } from '../turn-runner';
-import { withGenie } from '../with-genie';
+import { SESSION, defineCommand, withGenie } from '../command';
+import { PROMPT, TURN_OPTIONS, promptText, runTurn } from '../turn-runner';
 
-export interface ResumeArgs extends GlobalArgs {
-  session: string;
-  prompt?: Array<string | number>;
-  /** Words after `--`: prompt text even when they start with `-`. */
-  '--'?: Array<string | number>;
-  /** Set by a lone `-`: the prompt (or the rest of it) comes from stdin. */
-  stdin?: boolean;
-  background?: boolean;
-}
-
-export async function resumeCommand(args: ResumeArgs, terminal: Terminal): Promise<ExitCode> {
-  const prompt = await promptText([...(args.prompt ?? []), ...(args['--'] ?? [])], 'resume', args.stdin === true);
-  return withGenie(args, terminal, (genie) =>
-    runTurn(terminal, (hooks) =>
-      genie.resume({
-        session: args.session,
-        prompt,
-        ...(args.background !== undefined ? { background: args.background } : {}),
-        ...hooks,
-      }),
-      (session) => genie.stop({ session, force: true }),
-    ),
-  );
-}
+export default defineCommand({
+  command: 'resume <session> [prompt..]',
+  describe: 'Continue a session with a new prompt (same session id, same agent conversation)',
+  needs: 'a session',
+  builder: (y) =>
+    y
+      .positional('session', SESSION)
+      .positional('prompt', PROMPT)
+      .options(TURN_OPTIONS)
+      .example('$0 resume dry-run "now add tests" --no-background', 'Continue and watch the answer'),
+  run: async (args, terminal) => {
+    const prompt = await promptText(args, 'resume');
+    return withGenie(args, terminal, (genie) =>
+      runTurn(
+        terminal,
+        (hooks) =>
+          genie.resume({
+            session: args.session,
+            prompt,
+            ...(args.background !== undefined ? { background: args.background } : {}),
+            ...hooks,
+          }),
+        (session) => genie.stop({ session, force: true }),
+      ),
+    );
+  },
+});

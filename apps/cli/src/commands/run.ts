@@ -1,39 +1,42 @@
-import type { ExitCode } from '@genie/errors';
-import type { GlobalArgs } from '../global-args';
-import type { Terminal } from '../output/terminal';
-import { promptText } from '../prompt-text';
-import { runTurn } from '../turn-runner';
-import { withGenie } from '../with-genie';
+import { defineCommand, withGenie } from '../command';
+import { PROMPT, TURN_OPTIONS, promptText, runTurn } from '../turn-runner';
 
-export interface RunArgs extends GlobalArgs {
-  agent: string;
-  prompt?: Array<string | number>;
-  /** Words after `--`: prompt text even when they start with `-`. */
-  '--'?: Array<string | number>;
-  /** Set by a lone `-`: the prompt (or the rest of it) comes from stdin. */
-  stdin?: boolean;
-  name?: string;
-  background?: boolean;
-  executor?: string;
-  model?: string;
-  mode?: string;
-}
-
-export async function runCommand(args: RunArgs, terminal: Terminal): Promise<ExitCode> {
-  const prompt = await promptText([...(args.prompt ?? []), ...(args['--'] ?? [])], 'run', args.stdin === true);
-  return withGenie(args, terminal, (genie) =>
-    runTurn(terminal, (hooks) =>
-      genie.run({
-        agent: args.agent,
-        prompt,
-        ...(args.name !== undefined ? { name: args.name } : {}),
-        ...(args.background !== undefined ? { background: args.background } : {}),
-        ...(args.executor !== undefined ? { executor: args.executor } : {}),
-        ...(args.model !== undefined ? { model: args.model } : {}),
-        ...(args.mode !== undefined ? { mode: args.mode } : {}),
-        ...hooks,
-      }),
-      (session) => genie.stop({ session, force: true }),
-    ),
-  );
-}
+export default defineCommand({
+  command: 'run <agent> [prompt..]',
+  describe: 'Start an agent on a prompt; prints the session id and name at once',
+  needs: 'an agent',
+  builder: (y) =>
+    y
+      .positional('agent', { type: 'string', demandOption: true, describe: 'Agent id (qa/reviewer), unique basename or name; `shell` is built in' })
+      .positional('prompt', PROMPT)
+      .options({
+        name: { type: 'string', describe: 'Friendly session name (must be unique)' },
+        ...TURN_OPTIONS,
+        executor: { type: 'string', describe: 'Override the agent executor (claude, codex, ...)' },
+        model: { type: 'string', describe: "Override the agent's model" },
+        mode: { type: 'string', describe: 'Use a named mode from .genie/config.yaml' },
+      })
+      .example('$0 run shell "echo hello" --no-background', 'Run a shell command as a session and wait for it')
+      .example('$0 run implementor "add a --dry-run flag" --name dry-run', 'Start a named session in the background')
+      .example('$0 run reviewer -- --check the diff', 'Everything after -- is prompt, even words starting with -'),
+  run: async (args, terminal) => {
+    const prompt = await promptText(args, 'run');
+    return withGenie(args, terminal, (genie) =>
+      runTurn(
+        terminal,
+        (hooks) =>
+          genie.run({
+            agent: args.agent,
+            prompt,
+            ...(args.name !== undefined ? { name: args.name } : {}),
+            ...(args.background !== undefined ? { background: args.background } : {}),
+            ...(args.executor !== undefined ? { executor: args.executor } : {}),
+            ...(args.model !== undefined ? { model: args.model } : {}),
+            ...(args.mode !== undefined ? { mode: args.mode } : {}),
+            ...hooks,
+          }),
+        (session) => genie.stop({ session, force: true }),
+      ),
+    );
+  },
+});

@@ -1,14 +1,8 @@
 import type { SessionView } from '@genie/core';
-import { EXIT_CODES, type ExitCode } from '@genie/errors';
-import type { GlobalArgs } from '../global-args';
+import { EXIT_CODES } from '@genie/errors';
+import { SESSION, defineCommand, withGenie } from '../command';
 import { renderSessionLine } from '../output/render-session';
 import { renderStatus } from '../output/render-status';
-import type { Terminal } from '../output/terminal';
-import { withGenie } from '../with-genie';
-
-export interface StopArgs extends GlobalArgs {
-  session: string;
-}
 
 /**
  * `stop` returns the session either way; a turn this command stopped ended after it was
@@ -21,17 +15,22 @@ function stoppedNow(view: SessionView, asked: number): boolean {
   return !Number.isFinite(endedAt) || endedAt >= asked;
 }
 
-export async function stopCommand(args: StopArgs, terminal: Terminal): Promise<ExitCode> {
-  return withGenie(args, terminal, async (genie) => {
-    const asked = Date.now();
-    const view = await genie.stop({ session: args.session });
-    if (terminal.json) {
-      terminal.printJson(view);
-    } else {
-      terminal.print(renderSessionLine(view, terminal.out));
-      const note = stoppedNow(view, asked) ? '' : terminal.out.dim(' (it had already ended; nothing to stop)');
-      terminal.print(`${renderStatus(view.status, terminal.out)}${note}`);
-    }
-    return EXIT_CODES.OK;
-  });
-}
+export default defineCommand({
+  command: 'stop <session>',
+  describe: 'Stop the running turn of a session (its agent and every child process)',
+  needs: 'a session',
+  builder: (y) => y.positional('session', SESSION),
+  run: (args, terminal) =>
+    withGenie(args, terminal, async (genie) => {
+      const asked = Date.now();
+      const view = await genie.stop({ session: args.session });
+      if (terminal.json) {
+        terminal.printJson(view);
+      } else {
+        terminal.print(renderSessionLine(view, terminal.out));
+        const note = stoppedNow(view, asked) ? '' : terminal.out.dim(' (it had already ended; nothing to stop)');
+        terminal.print(`${renderStatus(view.status, terminal.out)}${note}`);
+      }
+      return EXIT_CODES.OK;
+    }),
+});

@@ -44,3 +44,36 @@ describe('the help a usage error points to', () => {
     expect(result.stderr).toContain('Run `genie stop --help` for usage.');
   });
 });
+
+describe('usage errors, help, the version and the completion script come from yargs', () => {
+  const workspace = new TestWorkspace();
+
+  it.each([
+    [['run', 'shell', 'x', '--bogus'], 'Unknown argument: bogus', 'genie run --help'],
+    [['view', 'abc123', '-x'], 'Unknown argument: x', 'genie view --help'],
+    [['stop', 'abc123', 'extra'], 'Unknown argument: extra', 'genie stop --help'],
+    [['list', 'sessions', '--status', 'sleeping'], 'Invalid values:', 'genie list sessions --help'],
+    [['list', 'sessions', '--limit'], '--limit needs a value', 'genie list sessions --help'],
+    [['ls', '--all', 'agents'], 'Say what to list', 'genie list --help'],
+    [['run'], 'genie run needs an agent', 'genie run --help'],
+  ])('`genie %j` is a usage error (exit 2)', async (args, message, help) => {
+    const result = await workspace.genie(args);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain(message);
+    expect(result.stderr).toContain(`Run \`${help}\` for usage.`);
+  });
+
+  it('help, the version and the completion script are printed by yargs (exit 0)', async () => {
+    const help = await workspace.genie(['run', 'shell', 'x', '--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('genie run <agent> [prompt..]');
+    expect(help.stdout).toContain('--no-background');
+    const version = await workspace.genie(['view', 'abc123', '--version']);
+    expect(version.code).toBe(0);
+    expect(version.stdout).toMatch(/^\d+\.\d+\.\d+/);
+    const completion = await workspace.genie(['completion']);
+    expect(completion.code).toBe(0);
+    expect(completion.stdout).toContain('genie --get-yargs-completions');
+  });
+});

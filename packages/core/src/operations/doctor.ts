@@ -1,7 +1,6 @@
-import { GenieError, isGenieError } from '@genie/errors';
+import { GenieError } from '@genie/errors';
 import { getExecutor } from '@genie/launcher';
-import { CURRENT_STORE_VERSION } from '@genie/session-schema';
-import { inspectJsonStore, restoreJsonStoreBackup, type JsonStoreInspection } from '@genie/storage';
+import { storageAdapter, type StoreInspection } from '@genie/storage';
 import type { DoctorReport } from '../api-types';
 import type { GenieContext } from '../genie-context';
 import { reconcileActive } from '../sessions/reconcile-active';
@@ -20,68 +19,50 @@ async function detectExecutor(context: GenieContext, id: (typeof DETECTED_EXECUT
   return { id, ...detection, command };
 }
 
-function problemCodeOf(inspection: JsonStoreInspection): StoreReport['problemCode'] {
-  if (inspection.healthy) return null;
-  return inspection.version !== null && inspection.version > CURRENT_STORE_VERSION ? 'STORE_VERSION_UNSUPPORTED' : 'STORE_CORRUPT';
-}
-
-/** The backup of a newer store is older than it: restoring it would drop what the newer genie wrote. */
-function refuseToDowngrade(file: string, inspection: JsonStoreInspection): GenieError {
+/** A store written by a newer genie is not damaged: its older backup would lose what the newer genie recorded. */
+function refuseToDowngrade(inspection: StoreInspection): GenieError {
   return new GenieError(
     'STORE_VERSION_UNSUPPORTED',
-    `The session store ${file} is version ${inspection.version}, newer than this genie understands (up to ${CURRENT_STORE_VERSION}). --repair leaves it as it is: it is not damaged, and its older backup would lose what the newer genie recorded.`,
+    `The session store ${inspection.location} is version ${inspection.version ?? '?'}, newer than this genie understands (up to ${inspection.supportedVersion}). --repair leaves it as it is: it is not damaged, and rebuilding it would lose what the newer genie recorded.`,
     {
-      hint: 'Upgrade genie to use this store. Only if you know the version number was changed by mistake, restore the backup by hand.',
-      details: { file, version: inspection.version, supported: CURRENT_STORE_VERSION },
+      hint: 'Upgrade genie to use this store.',
+      details: { location: inspection.location, version: inspection.version, supported: inspection.supportedVersion },
     },
   );
 }
 
 async function checkStore(context: GenieContext, repair: boolean): Promise<StoreReport> {
   const spec = context.storageSpec();
-  if (spec.kind === 'memory') {
-    const sessions = (await (await context.storage()).list()).length;
-    return { location: 'memory', healthy: true, sessions, problem: null, problemCode: null, backupAvailable: false, repaired: false };
+  const maintenance = storageAdapter(spec.kind).maintenance;
+  if (!maintenance) {
+    const storage = await context.storage();
+    const sessions = (await storage.list()).length;
+    return { location: storage.location, healthy: true, sessions, problem: null, problemCode: null, backupAvailable: false, repaired: false };
   }
-  if (spec.kind === 'postgres') return checkDatabase(context);
-  const options = { defaultExecutor: context.config.defaults.executor };
-  let inspection = await inspectJsonStore(spec.file, options);
+  const maintenanceContext = { ...context.storageOptions(), logsDir: context.logsDir() };
+  let inspection = await maintenance.inspect(spec, maintenanceContext);
   let repaired = false;
-  if (repair && problemCodeOf(inspection) === 'STORE_VERSION_UNSUPPORTED') throw refuseToDowngrade(spec.file, inspection);
-  if (repair && !inspection.healthy && inspection.backupHealthy) {
-    await restoreJsonStoreBackup(spec.file, spec.lockTimeoutMs !== undefined ? { lockTimeoutMs: spec.lockTimeoutMs } : {});
-    inspection = await inspectJsonStore(spec.file, options);
+  if (repair && inspection.problemCode === 'STORE_VERSION_UNSUPPORTED') throw refuseToDowngrade(inspection);
+  if (repair && !inspection.healthy && inspection.repairable && maintenance.repair) {
+    await maintenance.repair(spec, maintenanceContext);
+    inspection = await maintenance.inspect(spec, maintenanceContext);
     repaired = true;
   }
   return {
-    location: spec.file,
+    location: inspection.location,
     healthy: inspection.healthy,
     sessions: inspection.sessions ?? 0,
     problem: inspection.problem,
-    problemCode: problemCodeOf(inspection),
-    backupAvailable: inspection.backupHealthy === true,
+    problemCode: inspection.problemCode,
+    backupAvailable: inspection.repairable,
     repaired,
   };
 }
 
-/** A database is healthy when it answers and its schema is one this genie knows; it has no backup to restore. */
-async function checkDatabase(context: GenieContext): Promise<StoreReport> {
-  const storage = await context.storage();
-  const report = { location: storage.location, backupAvailable: false, repaired: false };
-  try {
-    const sessions = (await storage.list()).length;
-    return { ...report, healthy: true, sessions, problem: null, problemCode: null };
-  } catch (error) {
-    if (!isGenieError(error)) throw error;
-    const problemCode = error.code === 'STORE_VERSION_UNSUPPORTED' ? error.code : null;
-    return { ...report, healthy: false, sessions: 0, problem: error.message, problemCode };
-  }
-}
-
 /**
  * What is installed, whether the store is usable, and which sessions had to be marked
- * `lost`. With `repair`, a corrupt store is replaced by its kept previous version (the
- * damaged bytes are kept beside it); a store of a newer version is refused, not replaced.
+ * `lost`. With `repair`, a damaged store is rebuilt by its adapter (the damaged bytes are
+ * kept beside it); a store of a newer version is refused, not replaced.
  */
 export async function doctor(context: GenieContext, options: { repair?: boolean } = {}): Promise<DoctorReport> {
   const executors = await Promise.all(DETECTED_EXECUTORS.map((id) => detectExecutor(context, id)));

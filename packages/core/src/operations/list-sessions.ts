@@ -1,5 +1,5 @@
 import { isGenieError } from '@genie/errors';
-import type { SessionSummary } from '@genie/session-schema';
+import { toSessionSummary, type SessionEntry, type SessionSummary } from '@genie/session-schema';
 import type { ListSessionsOptions } from '../api-types';
 import type { GenieContext } from '../genie-context';
 import { reconcileActive } from '../sessions/reconcile-active';
@@ -17,31 +17,19 @@ function agentIdOf(context: GenieContext, agent: string): string {
   }
 }
 
-/** The JSON of each listed session's summary: every status, newest first, dead runners marked `lost` first. */
-async function listedSummaries(context: GenieContext, options: ListSessionsOptions): Promise<Buffer[]> {
+/** Every listed session's record: every status, newest first, dead runners marked `lost` first. */
+async function listedRecords(context: GenieContext, options: ListSessionsOptions): Promise<SessionEntry[]> {
   const launch = await context.launchContext();
   await reconcileActive(launch);
   const filter = options.agent === undefined ? options : { ...options, agent: agentIdOf(context, options.agent) };
-  return launch.storage.listSummaries(filter);
-}
-
-const COMMA = Buffer.from(',');
-
-/** `[<summary>,<summary>,...]` between `before` and `after`. */
-function jsonArray(summaries: Buffer[], before: string, after: string): Buffer {
-  const parts: Buffer[] = [Buffer.from(before)];
-  summaries.forEach((summary, index) => {
-    if (index > 0) parts.push(COMMA);
-    parts.push(summary);
-  });
-  parts.push(Buffer.from(after));
-  return Buffer.concat(parts);
+  return launch.storage.list(filter);
 }
 
 export async function listSessions(context: GenieContext, options: ListSessionsOptions = {}): Promise<SessionSummary[]> {
-  return JSON.parse(jsonArray(await listedSummaries(context, options), '[', ']').toString('utf8')) as SessionSummary[];
+  return (await listedRecords(context, options)).map(toSessionSummary);
 }
 
+/** `{"sessions":[...]}`, what `list sessions --json` prints, rendered from the records. */
 export async function listSessionsJson(context: GenieContext, options: ListSessionsOptions = {}): Promise<Buffer> {
-  return jsonArray(await listedSummaries(context, options), '{"sessions":[', ']}');
+  return Buffer.from(JSON.stringify({ sessions: await listSessions(context, options) }));
 }

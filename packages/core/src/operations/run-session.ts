@@ -1,9 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { GenieError, isGenieError } from '@genie/errors';
 import { eventLogPath } from '@genie/launcher';
 import type { SessionEntry } from '@genie/session-schema';
 import type { RunOptions, SessionView } from '../api-types';
 import type { GenieContext } from '../genie-context';
-import { newSessionId } from '../sessions/new-session-id';
 import { checkSessionName, defaultSessionName } from '../sessions/session-name';
 import { requirePrompt } from './require-prompt';
 import { startTurn } from './start-turn';
@@ -22,7 +22,7 @@ export async function runSession(context: GenieContext, options: RunOptions): Pr
   });
   const launch = await context.launchContext();
   const now = new Date();
-  const sessionId = newSessionId();
+  const sessionId = randomUUID();
   const mode = chosen.mode ?? 'default';
   const entry: SessionEntry = {
     sessionId,

@@ -116,6 +116,6 @@ function readWholeLines(file: string, offset: number): { lines: string[]; bytes:
 
 /** The mirror a turn's log needs: one for a team (PostgreSQL) store, none for a store of this host. */
 export function mirrorFor(storage: StorageSpec, sessionId: string, file: string): EventLogMirror | undefined {
-  if (storage.kind !== 'postgres') return undefined;
-  return new EventLogMirror(file, sessionId, openTeamEventLog(storage.url, storage.project));
+  if (storage.kind !== 'postgres' || typeof storage.url !== 'string') return undefined;
+  return new EventLogMirror(file, sessionId, openTeamEventLog(storage.url, typeof storage.project === 'string' ? storage.project : undefined));
 }

@@ -1,5 +1,5 @@
 import type { SessionEntry } from '@genie/session-schema';
-import { processStartTime } from '@genie/storage';
+import { processStartTime } from '../process/process-identity';
 import { superviseTurn } from '../supervisor/supervise-turn';
 import type { TranscriptEvent } from '../transcript/transcript-types';
 import { beginTurn } from './begin-turn';

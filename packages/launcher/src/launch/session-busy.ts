@@ -1,6 +1,6 @@
 import { GenieError } from '@genie/errors';
 import type { SessionEntry } from '@genie/session-schema';
-import { isProcessAlive } from '@genie/storage';
+import { isProcessAlive } from '../process/process-identity';
 
 /** A `starting` record without a runner is still being launched for this long. */
 export const LAUNCH_WINDOW_MS = 60_000;

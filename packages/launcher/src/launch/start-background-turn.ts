@@ -3,7 +3,8 @@ import { mkdirSync } from 'node:fs';
 import { dirname, parse as parsePath } from 'node:path';
 import { GenieError } from '@genie/errors';
 import type { SessionEntry } from '@genie/session-schema';
-import { processStartTime } from '@genie/storage';
+import { storageAdapter } from '@genie/storage';
+import { processStartTime } from '../process/process-identity';
 import { getExecutor } from '../executors/registry';
 import { SESSION_ENV_VAR } from '../process/session-marker';
 import { launchProblem } from '../supervisor/launch-check';
@@ -40,9 +41,10 @@ function supervisorNodeFlags(storage: LaunchContext['storageSpec']): string[] {
  * unwritable logs) is recorded `failed` before returning.
  */
 export async function startBackgroundTurn(ctx: LaunchContext, plan: TurnPlan): Promise<SessionEntry> {
-  if (ctx.storageSpec.kind === 'memory' || !ctx.storage.capabilities.crossProcess) {
-    throw new GenieError('INVALID_INPUT', 'A background turn needs a store shared between processes; this one is in memory.', {
-      hint: 'Use the json or postgres storage adapter, or run the turn in the foreground.',
+  if (!ctx.storage.capabilities.crossProcess || !storageAdapter(ctx.storageSpec.kind).capabilities.crossProcess) {
+    throw new GenieError('INVALID_INPUT', `A background turn needs a store shared between processes; the ${ctx.storageSpec.kind} store is not.`, {
+      hint: 'Use a store that processes share (storage.adapter: sqlite, json or postgres), or run the turn in the foreground.',
+      details: { adapter: ctx.storageSpec.kind },
     });
   }
   // An unknown executor is refused before a supervisor is spawned for it.

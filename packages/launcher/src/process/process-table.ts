@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
-import { hasProcFs, readProcStat, type ProcStat } from '@genie/storage';
+import { hasProcFs, readProcStat, type ProcStat } from './proc-stat';
 
 /** A snapshot of every live (non-zombie) process visible to this user. */
 export function listProcesses(): ProcStat[] {

@@ -1,4 +1,4 @@
-import { hasProcFs } from '@genie/storage';
+import { hasProcFs } from './proc-stat';
 import { listProcesses } from './process-table';
 import { readSessionMarker } from './session-marker';
 

@@ -1,4 +1,4 @@
-import { isProcessAlive, processStartTime } from '@genie/storage';
+import { isProcessAlive, processStartTime } from './process-identity';
 import { findSessionProcesses, type SessionProcessRoots } from './session-processes';
 import { signalProcesses } from './signal-processes';
 

@@ -1,7 +1,8 @@
 import { GenieError } from '@genie/errors';
 import { closeOpenTurn } from '../event-log/close-open-turn';
 import type { SessionEntry } from '@genie/session-schema';
-import { hasProcFs, isProcessAlive } from '@genie/storage';
+import { hasProcFs } from '../process/proc-stat';
+import { isProcessAlive } from '../process/process-identity';
 import { readSessionMarker } from '../process/session-marker';
 import type { SessionProcessRoots } from '../process/session-processes';
 import { terminateSession } from '../process/terminate-session';

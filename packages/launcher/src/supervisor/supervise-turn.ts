@@ -1,7 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { SessionEntry } from '@genie/session-schema';
-import { processStartTime, type SessionStorage } from '@genie/storage';
+import type { SessionStorage } from '@genie/storage';
+import { processStartTime } from '../process/process-identity';
 import type { AgentEvent } from '../agent-event';
 import { mirrorFor } from '../event-log/event-log-mirror';
 import { EventLogWriter } from '../event-log/event-log-writer';

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { SessionEntry } from '@genie/session-schema';
-import { isProcessAlive } from '@genie/storage';
+import { isProcessAlive } from '../../src/process/process-identity';
 import { runForegroundTurn } from '../../src/launch/run-foreground-turn';
 import { startBackgroundTurn } from '../../src/launch/start-background-turn';
 import type { LaunchContext, TurnPlan } from '../../src/launch/launch-context';

@@ -1,3 +1,4 @@
+import type { JsonStorageSpec } from '@genie/storage';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import path from 'node:path';
@@ -26,7 +27,7 @@ describe('a background turn outlives its caller', () => {
 
   it('completes after the caller exited and its process group was killed', async () => {
     const session = await fixture.createSession();
-    const spec = fixture.ctx.storageSpec as { file: string };
+    const spec = fixture.ctx.storageSpec as JsonStorageSpec;
     const caller = spawn(process.execPath, ['-e', CALLER, spec.file, fixture.ctx.logsDir, session.sessionId, fixture.dir], {
       detached: true,
       stdio: ['ignore', 'pipe', 'inherit'],

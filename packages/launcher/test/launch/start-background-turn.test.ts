@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { isProcessAlive } from '@genie/storage';
+import { isProcessAlive } from '../../src/process/process-identity';
 import { startBackgroundTurn } from '../../src/launch/start-background-turn';
 import { supervisorMainPath } from '../../src/launch/supervisor-location';
 import { findSessionProcesses } from '../../src/process/session-processes';

@@ -1,3 +1,4 @@
+import type { JsonStorageSpec } from '@genie/storage';
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import os from 'node:os';
@@ -39,7 +40,7 @@ describe('a launcher bundled into an app', () => {
 
   it.each(['app.js', 'app.mjs'])('runs a background turn from %s', async (bundle) => {
     const session = await fixture.createSession();
-    const spec = fixture.ctx.storageSpec as { file: string };
+    const spec = fixture.ctx.storageSpec as JsonStorageSpec;
     const program = `
 const { openJsonStorage } = await import('@genie/storage');
 const { startBackgroundTurn } = await import(${JSON.stringify(path.join(appDir, 'lib', bundle))});

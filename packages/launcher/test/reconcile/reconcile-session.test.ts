@@ -1,8 +1,10 @@
+import type { JsonStorageSpec } from '@genie/storage';
 import { randomUUID } from 'node:crypto';
 import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { SessionEntry } from '@genie/session-schema';
-import { isProcessAlive, processStartTime, restoreJsonStoreBackup } from '@genie/storage';
+import { restoreJsonStoreBackup } from '@genie/storage';
+import { isProcessAlive, processStartTime } from '../../src/process/process-identity';
 import { startBackgroundTurn } from '../../src/launch/start-background-turn';
 import { findSessionProcesses } from '../../src/process/session-processes';
 import { reconcileAll, reconcileSession } from '../../src/reconcile/reconcile-session';
@@ -58,7 +60,7 @@ describe('reconcileSession', () => {
     await eventually(() => !isProcessAlive(finished.runnerPid), 'the supervisor to exit');
 
     // A damaged store repaired from sessions.json.bak: the copy from before the turn's last write.
-    const file = (fixture.ctx.storageSpec as { file: string }).file;
+    const file = (fixture.ctx.storageSpec as JsonStorageSpec).file;
     writeFileSync(file, '{"version": 2, "sessions": {');
     await restoreJsonStoreBackup(file);
     const restored = (await fixture.storage.get(session.sessionId)) as SessionEntry;

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { isProcessAlive } from '@genie/storage';
+import { isProcessAlive } from '../../src/process/process-identity';
 import { runForegroundTurn } from '../../src/launch/run-foreground-turn';
 import { startBackgroundTurn } from '../../src/launch/start-background-turn';
 import { SESSION_ENV_VAR } from '../../src/process/session-marker';

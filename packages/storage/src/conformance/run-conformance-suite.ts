@@ -1,23 +1,20 @@
-import { isGenieError, type ErrorCode } from '@genie/errors';
-import { toSessionSummary, type SessionEntry } from '@genie/session-schema';
-import type { SessionStorage } from '../session-storage';
+import { deepStrictEqual, ok, strictEqual } from 'node:assert/strict';
+import type { SessionEntry } from '@genie/session-schema';
+import type { SessionFilter, SessionStorage } from '../session-storage';
+import { assertHasFields, assertRejectsWithCode, assertRejectsWithMessage, assertThrowsTypeError } from './assertions';
 import { sampleEntry } from './sample-entry';
+import type { ConformanceTestApi } from './test-api';
 
 export type StorageFactory = () => SessionStorage | Promise<SessionStorage>;
 
-async function expectCode(promise: Promise<unknown>, code: ErrorCode): Promise<void> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(isGenieError(error) ? error.code : error).toBe(code);
-}
-
 /**
- * The behaviour every SessionStorage must have. An adapter's test file hands a factory that
- * returns a new, empty storage; the suite closes each one after its test.
+ * The behaviour every SessionStorage must have, in one process. An adapter's test file hands
+ * the runner's test functions and a factory that returns a new, empty storage; the suite
+ * closes each one after its test.
  */
-export function runStorageConformanceSuite(name: string, factory: StorageFactory): void {
+export function runStorageConformanceSuite(name: string, factory: StorageFactory, test: ConformanceTestApi): void {
+  const { describe, it, beforeEach, afterEach } = test;
+
   describe(`SessionStorage conformance: ${name}`, () => {
     let storage: SessionStorage;
 
@@ -29,67 +26,71 @@ export function runStorageConformanceSuite(name: string, factory: StorageFactory
       await storage.close();
     });
 
-    it('describes itself', () => {
-      expect(typeof storage.location).toBe('string');
-      expect(typeof storage.capabilities.crossProcess).toBe('boolean');
-      expect(typeof storage.capabilities.persistent).toBe('boolean');
+    it('describes itself', async () => {
+      strictEqual(typeof storage.location, 'string');
+      strictEqual(typeof storage.capabilities.crossProcess, 'boolean');
+      strictEqual(typeof storage.capabilities.persistent, 'boolean');
     });
 
     describe('create and get', () => {
       it('returns undefined for an unknown id or name', async () => {
-        expect(await storage.get('missing')).toBeUndefined();
-        expect(await storage.findByName('missing')).toBeUndefined();
-        expect(await storage.list()).toEqual([]);
+        strictEqual(await storage.get('missing'), undefined);
+        strictEqual(await storage.findByName('missing'), undefined);
+        deepStrictEqual(await storage.list(), []);
       });
 
       it('stores a session and returns it by id and by name', async () => {
         const entry = sampleEntry();
-        expect(await storage.create(entry)).toEqual(entry);
-        expect(await storage.get(entry.sessionId)).toEqual(entry);
-        expect(await storage.findByName(entry.name as string)).toEqual(entry);
+        deepStrictEqual(await storage.create(entry), entry);
+        deepStrictEqual(await storage.get(entry.sessionId), entry);
+        deepStrictEqual(await storage.findByName(entry.name as string), entry);
       });
 
-      it('keeps fields it does not know', async () => {
-        const entry = sampleEntry({ futureField: { nested: [1, 'two', null] }, anotherOne: true });
+      it('keeps fields it does not know, and text of any kind', async () => {
+        const entry = sampleEntry({
+          futureField: { nested: [1, 'two', null, 2.5, false] },
+          anotherOne: true,
+          lastAnswer: 'tab\there, newline\nthere, "quotes", ünïcödé ✓, \u2028',
+        });
         await storage.create(entry);
-        expect(await storage.get(entry.sessionId)).toEqual(entry);
+        deepStrictEqual(await storage.get(entry.sessionId), entry);
       });
 
       it('refuses a taken id with SESSION_EXISTS', async () => {
         const entry = sampleEntry();
         await storage.create(entry);
-        await expectCode(storage.create({ ...entry, name: 'other-name' }), 'SESSION_EXISTS');
-        expect(await storage.list()).toHaveLength(1);
+        await assertRejectsWithCode(storage.create({ ...entry, name: 'other-name' }), 'SESSION_EXISTS');
+        strictEqual((await storage.list()).length, 1);
       });
 
       it('refuses a taken name with NAME_TAKEN and stores nothing', async () => {
         const first = sampleEntry({ name: 'shared' });
         await storage.create(first);
         const second = sampleEntry({ name: 'shared' });
-        await expectCode(storage.create(second), 'NAME_TAKEN');
-        expect(await storage.get(second.sessionId)).toBeUndefined();
+        await assertRejectsWithCode(storage.create(second), 'NAME_TAKEN');
+        strictEqual(await storage.get(second.sessionId), undefined);
       });
 
       it("suffixes a taken name with onNameTaken 'suffix'", async () => {
         await storage.create(sampleEntry({ name: 'review' }));
         const second = await storage.create(sampleEntry({ name: 'review' }), { onNameTaken: 'suffix' });
         const third = await storage.create(sampleEntry({ name: 'review' }), { onNameTaken: 'suffix' });
-        expect([second.name, third.name]).toEqual(['review-2', 'review-3']);
-        expect((await storage.findByName('review-3'))?.sessionId).toBe(third.sessionId);
+        deepStrictEqual([second.name, third.name], ['review-2', 'review-3']);
+        strictEqual((await storage.findByName('review-3'))?.sessionId, third.sessionId);
       });
 
       it('gives concurrent creators of one name distinct names', async () => {
         const created = await Promise.all(
           Array.from({ length: 10 }, () => storage.create(sampleEntry({ name: 'burst' }), { onNameTaken: 'suffix' })),
         );
-        expect(new Set(created.map((entry) => entry.name)).size).toBe(10);
-        expect(await storage.list()).toHaveLength(10);
+        strictEqual(new Set(created.map((entry) => entry.name)).size, 10);
+        strictEqual((await storage.list()).length, 10);
       });
 
       it('refuses an invalid record with INVALID_INPUT', async () => {
         const invalid = { sessionId: 'no-agent' } as unknown as SessionEntry;
-        await expectCode(storage.create(invalid), 'INVALID_INPUT');
-        expect(await storage.get('no-agent')).toBeUndefined();
+        await assertRejectsWithCode(storage.create(invalid), 'INVALID_INPUT');
+        strictEqual(await storage.get('no-agent'), undefined);
       });
 
       it('hands out frozen records, so no caller can change what is stored', async () => {
@@ -101,15 +102,15 @@ export function runStorageConformanceSuite(name: string, factory: StorageFactory
         const named = (await storage.findByName(entry.name as string)) as SessionEntry;
         const [listed] = await storage.list();
         for (const record of [returned, read, named, listed as SessionEntry]) {
-          expect(() => {
+          assertThrowsTypeError(() => {
             record.status = 'lost';
-          }).toThrow(TypeError);
-          expect(() => (record.tags as string[]).push('c')).toThrow(TypeError);
-          expect(() => {
+          });
+          assertThrowsTypeError(() => (record.tags as string[]).push('c'));
+          assertThrowsTypeError(() => {
             (record.usage as { costUsd: number }).costUsd = 2;
-          }).toThrow(TypeError);
+          });
         }
-        expect(await storage.get(entry.sessionId)).toMatchObject({ status: 'running', tags: ['a'], usage: { costUsd: 1 } });
+        assertHasFields(await storage.get(entry.sessionId), { status: 'running', tags: ['a'], usage: { costUsd: 1 } });
       });
 
       it('returns updated records frozen too, and the update result matches what is stored', async () => {
@@ -118,8 +119,8 @@ export function runStorageConformanceSuite(name: string, factory: StorageFactory
         const usage = { costUsd: 3 };
         const updated = await storage.update(entry.sessionId, (current) => ({ ...current, usage }));
         usage.costUsd = 4;
-        expect(Object.isFrozen(updated) && Object.isFrozen(updated.usage)).toBe(true);
-        expect((await storage.get(entry.sessionId))?.usage).toEqual({ costUsd: 3 });
+        ok(Object.isFrozen(updated) && Object.isFrozen(updated.usage));
+        deepStrictEqual((await storage.get(entry.sessionId))?.usage, { costUsd: 3 });
       });
     });
 
@@ -129,8 +130,8 @@ export function runStorageConformanceSuite(name: string, factory: StorageFactory
         await storage.create(entry);
         await storage.update(entry.sessionId, (current) => ({ ...current, status: 'completed' }));
         const updated = await storage.update(entry.sessionId, (current) => ({ ...current, turns: current.status === 'completed' ? 2 : 0 }));
-        expect(updated).toMatchObject({ status: 'completed', turns: 2 });
-        expect(await storage.get(entry.sessionId)).toEqual(updated);
+        assertHasFields(updated, { status: 'completed', turns: 2 });
+        deepStrictEqual(await storage.get(entry.sessionId), updated);
       });
 
       it('loses no concurrent update', async () => {
@@ -139,18 +140,18 @@ export function runStorageConformanceSuite(name: string, factory: StorageFactory
         await Promise.all(
           Array.from({ length: 25 }, () => storage.update(entry.sessionId, (current) => ({ ...current, turns: (current.turns ?? 0) + 1 }))),
         );
-        expect((await storage.get(entry.sessionId))?.turns).toBe(25);
+        strictEqual((await storage.get(entry.sessionId))?.turns, 25);
       });
 
       it('throws SESSION_NOT_FOUND for an unknown id', async () => {
-        await expectCode(storage.update('missing', (current) => current), 'SESSION_NOT_FOUND');
+        await assertRejectsWithCode(storage.update('missing', (current) => current), 'SESSION_NOT_FOUND');
       });
 
       it('refuses to change the session id', async () => {
         const entry = sampleEntry();
         await storage.create(entry);
-        await expectCode(storage.update(entry.sessionId, (current) => ({ ...current, sessionId: 'other' })), 'INVALID_INPUT');
-        expect(await storage.get('other')).toBeUndefined();
+        await assertRejectsWithCode(storage.update(entry.sessionId, (current) => ({ ...current, sessionId: 'other' })), 'INVALID_INPUT');
+        strictEqual(await storage.get('other'), undefined);
       });
 
       it('refuses a name another session holds, and frees a name that was changed', async () => {
@@ -158,24 +159,25 @@ export function runStorageConformanceSuite(name: string, factory: StorageFactory
         const second = sampleEntry({ name: 'beta' });
         await storage.create(first);
         await storage.create(second);
-        await expectCode(storage.update(second.sessionId, (current) => ({ ...current, name: 'alpha' })), 'NAME_TAKEN');
+        await assertRejectsWithCode(storage.update(second.sessionId, (current) => ({ ...current, name: 'alpha' })), 'NAME_TAKEN');
         await storage.update(first.sessionId, (current) => ({ ...current, name: 'gamma' }));
-        expect(await storage.findByName('alpha')).toBeUndefined();
-        expect((await storage.findByName('gamma'))?.sessionId).toBe(first.sessionId);
+        strictEqual(await storage.findByName('alpha'), undefined);
+        strictEqual((await storage.findByName('gamma'))?.sessionId, first.sessionId);
         await storage.update(second.sessionId, (current) => ({ ...current, name: 'alpha' }));
-        expect((await storage.findByName('alpha'))?.sessionId).toBe(second.sessionId);
+        strictEqual((await storage.findByName('alpha'))?.sessionId, second.sessionId);
       });
 
       it('stores nothing when the change is invalid or the function throws', async () => {
         const entry = sampleEntry();
         await storage.create(entry);
-        await expectCode(storage.update(entry.sessionId, (current) => ({ ...current, agent: 42 as unknown as string })), 'INVALID_INPUT');
-        await expect(
+        await assertRejectsWithCode(storage.update(entry.sessionId, (current) => ({ ...current, agent: 42 as unknown as string })), 'INVALID_INPUT');
+        await assertRejectsWithMessage(
           storage.update(entry.sessionId, () => {
             throw new Error('caller failed');
           }),
-        ).rejects.toThrow('caller failed');
-        expect(await storage.get(entry.sessionId)).toEqual(entry);
+          'caller failed',
+        );
+        deepStrictEqual(await storage.get(entry.sessionId), entry);
       });
 
       it('gives the function a copy, so changes it makes without returning them are not stored', async () => {
@@ -185,7 +187,7 @@ export function runStorageConformanceSuite(name: string, factory: StorageFactory
           current.status = 'failed';
           return { ...entry };
         });
-        expect((await storage.get(entry.sessionId))?.status).toBe('running');
+        strictEqual((await storage.get(entry.sessionId))?.status, 'running');
       });
     });
 
@@ -193,74 +195,67 @@ export function runStorageConformanceSuite(name: string, factory: StorageFactory
       it('removes a session and frees its name', async () => {
         const entry = sampleEntry({ name: 'gone' });
         await storage.create(entry);
-        expect(await storage.delete(entry.sessionId)).toBe(true);
-        expect(await storage.get(entry.sessionId)).toBeUndefined();
-        expect(await storage.findByName('gone')).toBeUndefined();
-        expect(await storage.delete(entry.sessionId)).toBe(false);
+        strictEqual(await storage.delete(entry.sessionId), true);
+        strictEqual(await storage.get(entry.sessionId), undefined);
+        strictEqual(await storage.findByName('gone'), undefined);
+        strictEqual(await storage.delete(entry.sessionId), false);
         await storage.create(sampleEntry({ name: 'gone' }));
       });
     });
 
     describe('list', () => {
-      async function seed(): Promise<SessionEntry[]> {
+      async function seed(): Promise<void> {
         const entries = [
           sampleEntry({ sessionId: 'b-old', created: '2026-01-01T00:00:00.000Z', status: 'completed', agent: 'planner' }),
           sampleEntry({ sessionId: 'a-new', created: '2026-03-01T00:00:00.000Z', status: 'running' }),
           sampleEntry({ sessionId: 'c-tie', created: '2026-02-01T00:00:00.000Z', status: 'failed' }),
           sampleEntry({ sessionId: 'b-tie', created: '2026-02-01T00:00:00.000Z', status: 'running', agent: 'planner' }),
           sampleEntry({ sessionId: 'z-undated', created: undefined, status: 'stopped' }),
+          sampleEntry({ sessionId: 'y-unreadable', created: 'not a date', status: 'stopped' }),
         ];
         for (const entry of entries) {
           if (entry.created === undefined) delete entry.created;
           await storage.create(entry);
         }
-        return entries;
       }
 
-      it('orders newest first, ties by id, undated last', async () => {
+      const ids = async (filter?: SessionFilter): Promise<string[]> => (await storage.list(filter)).map((entry) => entry.sessionId);
+
+      it('orders newest first, ties by id, undated and unreadable dates last (by id)', async () => {
         await seed();
-        expect((await storage.list()).map((entry) => entry.sessionId)).toEqual(['a-new', 'b-tie', 'c-tie', 'b-old', 'z-undated']);
+        deepStrictEqual(await ids(), ['a-new', 'b-tie', 'c-tie', 'b-old', 'y-unreadable', 'z-undated']);
+      });
+
+      it('orders by the instant, whatever the time zone offset a record was written with', async () => {
+        await storage.create(sampleEntry({ sessionId: 'utc-later', created: '2026-05-01T10:30:00.000Z' }));
+        await storage.create(sampleEntry({ sessionId: 'offset-earlier', created: '2026-05-01T12:00:00.000+02:00' }));
+        deepStrictEqual(await ids(), ['utc-later', 'offset-earlier']);
       });
 
       it('filters by one or many statuses, by agent, and limits', async () => {
         await seed();
-        const ids = async (filter: Parameters<SessionStorage['list']>[0]) => (await storage.list(filter)).map((entry) => entry.sessionId);
-        expect(await ids({ status: 'running' })).toEqual(['a-new', 'b-tie']);
-        expect(await ids({ status: ['failed', 'stopped'] })).toEqual(['c-tie', 'z-undated']);
-        expect(await ids({ agent: 'planner' })).toEqual(['b-tie', 'b-old']);
-        expect(await ids({ agent: 'planner', status: 'completed' })).toEqual(['b-old']);
-        expect(await ids({ limit: 2 })).toEqual(['a-new', 'b-tie']);
-        expect(await ids({ limit: 0 })).toEqual([]);
+        deepStrictEqual(await ids({ status: 'running' }), ['a-new', 'b-tie']);
+        deepStrictEqual(await ids({ status: ['failed', 'stopped'] }), ['c-tie', 'y-unreadable', 'z-undated']);
+        deepStrictEqual(await ids({ status: [] }), []);
+        deepStrictEqual(await ids({ agent: 'planner' }), ['b-tie', 'b-old']);
+        deepStrictEqual(await ids({ agent: 'planner', status: 'completed' }), ['b-old']);
+        deepStrictEqual(await ids({ limit: 2 }), ['a-new', 'b-tie']);
+        deepStrictEqual(await ids({ status: 'stopped', limit: 1 }), ['y-unreadable']);
+        deepStrictEqual(await ids({ limit: 0 }), []);
       });
 
-      it('lists the JSON of each summary in the order and with the filters of list', async () => {
-        const entries = await seed();
-        await storage.update('c-tie', (current) => ({ ...current, status: 'completed', lastAnswer: 'tab\there, newline\nthere' }));
-        await storage.delete('b-old');
-        const filters: Array<Parameters<SessionStorage['list']>[0]> = [
-          undefined,
-          { status: 'running' },
-          { status: ['completed', 'stopped'] },
-          { agent: 'planner' },
-          { agent: entries[1]?.agent, limit: 1 },
-          { limit: 0 },
-        ];
-        for (const filter of filters) {
-          const summaries = (await storage.listSummaries(filter)).map((bytes) => JSON.parse(bytes.toString('utf8')) as unknown);
-          expect(summaries).toEqual((await storage.list(filter)).map(toSessionSummary));
-        }
-        expect((await storage.listSummaries()).map((bytes) => (JSON.parse(bytes.toString('utf8')) as { sessionId: string }).sessionId)).toEqual([
-          'a-new',
-          'b-tie',
-          'c-tie',
-          'z-undated',
-        ]);
+      it('reflects updates and deletes in filters and order', async () => {
+        await seed();
+        await storage.update('c-tie', (current) => ({ ...current, status: 'running', created: '2026-04-01T00:00:00.000Z' }));
+        await storage.delete('a-new');
+        deepStrictEqual(await ids({ status: 'running' }), ['c-tie', 'b-tie']);
+        deepStrictEqual(await ids({ limit: 1 }), ['c-tie']);
       });
     });
 
     it('refuses to work after close', async () => {
       await storage.close();
-      await expect(storage.get('any')).rejects.toThrow();
+      await assertRejectsWithMessage(storage.get('any'), 'closed');
     });
   });
 }

@@ -1,6 +1,5 @@
-import { closeSync, copyFileSync, fstatSync, fsyncSync, linkSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, copyFileSync, fsyncSync, linkSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { fileKeyOf, type FileKey } from './store-file';
 import type { StorePaths } from './store-paths';
 
 /*
@@ -14,12 +13,11 @@ function errorCode(error: unknown): string | undefined {
 }
 
 /** Durably writes `bytes` to `path` (which must not be visible to readers yet). */
-function writeDurably(path: string, bytes: Buffer): FileKey {
+function writeDurably(path: string, bytes: Buffer): void {
   const fd = openSync(path, 'w');
   try {
     for (let written = 0; written < bytes.length; ) written += writeSync(fd, bytes, written);
     fsyncSync(fd);
-    return fileKeyOf(fstatSync(fd));
   } finally {
     closeSync(fd);
   }
@@ -79,12 +77,11 @@ export interface ReplaceOptions {
  * version, never a mix: temp file, fsync, rename over, fsync the directory. Callers hold
  * the store lock, which is what makes the fixed staging names safe.
  */
-export function replaceStoreFile(paths: StorePaths, bytes: Buffer, options: ReplaceOptions): FileKey {
-  const key = writeDurably(paths.stagingFile, bytes);
+export function replaceStoreFile(paths: StorePaths, bytes: Buffer, options: ReplaceOptions): void {
+  writeDurably(paths.stagingFile, bytes);
   if (options.keepBackup) refreshBackup(paths);
   renameSync(paths.stagingFile, paths.file);
   syncDirectory(dirname(paths.file));
-  return key;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { hostname, uptime } from 'node:os';
 import { join } from 'node:path';
-import { isProcessAlive, type ProcessIdentity } from '../process/process-identity';
+import type { ProcessProbe } from '../registry/storage-adapter';
 
 /**
  * How long a lock of ANOTHER host (a shared or network directory) may stand before it is
@@ -12,7 +12,12 @@ export const FOREIGN_LOCK_STALE_MS = 60_000;
 
 export const OWNER_FILE = 'owner.json';
 
-export interface LockOwner extends ProcessIdentity {
+/** Who holds the lock: enough to tell it from a later process that reuses its pid. */
+export interface LockOwner {
+  pid: number;
+  /** The probe's start-time token; null where it has none (then the pid alone decides). */
+  startTime: string | null;
+  host: string;
   acquiredAt: string;
 }
 
@@ -76,7 +81,7 @@ function olderThanBoot(mtimeMs: number): boolean {
 }
 
 /** Whether the holder can never release the lock itself, so a reclaimer may remove it. */
-export function isAbandoned(holder: LockHolder): boolean {
+export function isAbandoned(holder: LockHolder, probe: ProcessProbe): boolean {
   switch (holder.kind) {
     case 'free':
       return false;
@@ -84,7 +89,7 @@ export function isAbandoned(holder: LockHolder): boolean {
       return olderThanBoot(holder.mtimeMs) || Date.now() - holder.mtimeMs > FOREIGN_LOCK_STALE_MS;
     case 'owner':
       if (holder.owner.host !== hostname()) return Date.now() - holder.mtimeMs > FOREIGN_LOCK_STALE_MS;
-      return !isProcessAlive(holder.owner.pid, holder.owner.startTime);
+      return !probe.isAlive(holder.owner.pid, holder.owner.startTime);
   }
 }
 

@@ -1,4 +1,5 @@
 import { mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { GenieError } from '@genie/errors';
 import {
@@ -11,7 +12,8 @@ import {
   type LockHolder,
   type LockOwner,
 } from './lock-owner';
-import { currentProcessIdentity } from '../process/process-identity';
+import type { ProcessProbe } from '../registry/storage-adapter';
+import { signalZeroProbe } from './lock-holder-probe';
 import { storeIoError } from './store-errors';
 
 export interface HeldLock {
@@ -38,8 +40,8 @@ function sleep(ms: number): Promise<void> {
  * acquisition is one atomic rename. A dead holder on this host is reclaimed at once; a live one
  * is waited for (jittered backoff) until `timeoutMs`, then LOCK_TIMEOUT.
  */
-export async function acquireStoreLock(lockDir: string, timeoutMs: number): Promise<HeldLock> {
-  const owner: LockOwner = { ...currentProcessIdentity(), acquiredAt: new Date().toISOString() };
+export async function acquireStoreLock(lockDir: string, timeoutMs: number, probe: ProcessProbe = signalZeroProbe): Promise<HeldLock> {
+  const owner: LockOwner = { pid: process.pid, startTime: probe.startTime(process.pid), host: hostname(), acquiredAt: new Date().toISOString() };
   const stagingDir = uniqueSibling(lockDir, ACQUIRING_SUFFIX);
   // Taking and releasing the lock is synchronous, like the write it guards (see atomic-write.ts);
   // only the wait for another holder yields.
@@ -76,7 +78,7 @@ export async function acquireStoreLock(lockDir: string, timeoutMs: number): Prom
       }
       // Freed between our rename and our look: try again at once (bounded, in case it never sticks).
       if (holder.kind === 'free' && Date.now() < deadline) continue;
-      if (isAbandoned(holder) && (await reclaimAbandonedLock(lockDir, holder))) continue;
+      if (isAbandoned(holder, probe) && (await reclaimAbandonedLock(lockDir, holder, probe))) continue;
       if (Date.now() >= deadline) throw lockTimeout(lockDir, timeoutMs, holder);
       await sleep(backoffMs * (0.5 + Math.random()));
       backoffMs = Math.min(backoffMs * 2, MAX_BACKOFF_MS);
@@ -143,7 +145,7 @@ function discardLockDir(lockDir: string): void {
  * holder and then remove a lock that a third process took in between. True when the lock
  * was removed (or already gone), false when it should be waited for instead.
  */
-async function reclaimAbandonedLock(lockDir: string, seen: LockHolder): Promise<boolean> {
+async function reclaimAbandonedLock(lockDir: string, seen: LockHolder, probe: ProcessProbe): Promise<boolean> {
   let releaseMutex: () => Promise<void>;
   try {
     // Loaded only here: reclaiming is rare, and proper-lockfile (with graceful-fs) costs every
@@ -164,10 +166,10 @@ async function reclaimAbandonedLock(lockDir: string, seen: LockHolder): Promise<
   try {
     const current = readLockHolder(lockDir);
     if (current.kind !== 'free') {
-      if (!sameHolder(current, seen) || !isAbandoned(current)) return false;
+      if (!sameHolder(current, seen) || !isAbandoned(current, probe)) return false;
       discardLockDir(lockDir);
     }
-    sweepAbandonedStaging(lockDir);
+    sweepAbandonedStaging(lockDir, probe);
     return true;
   } catch (error) {
     throw storeIoError('reclaim the abandoned lock', lockDir, error);
@@ -177,7 +179,7 @@ async function reclaimAbandonedLock(lockDir: string, seen: LockHolder): Promise<
 }
 
 /** Staging directories of acquirers that died before renaming them into place, and discards a reclaimer left. */
-function sweepAbandonedStaging(lockDir: string): void {
+function sweepAbandonedStaging(lockDir: string, probe: ProcessProbe): void {
   const prefix = `${basename(lockDir)}.`;
   const parent = dirname(lockDir);
   let names: string[];
@@ -195,12 +197,12 @@ function sweepAbandonedStaging(lockDir: string): void {
     }
     if (!name.endsWith(ACQUIRING_SUFFIX)) continue;
     const holder = readLockHolder(stagingDir);
-    if (holder.kind !== 'free' && isAbandoned(holder)) rmSync(stagingDir, { recursive: true, force: true });
+    if (holder.kind !== 'free' && isAbandoned(holder, probe)) rmSync(stagingDir, { recursive: true, force: true });
   }
 }
 
 function lockTimeout(lockDir: string, timeoutMs: number, holder: LockHolder): GenieError {
-  const foreign = holder.kind === 'owner' && holder.owner.host !== currentProcessIdentity().host;
+  const foreign = holder.kind === 'owner' && holder.owner.host !== hostname();
   return new GenieError(
     'LOCK_TIMEOUT',
     `Waited ${timeoutMs} ms for the session store lock ${lockDir}, held by ${describeHolder(holder)}.`,

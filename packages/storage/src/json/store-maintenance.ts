@@ -5,6 +5,7 @@ import { replaceStoreFile } from './atomic-write';
 import { DEFAULT_LOCK_TIMEOUT_MS, openJsonStorage } from './json-storage';
 import { storeIoError, summariseProblems, unusableStoreError } from './store-errors';
 import { examineStoreBytes, type StoreExamination } from './store-examination';
+import type { ProcessProbe } from '../registry/storage-adapter';
 import { acquireStoreLock } from './store-lock';
 import { storePaths } from './store-paths';
 
@@ -103,9 +104,12 @@ function timestampForFileName(): string {
  * Replaces a damaged sessions file by its `.bak`, keeping the damaged bytes as
  * `sessions.json.corrupt-<timestamp>`. Refuses when the file is healthy or the backup is not.
  */
-export async function restoreJsonStoreBackup(file: string, options: { lockTimeoutMs?: number } = {}): Promise<RestoreReport> {
+export async function restoreJsonStoreBackup(
+  file: string,
+  options: { lockTimeoutMs?: number; processProbe?: ProcessProbe } = {},
+): Promise<RestoreReport> {
   const paths = storePaths(file);
-  const lock = await acquireStoreLock(paths.lockDir, options.lockTimeoutMs ?? DEFAULT_LOCK_TIMEOUT_MS);
+  const lock = await acquireStoreLock(paths.lockDir, options.lockTimeoutMs ?? DEFAULT_LOCK_TIMEOUT_MS, options.processProbe);
   try {
     const current = readIfExists(file);
     if (current !== null && examineStoreBytes(current).ok) {
@@ -148,7 +152,7 @@ export async function restoreJsonStoreBackup(file: string, options: { lockTimeou
 /** Migrates an old-version file now (what the first use would do), or reports what it would do. */
 export async function migrateJsonStore(
   file: string,
-  options: { dryRun?: boolean; defaultExecutor?: string; lockTimeoutMs?: number } = {},
+  options: { dryRun?: boolean; defaultExecutor?: string; lockTimeoutMs?: number; processProbe?: ProcessProbe } = {},
 ): Promise<MigrationReport> {
   const bytes = readIfExists(file);
   if (bytes === null) {

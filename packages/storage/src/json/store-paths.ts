@@ -9,12 +9,6 @@ export interface StorePaths {
   /** Only the lock holder writes these, so fixed names are safe and crashes leave no litter. */
   stagingFile: string;
   stagingBackup: string;
-  /** Every session's summary, ready to list (see store-listing.ts); derived, never the source of truth. */
-  listing: string;
-  /** Where the lock holder stages a new listing. */
-  stagingListing: string;
-  /** Where a reader, which holds no lock, stages the listing it makes: unique to its process. */
-  readerStagingListing: string;
   /** The original bytes of a file migrated from `version`, kept forever. */
   migrationBackup(version: number): string;
   corruptCopy(timestamp: string): string;
@@ -27,9 +21,6 @@ export function storePaths(file: string): StorePaths {
     backup: `${file}.bak`,
     stagingFile: `${file}.tmp`,
     stagingBackup: `${file}.bak.tmp`,
-    listing: `${file}.listing`,
-    stagingListing: `${file}.listing.tmp`,
-    readerStagingListing: `${file}.listing.${process.pid}.tmp`,
     migrationBackup: (version) => `${file}.v${version}.bak`,
     corruptCopy: (timestamp) => `${file}.corrupt-${timestamp}`,
   };

@@ -22,10 +22,6 @@ class MemoryStorage implements SessionStorage {
     return this.open().list(filter);
   }
 
-  async listSummaries(filter?: SessionFilter): Promise<Buffer[]> {
-    return this.open().summaries(filter);
-  }
-
   async create(entry: SessionEntry, options?: CreateOptions): Promise<SessionEntry> {
     const stored = planCreate(this.open(), entry, options);
     this.table.put(stored);

@@ -1,5 +1,5 @@
 import { GenieError } from '@genie/errors';
-import { toSessionSummary, type SessionEntry } from '@genie/session-schema';
+import type { SessionEntry } from '@genie/session-schema';
 import type { PoolClient } from 'pg';
 import { copyEntry, freezeEntry } from '../entry-ownership';
 import { assertValidEntry, nameTaken, sessionNotFound } from '../session-changes';
@@ -94,10 +94,6 @@ class PostgresStorage implements SessionStorage {
       values,
     );
     return rows.map(parseRecord);
-  }
-
-  async listSummaries(filter?: SessionFilter): Promise<Buffer[]> {
-    return (await this.list(filter)).map((entry) => Buffer.from(JSON.stringify(toSessionSummary(entry))));
   }
 
   async create(entry: SessionEntry, options: CreateOptions = {}): Promise<SessionEntry> {

@@ -3,4 +3,4 @@ import { runStorageConformanceSuite } from '../../src/conformance';
 import { openJsonStorage } from '../../src/index';
 import { tempDir } from '../helpers/temp-dir';
 
-runStorageConformanceSuite('json', () => openJsonStorage(join(tempDir('conformance'), 'state', 'sessions.json')));
+runStorageConformanceSuite('json', () => openJsonStorage(join(tempDir('conformance'), 'state', 'sessions.json')), { describe, it, beforeEach, afterEach });

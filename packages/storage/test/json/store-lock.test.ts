@@ -1,10 +1,10 @@
-import { existsSync, mkdirSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { isGenieError } from '@genie/errors';
 import { openJsonStorage } from '../../src/index';
-import { processStartTime } from '../../src/process/process-identity';
 import { runFixture, startFixture } from '../helpers/child-process';
+import { incarnationProbe } from '../helpers/incarnation-probe';
 import { tempDir } from '../helpers/temp-dir';
 
 async function storeWithOneSession(): Promise<{ file: string; lockDir: string }> {
@@ -82,11 +82,22 @@ describe('the json store lock', () => {
     expect(existsSync(lockDir)).toBe(false);
   });
 
-  it('reclaims a lock whose pid is alive but belongs to another process (pid reuse)', async () => {
+  it('reclaims a lock whose pid is alive but, says the process probe, belongs to another process (pid reuse)', async () => {
     const { file, lockDir } = await storeWithOneSession();
     plantLock(lockDir, { pid: process.pid, startTime: 'a-start-time-this-pid-never-had', host: hostname() });
-    await openJsonStorage(file, { lockTimeoutMs: 5_000 }).update('s1', (current) => ({ ...current, reused: true }));
+    await openJsonStorage(file, { lockTimeoutMs: 5_000, processProbe: incarnationProbe }).update('s1', (current) => ({ ...current, reused: true }));
     expect(existsSync(lockDir)).toBe(false);
+  });
+
+  it("records the probe's start time of the holder in the lock", async () => {
+    const { file, lockDir } = await storeWithOneSession();
+    const storage = openJsonStorage(file, { processProbe: incarnationProbe });
+    let owner: unknown;
+    await storage.update('s1', (current) => {
+      owner = JSON.parse(readFileSync(join(lockDir, 'owner.json'), 'utf8'));
+      return current;
+    });
+    expect(owner).toMatchObject({ pid: process.pid, startTime: `incarnation-of-${process.pid}`, host: hostname() });
   });
 
   it('keeps waiting for a planted lock whose pid and start time match a live process', async () => {
@@ -94,8 +105,8 @@ describe('the json store lock', () => {
     const live = startFixture('idle.js', []);
     await live.waitForLine('ready');
     const pid = live.child.pid as number;
-    plantLock(lockDir, { pid, startTime: processStartTime(pid), host: hostname() });
-    const error = await caught(openJsonStorage(file, { lockTimeoutMs: 300 }).update('s1', (current) => current));
+    plantLock(lockDir, { pid, startTime: incarnationProbe.startTime(pid), host: hostname() });
+    const error = await caught(openJsonStorage(file, { lockTimeoutMs: 300, processProbe: incarnationProbe }).update('s1', (current) => current));
     expect(isGenieError(error, 'LOCK_TIMEOUT')).toBe(true);
     expect(existsSync(join(lockDir, 'owner.json'))).toBe(true);
     live.child.kill('SIGKILL');

@@ -1,4 +1,4 @@
 import { runStorageConformanceSuite } from '../../src/conformance';
 import { createMemoryStorage } from '../../src/index';
 
-runStorageConformanceSuite('memory', () => createMemoryStorage());
+runStorageConformanceSuite('memory', () => createMemoryStorage(), { describe, it, beforeEach, afterEach });

@@ -15,10 +15,14 @@ beforeAll(async () => {
 
 // Each test gets a project of its own in one database: projects are how one database keeps
 // many workspaces apart, so the suite passing this way also shows they do not leak.
-runStorageConformanceSuite('postgres', () => {
-  project += 1;
-  return openPostgresStorage(url, { project: `conformance-${project}` });
-});
+runStorageConformanceSuite(
+  'postgres',
+  () => {
+    project += 1;
+    return openPostgresStorage(url, { project: `conformance-${project}` });
+  },
+  { describe, it, beforeEach, afterEach },
+);
 
 describe('postgres storage', () => {
   const opened: SessionStorage[] = [];

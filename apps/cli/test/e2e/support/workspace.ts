@@ -91,28 +91,6 @@ export class TestWorkspace {
     return this.json<SessionJson>(['view', session, '--follow']);
   }
 
-  /**
-   * Observes every genie process of this workspace from inside, through a `--require`
-   * preload: `setup` runs before genie's own code, and at exit the value of the expression
-   * `result` is recorded. Supervisors, which inherit NODE_OPTIONS, are left alone. Returns
-   * a function that reads (and removes) what the last genie process recorded.
-   */
-  probe<T>(setup: string, result: string): () => T {
-    const scratch = path.dirname(this.dir);
-    const record = path.join(scratch, 'probe.json');
-    const preload = path.join(scratch, 'probe.js');
-    fs.writeFileSync(
-      preload,
-      `if (/genie\\.js$/.test(process.argv[1] || '')) {\n${setup}\nprocess.on('exit', () => require('fs').writeFileSync(${JSON.stringify(record)}, JSON.stringify(${result})));\n}\n`,
-    );
-    this.env.NODE_OPTIONS = `--require ${JSON.stringify(preload)}`;
-    return () => {
-      const recorded = JSON.parse(fs.readFileSync(record, 'utf8')) as T;
-      fs.rmSync(record);
-      return recorded;
-    };
-  }
-
   readStore(): { version: number; sessions: Record<string, Record<string, unknown>> } {
     return JSON.parse(fs.readFileSync(this.sessionsFile, 'utf8')) as {
       version: number;
