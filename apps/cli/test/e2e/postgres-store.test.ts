@@ -67,6 +67,22 @@ describe('sessions in PostgreSQL (GENIE_DATABASE_URL)', () => {
     expect(JSON.stringify(own.transcript)).toBe(JSON.stringify(full.transcript));
   });
 
+  it("refuses to resume or stop, on another host, a session of the laptop, naming the laptop, and changes nothing", async () => {
+    const before = await ci.json<SessionJson>(['view', 'steps']);
+    const resumed = await ci.genie(['resume', 'steps', 'echo again', '--no-background', '--json']);
+    expect(resumed.code).toBe(2);
+    const refusal = parseJsonDocument<{ error: { code: string; message: string } }>(resumed).error;
+    expect(refusal.code).toBe('FOREIGN_HOST');
+    expect(refusal.message).toContain('laptop');
+    expect(await ci.json<SessionJson>(['view', 'steps'])).toMatchObject({ turns: before.turns, status: 'completed' });
+
+    await laptop.json<SessionJson>(['run', 'shell', 'sleep 30', '--background', '--name', 'long']);
+    const stopped = await ci.genie(['stop', 'long', '--json']);
+    expect(stopped.code).toBe(2);
+    expect(parseJsonDocument<{ error: { code: string } }>(stopped).error.code).toBe('FOREIGN_HOST');
+    expect((await laptop.json<SessionJson>(['stop', 'long'])).status).toBe('stopped');
+  });
+
   it('keeps another repository apart in the same database', async () => {
     const other = host('laptop', 'git@example.com:team/other.git', url);
     const listed = await other.json<{ sessions: SessionJson[] }>(['list', 'sessions']);

@@ -1,3 +1,4 @@
+import { GenieError } from '@genie/errors';
 import type { SessionEntry } from '@genie/session-schema';
 import { eventLogPath } from '../event-log/event-log-path';
 import { getExecutor } from '../executors/registry';
@@ -18,6 +19,18 @@ export interface BegunTurn {
 
 /** Executors whose conversations live in the CLI and need its native id to continue. */
 const NATIVE_CONVERSATIONS = new Set(['claude', 'codex']);
+
+/**
+ * In a team store, a session belongs to the host that ran it: Claude and Codex keep the
+ * conversation in that host's files (and the turn's directory is that host's), so a resume
+ * elsewhere would silently start a new conversation. It is refused, naming the host.
+ */
+function foreignHostError(entry: SessionEntry, host: string): GenieError {
+  return new GenieError('FOREIGN_HOST', `Session ${entry.name ?? entry.sessionId} belongs to host ${entry.host}, not to ${host}.`, {
+    hint: `Resume it on ${entry.host}, where its conversation and working directory are; or start a new session here.`,
+    details: { sessionId: entry.sessionId, host: entry.host },
+  });
+}
 
 /**
  * Claims the session for a new turn in one atomic write (creating it when the plan says
@@ -60,6 +73,7 @@ export async function beginTurn(ctx: LaunchContext, plan: TurnPlan, runner?: Run
   } else {
     entry = await ctx.storage.update(plan.sessionId, (current) => {
       if (hasLiveRunner(current, host)) throw sessionBusyError(current, host);
+      if (ctx.storageSpec.kind === 'postgres' && current.host && current.host !== host) throw foreignHostError(current, host);
       previous = current;
       return claim(current);
     });
