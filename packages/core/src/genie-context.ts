@@ -97,6 +97,7 @@ export class GenieContext {
       env: this.env,
       graceMs: this.config.stop.graceMs,
       hangGuardMs: this.config.hangGuard.ms,
+      ...(this.config.storage.leaseMs === undefined ? {} : { leaseMs: this.config.storage.leaseMs }),
     };
   }
 

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createTestDatabase, queryDatabase } from '../../../../tooling/postgres-database';
 import { describeResult, parseJsonDocument } from './support/genie-process';
+import { until } from './support/until';
 import { cleanUpWorkspaces, TestWorkspace, type SessionJson } from './support/workspace';
 
 afterAll(() => cleanUpWorkspaces());
@@ -81,6 +82,39 @@ describe('sessions in PostgreSQL (GENIE_DATABASE_URL)', () => {
     expect(stopped.code).toBe(2);
     expect(parseJsonDocument<{ error: { code: string } }>(stopped).error.code).toBe('FOREIGN_HOST');
     expect((await laptop.json<SessionJson>(['stop', 'long'])).status).toBe('stopped');
+  });
+
+  it("takes a turn of a host that died for lost on the other hosts once its lease runs out, and not a live one", async () => {
+    const leaseMs = 4_000;
+    for (const workspace of [laptop, ci]) {
+      fs.writeFileSync(path.join(workspace.dir, '.genie', 'config.yaml'), `storage:\n  leaseMs: ${leaseMs}\n`);
+    }
+    const live = await laptop.json<SessionJson>(['run', 'shell', 'sleep 60', '--background', '--name', 'live']);
+    const doomed = await laptop.json<SessionJson>(['run', 'shell', 'sleep 60', '--background', '--name', 'doomed']);
+    const pids = async (sessionId: string) =>
+      (
+        await queryDatabase<{ runner: number | null; executor: number | null }>(
+          url,
+          "SELECT (record::json->>'runnerPid')::int AS runner, (record::json->>'executorPid')::int AS executor FROM genie_sessions WHERE session_id = $1",
+          [sessionId],
+        )
+      )[0];
+    await until(() => pids(doomed.sessionId), (found) => Boolean(found?.runner && found.executor));
+    // The laptop "dies": its supervisor and agent vanish without a word to the database.
+    const { runner, executor } = (await pids(doomed.sessionId)) as { runner: number; executor: number };
+    process.kill(runner, 'SIGKILL');
+    process.kill(-executor, 'SIGKILL');
+
+    const lost = await until(
+      () => ci.json<SessionJson>(['view', 'doomed']),
+      (view) => view.status !== 'running' && view.status !== 'starting',
+    );
+    expect(lost.status).toBe('lost');
+    expect(lost.error).toContain('laptop');
+    // Its live neighbour, started earlier, renewed its lease all along: still running.
+    expect((await ci.json<SessionJson>(['view', 'live'])).status).toBe('running');
+    expect((await laptop.json<SessionJson>(['stop', 'live'])).sessionId).toBe(live.sessionId);
+    for (const workspace of [laptop, ci]) fs.rmSync(path.join(workspace.dir, '.genie', 'config.yaml'));
   });
 
   it('keeps another repository apart in the same database', async () => {

@@ -39,6 +39,11 @@ export interface GenieConfig {
      * the repository's `origin` remote, so every checkout of it, on any host, is one project).
      */
     project?: string;
+    /**
+     * postgres: how long a running turn of another host may go without renewing its lease
+     * before every host takes it for lost (default 30000; renewed every sixth of it).
+     */
+    leaseMs?: number;
     lockTimeoutMs?: number;
   };
   stop: { graceMs: number };

@@ -3,7 +3,7 @@ import type { SessionEntry } from '@genie/session-schema';
 import { eventLogPath } from '../event-log/event-log-path';
 import { getExecutor } from '../executors/registry';
 import { instructionsPath, type TurnSpec } from '../supervisor/turn-spec';
-import { graceOf, hangGuardOf, hostOf } from './context-defaults';
+import { graceOf, hangGuardOf, hostOf, leaseOf } from './context-defaults';
 import type { LaunchContext, TurnPlan } from './launch-context';
 import { hasLiveRunner, sessionBusyError } from './session-busy';
 
@@ -41,6 +41,7 @@ function foreignHostError(entry: SessionEntry, host: string): GenieError {
 export async function beginTurn(ctx: LaunchContext, plan: TurnPlan, runner?: Runner): Promise<BegunTurn> {
   getExecutor(plan.executor);
   const host = hostOf(ctx);
+  const leaseMs = leaseOf(ctx);
   const logFile = eventLogPath(ctx.logsDir, plan.sessionId);
   let previous: SessionEntry | undefined;
 
@@ -63,6 +64,8 @@ export async function beginTurn(ctx: LaunchContext, plan: TurnPlan, runner?: Run
       executorPid: null,
       runnerPid: runner?.pid ?? null,
       runnerStartTime: runner?.startTime ?? null,
+      // A team turn holds its lease from the claim on; the supervisor renews it.
+      ...(leaseMs === undefined ? {} : { heartbeatAt: time }),
     };
   };
 
@@ -72,7 +75,7 @@ export async function beginTurn(ctx: LaunchContext, plan: TurnPlan, runner?: Run
     entry = await ctx.storage.create(claim(plan.create.entry), plan.create.options);
   } else {
     entry = await ctx.storage.update(plan.sessionId, (current) => {
-      if (hasLiveRunner(current, host)) throw sessionBusyError(current, host);
+      if (hasLiveRunner(current, host, leaseMs)) throw sessionBusyError(current, host);
       if (ctx.storageSpec.kind === 'postgres' && current.host && current.host !== host) throw foreignHostError(current, host);
       previous = current;
       return claim(current);
@@ -99,6 +102,7 @@ export async function beginTurn(ctx: LaunchContext, plan: TurnPlan, runner?: Run
     instructionsFile: instructionsPath(ctx.logsDir, plan.sessionId, turn),
     graceMs: graceOf(ctx),
     hangGuardMs: hangGuardOf(ctx),
+    ...(leaseMs === undefined ? {} : { leaseMs }),
   };
   return { entry, spec };
 }

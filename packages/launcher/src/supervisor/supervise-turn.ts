@@ -9,6 +9,7 @@ import { EventLogWriter } from '../event-log/event-log-writer';
 import type { OutputRecord } from '../event-log-record';
 import type { Executor, LaunchCommand } from '../executors/executor';
 import { getExecutor } from '../executors/registry';
+import { renewLease } from '../lease/turn-lease';
 import { terminateSession } from '../process/terminate-session';
 import type { TranscriptEvent } from '../transcript/transcript-types';
 import { spawnExecutor, type RunningExecutor } from './executor-process';
@@ -51,7 +52,14 @@ export async function superviseTurn(options: SuperviseOptions): Promise<SessionE
       entry.turns === spec.turn ? { ...entry, status: 'failed', exitCode: null, signal: null, error: message } : entry,
     );
   }
-  return run.run();
+  // A team turn renews its lease while it runs, so other hosts can tell it is alive.
+  const { spec } = options;
+  const stopRenewing = spec.leaseMs === undefined ? undefined : renewLease(options.storage, spec.sessionId, spec.turn, spec.leaseMs);
+  try {
+    return await run.run();
+  } finally {
+    stopRenewing?.();
+  }
 }
 
 class TurnRun {

@@ -25,6 +25,8 @@ export interface TurnSpec {
   instructionsFile: string;
   graceMs: number;
   hangGuardMs: number;
+  /** Team stores: the lease this turn renews (see lease/turn-lease.ts); absent otherwise. */
+  leaseMs?: number;
 }
 
 /** What the executor is asked to build the argv of this turn from. */
