@@ -6,6 +6,8 @@ export type {
   InitReport,
   ListSessionsOptions,
   MigrateReport,
+  CopyToTeamOptions,
+  CopyToTeamReport,
   OpenOptions,
   ResumeOptions,
   RunOptions,

@@ -9,6 +9,7 @@ import { followSession } from './operations/follow-session';
 import { initWorkspace } from './operations/init-workspace';
 import { listAgents } from './operations/list-agents';
 import { listSessions, listSessionsJson } from './operations/list-sessions';
+import { copyToTeam } from './operations/copy-to-team';
 import { migrateStore } from './operations/migrate-store';
 import { resumeSession } from './operations/resume-session';
 import { runSession } from './operations/run-session';
@@ -60,6 +61,7 @@ function createGenie(context: GenieContext): Genie {
     wait: (options) => waitSession(context, options),
     follow: (options) => followSession(context, options),
     migrate: (options) => migrateStore(context, options),
+    copyToTeam: (options) => copyToTeam(context, options),
     doctor: (options) => doctor(context, options),
     init: async () => initWorkspace(context.paths),
     close: () => context.close(),
