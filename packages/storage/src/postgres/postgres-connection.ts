@@ -5,6 +5,9 @@ import { migrateSchema } from './postgres-schema';
 
 type Driver = typeof import('pg');
 
+/** What a check of a transaction's outcome may run its query on. */
+export type Queryable = Pick<Pool, 'query'>;
+
 /** The URL without its password, for messages. */
 export function describeDatabaseUrl(url: string): string {
   try {
@@ -29,6 +32,25 @@ async function loadDriver(): Promise<Driver> {
   }
 }
 
+/**
+ * How long a call keeps trying while the server cannot be reached (restarting, failing
+ * over, the network down for a moment) before it fails with STORE_IO. The first connection
+ * of a process is not retried: a wrong URL or a server that is not there is reported at once.
+ */
+export const DEFAULT_RECONNECT_MS = 30_000;
+
+/** Errors after which nothing was done and the same call may simply be made again. */
+function isTransient(error: unknown): boolean {
+  const code = (error as { code?: string } | null)?.code;
+  if (code && ['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006'].includes(code)) {
+    return true;
+  }
+  return (
+    error instanceof Error &&
+    /Connection terminated|terminating connection|connection error and is not queryable|the database system is (starting up|shutting down)/i.test(error.message)
+  );
+}
+
 /** The notification channel every change of a session record or event log is announced on. */
 export const CHANGES_CHANNEL = 'genie_changes';
 
@@ -49,39 +71,76 @@ export class PostgresConnection {
   constructor(
     private readonly url: string,
     private readonly poolSize: number,
+    private readonly reconnectMs = DEFAULT_RECONNECT_MS,
   ) {
     this.location = describeDatabaseUrl(url);
   }
 
   async query<T extends object>(text: string, values: unknown[]): Promise<T[]> {
-    const { pool } = await this.connect();
-    try {
+    return this.retrying(async () => {
+      const { pool } = await this.connect();
       return (await pool.query<T & QueryResultRow>(text, values)).rows;
-    } catch (error) {
-      throw this.translate(error);
+    });
+  }
+
+  /**
+   * Runs `work` in one transaction: committed when it resolves, rolled back when it throws.
+   * A transaction cut short by a lost connection is run again: the server rolled it back.
+   * When the connection is lost during the COMMIT itself, the transaction may or may not
+   * have been committed: `committed` (run on a new connection) tells which, and a
+   * transaction that was not is run again; without it, that fails with STORE_IO.
+   */
+  async transaction<T>(work: (client: PoolClient) => Promise<T>, committed?: (query: Queryable) => Promise<boolean>): Promise<T> {
+    for (;;) {
+      const outcome = await this.retrying(() => this.attemptTransaction(work));
+      if (!('unknown' in outcome)) return outcome.result;
+      if (!committed) throw this.translate(outcome.unknown);
+      const landed = await this.retrying(async () => {
+        const { pool } = await this.connect();
+        return committed(pool);
+      });
+      if (landed) return outcome.result;
     }
   }
 
-  /** Runs `work` in one transaction: committed when it resolves, rolled back when it throws. */
-  async transaction<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
+  private async attemptTransaction<T>(work: (client: PoolClient) => Promise<T>): Promise<{ result: T } | { result: T; unknown: unknown }> {
     const { pool } = await this.connect();
-    let client: PoolClient;
-    try {
-      client = await pool.connect();
-    } catch (error) {
-      throw this.translate(error);
-    }
+    const client = await pool.connect();
+    // A connection the server ends while it is checked out reports it here, as well as to
+    // the query under way; unheard, the event would end the process.
+    const ignore = (): void => undefined;
+    client.on('error', ignore);
     let broken: unknown;
+    let result: T | undefined;
+    let committing = false;
     try {
       await client.query('BEGIN');
-      const result = await work(client);
+      result = await work(client);
+      committing = true;
       await client.query('COMMIT');
-      return result;
+      return { result };
     } catch (error) {
       await client.query('ROLLBACK').catch((rollbackError: unknown) => (broken = rollbackError));
-      throw this.translate(error);
+      // "Not queryable": the connection had died before the COMMIT was sent.
+      const sent = !(error instanceof Error && /not queryable/i.test(error.message));
+      if (committing && sent && isTransient(error)) return { result: result as T, unknown: error };
+      throw error;
     } finally {
+      client.off('error', ignore);
       client.release(broken instanceof Error ? broken : undefined);
+    }
+  }
+
+  /** Calls `attempt` again while it fails for want of a server, up to reconnectMs; other failures pass. */
+  private async retrying<T>(attempt: () => Promise<T>): Promise<T> {
+    const deadline = Date.now() + this.reconnectMs;
+    for (let delay = 50; ; delay = Math.min(delay * 2, 1_000)) {
+      try {
+        return await attempt();
+      } catch (error) {
+        if (!isTransient(error) || isGenieError(error) || Date.now() + delay > deadline) throw this.translate(error);
+        await new Promise((resolve) => setTimeout(resolve, delay));
+      }
     }
   }
 

@@ -4,7 +4,7 @@ import type { PoolClient } from 'pg';
 import { copyEntry, freezeEntry } from '../entry-ownership';
 import { assertValidEntry, nameTaken, sessionNotFound } from '../session-changes';
 import type { CreateOptions, SessionFilter, SessionStorage, StorageCapabilities } from '../session-storage';
-import { CHANGES_CHANNEL, changePayload, PostgresConnection } from './postgres-connection';
+import { CHANGES_CHANNEL, changePayload, PostgresConnection, type Queryable } from './postgres-connection';
 
 export interface PostgresStorageOptions {
   /**
@@ -14,6 +14,8 @@ export interface PostgresStorageOptions {
   project?: string;
   /** Connections kept open at most (default 4). */
   poolSize?: number;
+  /** How long a call keeps trying while the server is away (default 30 s); see DEFAULT_RECONNECT_MS. */
+  reconnectMs?: number;
 }
 
 export const DEFAULT_PROJECT = 'default';
@@ -56,7 +58,7 @@ class PostgresStorage implements SessionStorage {
 
   constructor(url: string, options: PostgresStorageOptions) {
     this.project = options.project ?? DEFAULT_PROJECT;
-    this.connection = new PostgresConnection(url, options.poolSize ?? 4);
+    this.connection = new PostgresConnection(url, options.poolSize ?? 4, options.reconnectMs);
   }
 
   get location(): string {
@@ -99,6 +101,14 @@ class PostgresStorage implements SessionStorage {
   async create(entry: SessionEntry, options: CreateOptions = {}): Promise<SessionEntry> {
     assertValidEntry(entry, 'create the session');
     const stored = copyEntry(entry);
+    const landed = async (query: Queryable): Promise<boolean> => {
+      const rows = await query.query('SELECT 1 FROM genie_sessions WHERE project = $1 AND session_id = $2 AND record = $3', [
+        this.project,
+        stored.sessionId,
+        JSON.stringify(stored),
+      ]);
+      return (rows.rowCount ?? 0) > 0;
+    };
     return this.transaction(async (client) => {
       const existing = await client.query('SELECT 1 FROM genie_sessions WHERE project = $1 AND session_id = $2', [this.project, stored.sessionId]);
       if (existing.rowCount) throw sessionExists(stored.sessionId);
@@ -122,15 +132,28 @@ class PostgresStorage implements SessionStorage {
           stored.name = await this.freeSuffixedName(client, typeof entry.name === 'string' ? entry.name : stored.name);
         }
       }
-    });
+    }, landed);
   }
 
   async update(sessionId: string, mutate: (current: SessionEntry) => SessionEntry): Promise<SessionEntry> {
-    return this.transaction(async (client) => {
-      const rows = await client.query<Row>('SELECT record FROM genie_sessions WHERE project = $1 AND session_id = $2 FOR UPDATE', [
+    // What this update writes, to tell whether a COMMIT lost with its connection landed.
+    let written: { revision: string; record: string } | undefined;
+    const landed = async (query: Queryable): Promise<boolean> => {
+      if (!written) return false;
+      const rows = await query.query('SELECT 1 FROM genie_sessions WHERE project = $1 AND session_id = $2 AND revision = $3 AND record = $4', [
         this.project,
         sessionId,
+        written.revision,
+        written.record,
       ]);
+      return (rows.rowCount ?? 0) > 0;
+    };
+    return this.transaction(async (client) => {
+      written = undefined;
+      const rows = await client.query<Row & { revision: string }>(
+        'SELECT record, revision FROM genie_sessions WHERE project = $1 AND session_id = $2 FOR UPDATE',
+        [this.project, sessionId],
+      );
       const row = rows.rows[0];
       if (!row) throw sessionNotFound(sessionId);
       const next: unknown = mutate(JSON.parse(row.record) as SessionEntry);
@@ -158,8 +181,9 @@ class PostgresStorage implements SessionStorage {
         throw error;
       }
       await this.announce(client, sessionId);
+      written = { revision: String(BigInt(row.revision) + 1n), record: JSON.stringify(stored) };
       return freezeEntry(stored);
-    });
+    }, landed);
   }
 
   async delete(sessionId: string): Promise<boolean> {
@@ -194,8 +218,8 @@ class PostgresStorage implements SessionStorage {
     return this.connection.query<T>(text, values);
   }
 
-  private transaction<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
-    return this.connection.transaction(work);
+  private transaction<T>(work: (client: PoolClient) => Promise<T>, committed?: (query: Queryable) => Promise<boolean>): Promise<T> {
+    return this.connection.transaction(work, committed);
   }
 
   /** Followers on any host (`view --follow`, `wait`) wake on this instead of polling. */
