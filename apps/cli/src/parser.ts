@@ -1,9 +1,12 @@
 import yargs from 'yargs/yargs';
 import type { Argv } from 'yargs';
 import { GLOBAL_OPTIONS, helpCommand } from './command';
+import clean from './commands/clean';
+import diff from './commands/diff';
 import doctor from './commands/doctor';
 import init from './commands/init';
 import list from './commands/list';
+import merge from './commands/merge';
 import mcp from './commands/mcp';
 import migrate from './commands/migrate';
 import resume from './commands/resume';
@@ -41,6 +44,9 @@ export function buildParser(argv: readonly string[], version: string): Argv {
     .command(view)
     .command(stop)
     .command(list)
+    .command(diff)
+    .command(merge)
+    .command(clean)
     .command(migrate)
     .command(doctor)
     .command(init)

@@ -1,6 +1,7 @@
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { Genie } from '@genie/core';
 import { registerSessionResources } from './resources/session-resources';
+import { registerSessionSubscriptions } from './resources/session-subscriptions';
 import { AgentPolicy } from './tools/agent-policy';
 import { registerListAgentsTool } from './tools/list-agents-tool';
 import { registerListSessionsTool } from './tools/list-sessions-tool';
@@ -20,6 +21,8 @@ const INSTRUCTIONS = [
   'genie runs coding agents as sessions that are never lost.',
   'Typical flow: list_agents → run {agent, prompt} (returns a session id at once) → wait {sessionId} until finished → view {sessionId};',
   'continue the same conversation with resume {sessionId, prompt}. Sessions persist across restarts; list_sessions finds them.',
+  'To learn when a turn ends, call wait (it blocks until the turn ends or its timeout) or subscribe to the resource genie://sessions/{sessionId};',
+  'do not poll view or list_sessions in a loop. run with worktree: true gives the session its own git worktree and branch.',
 ].join(' ');
 
 /**
@@ -41,5 +44,6 @@ export function createGenieMcpServer(genie: Genie, options: GenieMcpServerOption
   registerStopTool(server, context);
   registerWaitTool(server, context);
   registerSessionResources(server, genie);
+  registerSessionSubscriptions(server, genie);
   return server;
 }

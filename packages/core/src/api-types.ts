@@ -52,6 +52,17 @@ export interface RunOptions {
   model?: string;
   mode?: string;
   /**
+   * Run the session in its own git worktree (branch `genie/<name>` under `.genie/worktrees/`);
+   * default: the agent's `genie.worktree`, else the config's `defaults.worktree` (false).
+   */
+  worktree?: boolean;
+  /** The commit, branch or tag the worktree's branch starts from (default HEAD); needs `worktree`. */
+  base?: string;
+  /** What the session may cost over all its turns (USD); claude also gets what is left of it per turn. */
+  maxBudgetUsd?: number;
+  /** Show a desktop notification when each turn ends (where the platform has a notifier). */
+  notify?: boolean;
+  /**
    * Called once, as soon as the session record exists (status `starting`), before any
    * event: lets a foreground caller show the session id and name at once.
    */
@@ -67,6 +78,15 @@ export interface ResumeOptions {
   session: string;
   prompt: string;
   background?: boolean;
+  /**
+   * Require the session to run in its own worktree (true) or in the workspace (false). A
+   * session's directory never changes, so a mismatch is refused rather than honoured.
+   */
+  worktree?: boolean;
+  /** Sets the session's budget (USD) from this turn on, e.g. to continue past the one it was given. */
+  maxBudgetUsd?: number;
+  /** Notify when this turn ends; default: what the session was started with. */
+  notify?: boolean;
   /** Called once the new turn is recorded (`starting`), before any event; see RunOptions.onStart. */
   onStart?: (session: SessionView) => void;
   onEvent?: (event: TranscriptEvent) => void;
@@ -99,6 +119,71 @@ export interface WaitResult extends SessionView {
 }
 
 export interface ListSessionsOptions extends SessionFilter {}
+
+export interface DiffOptions {
+  session: string;
+  /** A diffstat instead of the patch. */
+  stat?: boolean;
+}
+
+/** What a worktree session changed against the commit its branch started from. */
+export interface SessionDiff {
+  sessionId: string;
+  name: string | null;
+  branch: string;
+  /** The commit the branch was made from. */
+  base: string;
+  worktree: string;
+  /** Paths that differ (committed on the branch or not yet committed in the worktree). */
+  files: string[];
+  /** The unified diff (or diffstat with `stat`), as git prints it. */
+  diff: string;
+}
+
+export interface MergeOptions {
+  session: string;
+  /** Commit uncommitted work in the worktree onto the session's branch first (else it is refused). */
+  commit?: boolean;
+}
+
+export interface MergeReport {
+  sessionId: string;
+  name: string | null;
+  branch: string;
+  /** The branch merged into: the one checked out in `repository` (`HEAD` when detached). */
+  into: string;
+  repository: string;
+  /** Commits of the branch that were not yet in `into`. */
+  commits: number;
+  merged: boolean;
+  /** Nothing to merge: `into` already holds every commit of the branch. */
+  alreadyMerged: boolean;
+  /** The repository's HEAD commit afterwards. */
+  head: string;
+}
+
+export interface CleanOptions {
+  /** Report what would be removed; remove nothing. */
+  dryRun?: boolean;
+  /** Also remove worktrees with uncommitted changes or unmerged commits (never one whose turn is running). */
+  force?: boolean;
+}
+
+export interface CleanedWorktree {
+  sessionId: string;
+  name: string | null;
+  worktree: string;
+  branch: string;
+  /** Why it was kept, or, for one removed with `force`, what was discarded. */
+  reasons: string[];
+}
+
+export interface CleanReport {
+  dryRun: boolean;
+  /** Removed (or, with dryRun, would be removed). */
+  removed: CleanedWorktree[];
+  kept: CleanedWorktree[];
+}
 
 export interface MigrateReport {
   file: string;
@@ -187,6 +272,12 @@ export interface Genie {
   wait(options: WaitOptions): Promise<WaitResult>;
   /** Streams rendered events of a session, starting with every event already logged, until its running turn ends. */
   follow(options: { session: string; fromStart?: boolean; signal?: AbortSignal }): AsyncIterable<TranscriptEvent>;
+  /** A worktree session's changes against its base (committed and uncommitted). */
+  diff(options: DiffOptions): Promise<SessionDiff>;
+  /** Merges a worktree session's branch into the repository's current branch; a conflict changes nothing. */
+  merge(options: MergeOptions): Promise<MergeReport>;
+  /** Removes worktrees of ended sessions whose work is merged (`force`: also unmerged ones). */
+  clean(options?: CleanOptions): Promise<CleanReport>;
   migrate(options?: { dryRun?: boolean }): Promise<MigrateReport>;
   /** Copies this workspace's sessions and event logs into a team database; the local store is only read. */
   copyToTeam(options: CopyToTeamOptions): Promise<CopyToTeamReport>;

@@ -1,5 +1,12 @@
 export { openGenie } from './open-genie';
 export type {
+  CleanOptions,
+  CleanReport,
+  CleanedWorktree,
+  DiffOptions,
+  MergeOptions,
+  MergeReport,
+  SessionDiff,
   AgentSummary,
   DoctorReport,
   Genie,

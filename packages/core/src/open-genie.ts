@@ -4,7 +4,10 @@ import { GenieError } from '@genie/errors';
 import type { Genie, OpenOptions } from './api-types';
 import { loadConfig } from './config/load-config';
 import { GenieContext } from './genie-context';
+import { cleanWorktrees } from './operations/clean-worktrees';
+import { diffSession } from './operations/diff-session';
 import { doctor } from './operations/doctor';
+import { mergeSession } from './operations/merge-session';
 import { followSession } from './operations/follow-session';
 import { initWorkspace } from './operations/init-workspace';
 import { listAgents } from './operations/list-agents';
@@ -60,6 +63,9 @@ function createGenie(context: GenieContext): Genie {
     stop: (options) => stopSession(context, options),
     wait: (options) => waitSession(context, options),
     follow: (options) => followSession(context, options),
+    diff: (options) => diffSession(context, options),
+    merge: (options) => mergeSession(context, options),
+    clean: (options) => cleanWorktrees(context, options ?? {}),
     migrate: (options) => migrateStore(context, options),
     copyToTeam: (options) => copyToTeam(context, options),
     doctor: (options) => doctor(context, options),

@@ -20,7 +20,14 @@ export type AgentEvent =
       text?: string;
       subtype?: string;
       usage?: UsageSummary;
+      /**
+       * True when `usage` is the conversation's running total rather than this turn's
+       * (codex 0.17x): the supervisor records the difference from the total it had.
+       */
+      usageIsRunningTotal?: boolean;
     }
   | { type: 'error'; message: string }
+  /** Something the user should see that does not fail the turn: an API retry, a CLI warning. */
+  | { type: 'warning'; message: string }
   /** A plain output line of a `command` executor. */
   | { type: 'output'; text: string; stream: 'stdout' | 'stderr' };

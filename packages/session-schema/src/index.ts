@@ -1,5 +1,7 @@
-export { ACTIVE_STATUSES, SESSION_STATUSES } from './types';
+export { ACTIVE_STATUSES, MAX_HOOK_FAILURES, SESSION_STATUSES } from './types';
 export type {
+  HookFailure,
+  SessionWorktree,
   SessionEntry,
   SessionEntryV1,
   SessionStatus,

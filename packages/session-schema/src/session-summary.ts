@@ -1,4 +1,4 @@
-import { SESSION_STATUSES, type SessionEntry, type SessionStatus, type UsageSummary } from './types';
+import { SESSION_STATUSES, type HookFailure, type SessionEntry, type SessionStatus, type SessionWorktree, type UsageSummary } from './types';
 
 /**
  * The public shape of a stored session: what `--json`, MCP structuredContent and library
@@ -23,7 +23,13 @@ export interface SessionSummary {
   error: string | null;
   usage: UsageSummary | null;
   costUsd: number | null;
+  /** The budget of the whole session in USD (`--max-budget-usd`), null when unlimited. */
+  maxBudgetUsd: number | null;
   logFile: string | null;
+  /** The git worktree the session runs in, null for one that runs in the workspace. */
+  worktree: SessionWorktree | null;
+  /** Turn-end hooks that failed lately (newest last); they never change the session's status. */
+  hookFailures: HookFailure[];
 }
 
 function statusOf(entry: SessionEntry): SessionStatus {
@@ -55,6 +61,9 @@ export function toSessionSummary(entry: SessionEntry): SessionSummary {
     // Stored records are frozen; the summary's usage is a copy.
     usage: entry.usage ? { ...entry.usage } : null,
     costUsd: entry.usage?.costUsd ?? null,
+    maxBudgetUsd: entry.maxBudgetUsd ?? null,
     logFile: entry.logFile ?? null,
+    worktree: entry.worktree ? { ...entry.worktree } : null,
+    hookFailures: entry.hookFailures ? entry.hookFailures.map((failure) => ({ ...failure, command: [...failure.command] })) : [],
   };
 }

@@ -22,6 +22,30 @@ export interface UsageSummary {
   durationMs?: number;
 }
 
+/** The git worktree a session runs in (`--worktree`); every turn runs there. */
+export interface SessionWorktree {
+  /** Absolute path of the worktree's top directory (`<repository>/.genie/worktrees/<name>`). */
+  path: string;
+  /** The branch made for the session (`genie/<name>`). */
+  branch: string;
+  /** The commit the branch was made from; `diff` compares against it. */
+  base: string;
+  /** Top directory of the checkout the worktree was added to; `merge` and `clean` work there. */
+  repository: string;
+  /** When `clean` removed the worktree and its branch (ISO-8601); absent while it exists. */
+  removedAt?: string;
+}
+
+/** A turn-end hook (or notifier) that failed or timed out; the turn's outcome is never changed by it. */
+export interface HookFailure {
+  turn: number;
+  /** The hook's argv as configured. */
+  command: string[];
+  error: string;
+  /** ISO-8601 time the hook ended. */
+  time: string;
+}
+
 /**
  * One session in a version-2 store. Everything but `sessionId` and `agent` is optional
  * because the predecessor wrote sparse records; fields this version does not know are
@@ -66,8 +90,19 @@ export interface SessionEntry {
   /** Number of turns started in this session (1 after the first run). */
   turns?: number;
   usage?: UsageSummary;
+  /** Set for sessions run with `--worktree`; absent (or null) for sessions in the workspace itself. */
+  worktree?: SessionWorktree | null;
+  /** Total the session may cost across its turns (USD); a resume beyond it is refused. */
+  maxBudgetUsd?: number | null;
+  /** A desktop notification is shown when a turn ends (`--notify`). */
+  notify?: boolean;
+  /** The latest failures of turn-end hooks (the newest last, at most MAX_HOOK_FAILURES). */
+  hookFailures?: HookFailure[];
   [extra: string]: unknown;
 }
+
+/** How many hook failures a record keeps: enough to see a pattern, bounded so a record stays small. */
+export const MAX_HOOK_FAILURES = 10;
 
 /** The version-2 store: sessions keyed by session id. Unknown top-level keys are kept. */
 export interface SessionStoreV2 {

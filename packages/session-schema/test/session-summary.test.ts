@@ -41,6 +41,9 @@ describe('toSessionSummary', () => {
       usage: { inputTokens: 10, outputTokens: 5, costUsd: 0.25 },
       costUsd: 0.25,
       logFile: '/w/.genie/state/agents/logs/s1.jsonl',
+      maxBudgetUsd: null,
+      worktree: null,
+      hookFailures: [],
     });
   });
 

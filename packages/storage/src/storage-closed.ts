@@ -1,8 +1,4 @@
-import { GenieError } from '@genie/errors';
-
-export function storageClosed(location: string): GenieError {
-  return new GenieError('INVALID_INPUT', `The session storage ${location} is closed.`, {
-    hint: 'Open the storage again before using it.',
-    details: { location },
-  });
+/** A storage used after close(): a bug in the caller, not something a user can act on. */
+export function storageClosed(location: string): Error {
+  return new Error(`The session storage ${location} is used after close().`);
 }

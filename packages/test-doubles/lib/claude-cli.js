@@ -6,7 +6,7 @@ const { parseDirectives } = require('./directives');
 const { answer, countTokens } = require('./brain');
 const effects = require('./effects');
 
-const VERSION = '2.0.14';
+const VERSION = '2.1.332';
 const MODEL = 'claude-sonnet-4-5-20250929';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const SUBCOMMANDS = ['config', 'mcp', 'migrate-installer', 'setup-token', 'doctor', 'update', 'install', 'plugin'];
@@ -52,6 +52,7 @@ const OPTIONS = [
   { long: '--fork-session', flags: '--fork-session' },
   { long: '--model', value: 'required', flags: '--model <model>' },
   { long: '--fallback-model', value: 'required', flags: '--fallback-model <model>' },
+  { long: '--max-budget-usd', value: 'required', flags: '--max-budget-usd <amount>' },
   { long: '--settings', value: 'required', flags: '--settings <file-or-json>' },
   { long: '--add-dir', value: 'variadic', flags: '--add-dir <directories...>' },
   { long: '--ide', flags: '--ide' },
@@ -64,6 +65,19 @@ const OPTIONS = [
 ];
 
 class UsageError extends Error {}
+
+/**
+ * A resume of a conversation claude does not have: the real CLI reports it as an
+ * `error_during_execution` result naming the cause in `errors` (no `result`), on stderr
+ * too, and exits 1.
+ */
+class MissingConversation extends Error {
+  constructor(sessionId, streaming) {
+    super(`No conversation found with session ID: ${sessionId}`);
+    this.sessionId = sessionId;
+    this.streaming = streaming;
+  }
+}
 
 /** Works out which conversation this run continues (if any) and under which id it is stored. */
 function resolveSession(values, cwd) {
@@ -87,7 +101,7 @@ function resolveSession(values, cwd) {
   }
   if (typeof resume === 'string') {
     if (!store.conversationExists(cwd, resume)) {
-      throw new UsageError(`No conversation found with session ID: ${resume}`);
+      throw new MissingConversation(resume, values['--output-format'] === 'stream-json');
     }
     previousId = resume;
   } else if (continues) {
@@ -170,10 +184,9 @@ async function runTurn(values, prompt, cwd) {
   }
   for (const tool of directives.tools) {
     const id = `toolu_${crypto.randomBytes(12).toString('hex')}`;
-    await assistant([
-      { type: 'thinking', thinking: `I should run ${tool}.`, signature: 'sig' },
-      { type: 'tool_use', id, name: 'Bash', input: { command: tool, description: `Run ${tool}` } },
-    ]);
+    // claude 2.1.x sends each content block as its own assistant event.
+    await assistant([{ type: 'thinking', thinking: `I should run ${tool}.`, signature: 'sig' }]);
+    await assistant([{ type: 'tool_use', id, name: 'Bash', input: { command: tool, description: `Run ${tool}` } }]);
     await emit({
       type: 'user',
       message: { role: 'user', content: [{ tool_use_id: id, type: 'tool_result', content: `ran: ${tool}`, is_error: false }] },
@@ -197,10 +210,12 @@ async function runTurn(values, prompt, cwd) {
     permission_denials: [],
   };
   if (directives.fail) {
-    await emit({ ...common, subtype: 'error_during_execution', is_error: true });
-    if (format === 'json') await effects.emitLine({ ...common, subtype: 'error_during_execution', is_error: true });
+    const failure = { ...common, subtype: 'error_during_execution', is_error: true, errors: ['Tool execution failed: simulated failure'] };
+    await emit(failure);
+    if (format === 'json') await effects.emitLine(failure);
     return 1;
   }
+  if (directives.apiError) return apiError(emit, common, format);
   await assistant([{ type: 'text', text: reply }]);
   store.appendEntry(cwd, sessionId, 'assistant', reply);
   await emit({ ...common, subtype: 'success', is_error: false, result: reply });
@@ -208,6 +223,33 @@ async function runTurn(values, prompt, cwd) {
   if (format === 'text') await effects.emitLine(reply);
   if (directives.hang) await effects.hangForever();
   return 0;
+}
+
+/**
+ * An API call that keeps failing (bad key, server error), as claude 2.1.x reports it: an
+ * `api_retry` event per retry (CLAUDE_CODE_MAX_RETRIES, default 10), then the error text
+ * as a `<synthetic>` assistant message, a result of subtype `success` with `is_error:
+ * true`, and exit 1.
+ */
+async function apiError(emit, common, format) {
+  const retries = Number(process.env.CLAUDE_CODE_MAX_RETRIES ?? 10) || 0;
+  for (let attempt = 1; attempt <= retries; attempt += 1) {
+    await emit({ type: 'system', subtype: 'api_retry', attempt, max_retries: retries, retry_delay_ms: 500 * attempt, error_status: 500, error: 'server_error' });
+    await effects.sleep(20);
+  }
+  const text = 'API Error: 500 Internal server error. This is a server-side issue, usually temporary — try again in a moment.';
+  await emit({
+    type: 'assistant',
+    message: { id: crypto.randomUUID(), type: 'message', role: 'assistant', model: '<synthetic>', content: [{ type: 'text', text }], stop_reason: 'stop_sequence' },
+    parent_tool_use_id: null,
+    error: 'server_error',
+    is_api_error_message: true,
+    api_error_status: 500,
+  });
+  const result = { ...common, total_cost_usd: 0, subtype: 'success', is_error: true, result: text, api_error_status: 500, terminal_reason: 'api_error' };
+  await emit(result);
+  if (format === 'json') await effects.emitLine(result);
+  return 1;
 }
 
 async function main(argv) {
@@ -247,8 +289,14 @@ async function main(argv) {
 function run(argv) {
   main(argv).then(
     (code) => effects.exitWith(code),
-    (error) => {
-      if (error instanceof CommanderError || error instanceof UsageError) {
+    async (error) => {
+      if (error instanceof MissingConversation) {
+        if (error.streaming) await effects.emitLine({
+          type: 'result', subtype: 'error_during_execution', duration_ms: 0, duration_api_ms: 0, is_error: true, num_turns: 0,
+          session_id: error.sessionId, total_cost_usd: 0, usage: { input_tokens: 0, output_tokens: 0 }, errors: [error.message],
+        });
+        process.stderr.write(`${error.message}\n`);
+      } else if (error instanceof CommanderError || error instanceof UsageError) {
         process.stderr.write(`${error.message}\n`);
       } else {
         process.stderr.write(`${error.stack}\n`);

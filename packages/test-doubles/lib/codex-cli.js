@@ -8,7 +8,10 @@ const { parseDirectives } = require('./directives');
 const { answer, countTokens } = require('./brain');
 const effects = require('./effects');
 
-const VERSION = '0.46.0';
+const VERSION = '0.171.0';
+
+/** Models codex has metadata for; any other gets a warning item, as from the real CLI. */
+const KNOWN_MODELS = ['gpt-5-codex', 'gpt-5', 'gpt-5.1-codex', 'o3', 'o4-mini'];
 
 /**
  * Codex has no system-prompt flag; genie sends agent instructions as this preamble of the
@@ -88,6 +91,11 @@ async function runTurn({ values, prompt, rollout, cwd }) {
 
   await human(`OpenAI Codex v${VERSION} (research preview)\n--------\nworkdir: ${cwd}\nmodel: ${values['--model'] || 'gpt-5-codex'}\nsession id: ${threadId}\n--------\nuser\n${prompt}`);
   await emit({ type: 'thread.started', thread_id: threadId });
+  const model = values['--model'];
+  if (typeof model === 'string' && !KNOWN_MODELS.includes(model)) {
+    const message = `Model metadata for \`${model}\` not found. Defaulting to fallback metadata; this can degrade performance and cause issues.`;
+    await emit({ type: 'item.completed', item: { id: nextId(), type: 'error', message } });
+  }
   await emit({ type: 'turn.started' });
   if (directives.sleepMs > 0) await effects.sleep(directives.sleepMs);
   if (directives.grandchild) effects.spawnGrandchild();
@@ -115,18 +123,33 @@ async function runTurn({ values, prompt, rollout, cwd }) {
   await emit({ type: 'item.completed', item: { id: nextId(), type: 'agent_message', text: reply } });
   store.appendMessage(rollout, 'assistant', reply);
   const context = history.map((entry) => entry.text).join('\n');
-  await emit({
-    type: 'turn.completed',
-    usage: {
-      input_tokens: countTokens(prompt) + (context ? countTokens(context) : 0),
-      cached_input_tokens: context ? countTokens(context) : 0,
-      output_tokens: countTokens(reply),
-    },
-  });
+  // codex 0.17x reports the thread's running total, not this turn's usage.
+  const before = store.readTotalUsage(rollout);
+  const total = {
+    input_tokens: before.input_tokens + countTokens(prompt) + (context ? countTokens(context) : 0),
+    cached_input_tokens: before.cached_input_tokens + (context ? countTokens(context) : 0),
+    cache_write_input_tokens: 0,
+    output_tokens: before.output_tokens + countTokens(reply),
+    reasoning_output_tokens: before.reasoning_output_tokens + 4,
+  };
+  store.appendTotalUsage(rollout, total);
+  await emit({ type: 'turn.completed', usage: total });
   await human(`codex\n${reply}\ntokens used: ${countTokens(prompt) + countTokens(reply)}`);
   if (typeof values['--output-last-message'] === 'string') fs.writeFileSync(values['--output-last-message'], reply);
   if (directives.hang) await effects.hangForever();
   return 0;
+}
+
+/**
+ * `-` or no prompt reads it from stdin; with a prompt argument codex still reads a stdin
+ * that is not a terminal, saying so, and appends what it got as a `<stdin>` block.
+ */
+async function promptOf(promptArg) {
+  if (promptArg === undefined || promptArg === '-') return (await effects.readStdin()).trim();
+  if (process.stdin.isTTY) return promptArg;
+  process.stderr.write('Reading additional input from stdin...\n');
+  const extra = (await effects.readStdin()).trim();
+  return extra ? `${promptArg}\n\n<stdin>\n${extra}\n</stdin>` : promptArg;
 }
 
 async function exec(args) {
@@ -155,11 +178,11 @@ async function exec(args) {
     } else {
       if (sessionId === undefined) throw new CodexError('Error: a SESSION_ID or --last is required to resume');
       rollout = store.findRollout(sessionId);
-      if (!rollout) throw new CodexError(`Error: No saved session found with ID ${sessionId}. Run \`codex exec\` without a session ID to start a new session.`);
+      if (!rollout) throw new CodexError(`Error: thread/resume: thread/resume failed: no rollout found for thread id ${sessionId} (code -32600)`);
       promptArg = resumePrompt;
     }
   }
-  const prompt = promptArg === undefined || promptArg === '-' ? (await effects.readStdin()).trim() : promptArg;
+  const prompt = await promptOf(promptArg);
   if (prompt === '') throw new CodexError('No prompt provided. Either specify one as an argument or pipe the prompt into stdin.');
   if (!rollout) rollout = store.createRollout(crypto.randomUUID(), cwd, VERSION);
   return runTurn({ values, prompt, rollout, cwd });
@@ -186,6 +209,10 @@ function run(argv) {
         return;
       }
       process.stderr.write(`${error instanceof CodexError ? error.message : error.stack}\n`);
+      // With RUST_BACKTRACE set (common on developer machines) frames follow the error.
+      if (error instanceof CodexError && process.env.RUST_BACKTRACE && process.env.RUST_BACKTRACE !== '0') {
+        process.stderr.write('\nStack backtrace:\n   0: anyhow::error::<impl anyhow::Error>::msg\n   1: codex_exec::run_main::{{closure}}\n   2: tokio::runtime::park::CachedParkThread::block_on\n   3: codex_exec::main\n   4: std::rt::lang_start_internal\n   5: main\n   6: __libc_start_main\n   7: _start\n');
+      }
       effects.exitWith(1);
     },
   );

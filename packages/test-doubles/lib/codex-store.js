@@ -74,4 +74,21 @@ function appendMessage(file, role, text) {
   fs.appendFileSync(file, `${JSON.stringify(record)}\n`);
 }
 
-module.exports = { createRollout, findRollout, latestRollout, threadIdOf, readMessages, appendMessage };
+/** The thread's running token total, as codex keeps it in `token_count` records. */
+function readTotalUsage(file) {
+  const counts = fs
+    .readFileSync(file, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line))
+    .filter((record) => record.type === 'event_msg' && record.payload.type === 'token_count');
+  const last = counts.at(-1);
+  return last ? last.payload.info.total_token_usage : { input_tokens: 0, cached_input_tokens: 0, output_tokens: 0, reasoning_output_tokens: 0 };
+}
+
+function appendTotalUsage(file, total) {
+  const record = { timestamp: new Date().toISOString(), type: 'event_msg', payload: { type: 'token_count', info: { total_token_usage: total } } };
+  fs.appendFileSync(file, `${JSON.stringify(record)}\n`);
+}
+
+module.exports = { readTotalUsage, appendTotalUsage, createRollout, findRollout, latestRollout, threadIdOf, readMessages, appendMessage };

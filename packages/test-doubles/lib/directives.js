@@ -5,11 +5,11 @@
  * double's behaviour (timing, failures, tools, processes) and are removed from the text
  * the brain answers.
  */
-const DIRECTIVE = /\[(sleep|hang|fail|tool|grandchild|fork|crash|stream)(?::([^\]]*))?\]/g;
+const DIRECTIVE = /\[(sleep|hang|fail|apierror|tool|grandchild|fork|crash|stream)(?::([^\]]*))?\]/g;
 
 /**
  * @param {string} prompt
- * @returns {{ text: string, sleepMs: number, hang: boolean, fail: boolean, tools: string[],
+ * @returns {{ text: string, sleepMs: number, hang: boolean, fail: boolean, apiError: boolean, tools: string[],
  *   grandchild: boolean, fork: boolean, crash: boolean, stream: number }}
  */
 function parseDirectives(prompt) {
@@ -18,6 +18,7 @@ function parseDirectives(prompt) {
     sleepMs: 0,
     hang: false,
     fail: false,
+    apiError: false,
     tools: [],
     grandchild: false,
     fork: false,
@@ -29,6 +30,7 @@ function parseDirectives(prompt) {
     if (name === 'sleep') found.sleepMs += Number(value) || 0;
     else if (name === 'tool') found.tools.push(value);
     else if (name === 'stream') found.stream = Number(value) || 0;
+    else if (name === 'apierror') found.apiError = true;
     else found[name] = true;
   }
   found.text = prompt.replace(DIRECTIVE, ' ').replace(/\s+/g, ' ').trim();

@@ -25,7 +25,7 @@ afterEach(() => {
 
 describe('claude double: argv strictness', () => {
   it('prints its version', () => {
-    expect(runSync(claudePath, ['--version'], world).stdout).toBe('2.0.14 (Claude Code)\n');
+    expect(runSync(claudePath, ['--version'], world).stdout).toBe('2.1.332 (Claude Code)\n');
   });
 
   it('rejects unknown options like commander', () => {
@@ -151,11 +151,28 @@ describe('claude double: directives', () => {
     expect(run.events.at(-1)).toMatchObject({ type: 'result', is_error: true, subtype: 'error_during_execution' });
   });
 
-  it('[tool:...] emits a Bash tool_use and its tool_result', () => {
+  it('[tool:...] emits thinking and a Bash tool_use as separate assistant events, then its tool_result', () => {
     const run = runSync(claudePath, [...PRINT, '--', 'x [tool:ls -la]'], world);
-    const toolUse = run.events[1].message.content.find((c) => c.type === 'tool_use');
-    expect(toolUse).toMatchObject({ name: 'Bash', input: { command: 'ls -la' } });
-    expect(run.events[2].message.content[0]).toMatchObject({ type: 'tool_result', tool_use_id: toolUse.id, content: 'ran: ls -la' });
+    expect(run.events[1].message.content.map((c) => c.type)).toEqual(['thinking']);
+    const [toolUse] = run.events[2].message.content;
+    expect(toolUse).toMatchObject({ type: 'tool_use', name: 'Bash', input: { command: 'ls -la' } });
+    expect(run.events[3].message.content[0]).toMatchObject({ type: 'tool_result', tool_use_id: toolUse.id, content: 'ran: ls -la' });
+  });
+
+  it('[apierror] retries, then reports the error as a synthetic message and an is_error result of subtype success', () => {
+    const run = runSync(claudePath, [...PRINT, '--', 'x [apierror]'], { ...world, env: { ...world.env, CLAUDE_CODE_MAX_RETRIES: '2' } });
+    expect(run.status).toBe(1);
+    expect(run.events.filter((e) => e.subtype === 'api_retry').map((e) => e.attempt)).toEqual([1, 2]);
+    expect(run.events.at(-2).message).toMatchObject({ model: '<synthetic>' });
+    expect(run.events.at(-1)).toMatchObject({ type: 'result', subtype: 'success', is_error: true, result: expect.stringContaining('API Error: 500') });
+  });
+
+  it('a resume of an unknown conversation is an error_during_execution result naming it in errors, and exit 1', () => {
+    const id = '11111111-2222-4333-8444-555555555555';
+    const run = runSync(claudePath, [...PRINT, '--resume', id, '--', 'hi'], world);
+    expect(run.status).toBe(1);
+    expect(run.events).toEqual([expect.objectContaining({ type: 'result', subtype: 'error_during_execution', is_error: true, session_id: id, errors: [`No conversation found with session ID: ${id}`] })]);
+    expect(run.stderr).toBe(`No conversation found with session ID: ${id}\n`);
   });
 
   it('[stream:3] emits three progress messages before the answer', () => {

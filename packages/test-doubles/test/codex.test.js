@@ -17,7 +17,7 @@ afterEach(() => world.cleanup());
 
 describe('codex double: argv strictness', () => {
   it('prints its version', () => {
-    expect(runSync(codexPath, ['--version'], world).stdout).toBe('codex-cli 0.46.0\n');
+    expect(runSync(codexPath, ['--version'], world).stdout).toBe('codex-cli 0.171.0\n');
   });
 
   it('refuses to run outside a git repository unless told to', () => {
@@ -58,7 +58,7 @@ describe('codex double: threads', () => {
     const run = runSync(codexPath, [...EXEC, '--', 'hi'], world);
     expect(run.status).toBe(0);
     expect(run.events.map((e) => e.type)).toEqual(['thread.started', 'turn.started', 'item.completed', 'item.completed', 'turn.completed']);
-    expect(run.events.at(-1).usage).toEqual({ input_tokens: 1, cached_input_tokens: 0, output_tokens: 2 });
+    expect(run.events.at(-1).usage).toEqual({ input_tokens: 1, cached_input_tokens: 0, cache_write_input_tokens: 0, output_tokens: 2, reasoning_output_tokens: 4 });
     const day = new Date();
     const dir = path.join(world.env.CODEX_HOME, 'sessions', String(day.getFullYear()), String(day.getMonth() + 1).padStart(2, '0'), String(day.getDate()).padStart(2, '0'));
     const [file] = fs.readdirSync(dir);
@@ -82,7 +82,35 @@ describe('codex double: threads', () => {
     const run = runSync(codexPath, [...EXEC, 'resume', '0199a213-0000-7000-8000-000000000000', 'hi'], world);
     expect(run.status).toBe(1);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toContain('No saved session found with ID 0199a213-0000-7000-8000-000000000000');
+    expect(run.stderr).toContain('Error: thread/resume: thread/resume failed: no rollout found for thread id 0199a213-0000-7000-8000-000000000000');
+  });
+
+  it('ends its stderr in backtrace frames after the error when RUST_BACKTRACE is set', () => {
+    const run = runSync(codexPath, [...EXEC, 'resume', '0199a213-0000-7000-8000-000000000000', 'hi'], { ...world, env: { ...world.env, RUST_BACKTRACE: '1' } });
+    const lines = run.stderr.trim().split('\n');
+    expect(lines[0]).toMatch(/^Error: thread\/resume/);
+    expect(lines.at(-1)).toMatch(/^\s+\d+: /);
+  });
+
+  it('reports the thread\'s running token total on every turn, not the turn\'s usage', () => {
+    const first = runSync(codexPath, [...EXEC, '--', 'remember PINEAPPLE'], world);
+    const resumed = runSync(codexPath, [...EXEC, 'resume', threadOf(first), 'what did I ask you to remember?'], world);
+    const [one, two] = [first, resumed].map((run) => run.events.at(-1).usage);
+    expect(two.input_tokens).toBeGreaterThan(one.input_tokens);
+    expect(two.output_tokens).toBeGreaterThan(one.output_tokens);
+    expect(two.reasoning_output_tokens).toBe(2 * one.reasoning_output_tokens);
+  });
+
+  it('warns about a model it has no metadata for with an error item', () => {
+    const run = runSync(codexPath, [...EXEC, '-m', 'gpt-fake', '--', 'hi'], world);
+    expect(run.status).toBe(0);
+    expect(run.events[1]).toMatchObject({ type: 'item.completed', item: { type: 'error', message: expect.stringContaining('Model metadata for `gpt-fake` not found') } });
+  });
+
+  it('reads an open stdin even with a prompt argument, saying so, and appends what it read', () => {
+    const run = runSync(codexPath, [...EXEC, '--', 'hi'], world, world.cwd, 'more context');
+    expect(run.stderr).toContain('Reading additional input from stdin...');
+    expect(messages(run.events)).toEqual(['Done: hi <stdin> more context </stdin>']);
   });
 
   it('knows the instructions preamble of the first prompt on later turns', () => {

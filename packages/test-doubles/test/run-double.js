@@ -19,8 +19,9 @@ function makeWorld(prefix) {
 }
 
 /** Runs a double to completion; stdin is empty, as under the supervisor. */
-function runSync(bin, args, world, cwd = world.cwd) {
-  const result = spawnSync(bin, args, { cwd, env: world.env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+function runSync(bin, args, world, cwd = world.cwd, input = undefined) {
+  const stdio = [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'];
+  const result = spawnSync(bin, args, { cwd, env: world.env, encoding: 'utf8', stdio, ...(input === undefined ? {} : { input }) });
   return {
     status: result.status,
     signal: result.signal,

@@ -49,9 +49,19 @@ const listAgents = defineCommand({
     }),
 });
 
+/** `$0.0123`, or `$0.0123/$2.00` against the session's budget; `-` where the CLI reports no money. */
+function costOf(session: SessionSummary): string {
+  const budget = session.maxBudgetUsd !== null ? `/$${session.maxBudgetUsd.toFixed(2)}` : '';
+  if (session.costUsd === null) return budget ? `$0${budget}` : '-';
+  return `$${session.costUsd.toFixed(4)}${budget}`;
+}
+
 function renderSessions(sessions: SessionSummary[], terminal: Terminal): string {
   const c = terminal.out;
   const now = Date.now();
+  // Columns nobody's sessions use stay out of the table.
+  const costs = sessions.some((s) => s.costUsd !== null || s.maxBudgetUsd !== null);
+  const branches = sessions.some((s) => s.worktree !== null);
   return renderTable(
     sessions,
     [
@@ -61,6 +71,8 @@ function renderSessions(sessions: SessionSummary[], terminal: Terminal): string 
       { header: 'AGENT', value: (s) => s.agent, dropOrder: 2 },
       { header: 'STATUS', value: (s) => s.status, style: (text, s) => text.replace(s.status, colorStatus(s.status, c)) },
       { header: 'TURNS', value: (s) => String(s.turns), dropOrder: 1 },
+      ...(costs ? [{ header: 'COST', value: costOf, dropOrder: 2.5 }] : []),
+      ...(branches ? [{ header: 'BRANCH', value: (s: SessionSummary) => s.worktree?.branch ?? '-', dropOrder: 1.5 }] : []),
       { header: 'LAST USED', value: (s) => formatAgo(s.lastUsed ?? s.created, now), dropOrder: 4 },
       { header: 'LAST PROMPT', value: (s) => oneLine(s.lastPrompt ?? '', 200), dropOrder: 3 },
     ],

@@ -53,6 +53,8 @@ export function renderEvent(event: TranscriptEvent, c: Colors, options: RenderEv
       return event.stream === 'stderr' ? c.yellow(event.text) : event.text;
     case 'error':
       return c.red(`error: ${event.message}`);
+    case 'warning':
+      return c.yellow(`warning: ${event.message}`);
     case 'outcome':
       return renderOutcome(event.status, formatUsage(event.usage), event.error ? oneLine(event.error, 200) : null, c);
     default:

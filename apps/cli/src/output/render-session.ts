@@ -53,6 +53,15 @@ export function renderSessionView(view: SessionView, c: Colors): string {
   if (view.error) lines.push(field('error', c.red(view.error), c));
   const usage = formatUsage(view.usage, view.costUsd);
   if (usage) lines.push(field('usage', usage, c));
+  if (view.maxBudgetUsd !== null) lines.push(field('budget', `$${(view.costUsd ?? 0).toFixed(4)} of $${view.maxBudgetUsd.toFixed(2)}`, c));
+  if (view.worktree) {
+    const removed = view.worktree.removedAt ? c.dim(` (removed ${view.worktree.removedAt})`) : '';
+    lines.push(field('branch', `${view.worktree.branch}${c.dim(` from ${view.worktree.base.slice(0, 12)}`)}`, c));
+    lines.push(field('worktree', `${view.worktree.path}${removed}`, c));
+  }
+  for (const failure of view.hookFailures) {
+    lines.push(field('hook', c.yellow(`turn ${failure.turn}: ${failure.command.join(' ')} ${failure.error}`), c));
+  }
   if (view.logFile) lines.push(field('log', c.dim(view.logFile), c));
   const prompt = view.lastTurn?.prompt ?? view.lastPrompt;
   if (prompt) lines.push('', c.bold('prompt'), indent(prompt));
@@ -63,6 +72,9 @@ export function renderSessionView(view: SessionView, c: Colors): string {
     const soFar = view.lastTurn && !view.lastTurn.endedAt ? view.lastTurn.answer : null;
     if (soFar) lines.push('', c.bold('so far'), indent(soFar));
     else if (view.answer) lines.push('', c.bold('previous answer'), indent(view.answer));
+    // A turn that seems stuck is often an agent retrying a failing API call: say so.
+    const latest = view.lastTurn && !view.lastTurn.endedAt ? view.lastTurn.events.at(-1) : undefined;
+    if (latest?.kind === 'warning') lines.push('', c.yellow(`warning: ${latest.message}`));
     lines.push('', c.dim(`still ${view.status}: genie view ${sessionHandle(view)} --follow`));
   } else {
     const answer = view.lastTurn?.answer ?? view.answer;

@@ -68,6 +68,20 @@ describe('errors say what happened, what to do next, and exit with their code', 
   });
 });
 
+describe('an ambiguous agent reference', () => {
+  const workspace = new TestWorkspace();
+  workspace.writeAgent('qa/reviewer', 'claude');
+  workspace.writeAgent('docs/reviewer', 'codex');
+
+  it('exits 2 and names the agents it could mean', async () => {
+    const result = await workspace.genie(['run', 'reviewer', 'check this', '--json']);
+    expect(result.code).toBe(2);
+    const document = parseJsonDocument<ErrorDocument>(result);
+    expect(document.error.code).toBe('AGENT_AMBIGUOUS');
+    expect(document.error.message).toContain('docs/reviewer, qa/reviewer');
+  });
+});
+
 describe('an ambiguous id prefix', () => {
   const workspace = new TestWorkspace();
 

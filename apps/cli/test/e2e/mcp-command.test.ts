@@ -4,7 +4,7 @@ import net from 'node:net';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { createInterface } from 'node:readline';
-import { GENIE_BIN } from './support/genie-process';
+import { GENIE_BIN, parseJsonDocument } from './support/genie-process';
 import { cleanUpWorkspaces, TestWorkspace } from './support/workspace';
 
 afterAll(() => cleanUpWorkspaces());
@@ -108,6 +108,21 @@ describe('genie mcp --http', () => {
     } finally {
       await client.close();
       expect(await stop()).toBe(0);
+    }
+  });
+
+  it('reports a --port that cannot be bound as an I/O error (exit 4), not a usage error', async () => {
+    const taken = net.createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = taken.address() as net.AddressInfo;
+      const result = await workspace.genie(['mcp', '--http', '--port', String(port), '--json']);
+      expect(result.code).toBe(4);
+      const document = parseJsonDocument<{ error: { code: string; message: string } }>(result);
+      expect(document.error.code).toBe('LISTEN_FAILED');
+      expect(document.error.message).toContain(String(port));
+    } finally {
+      await new Promise((resolve) => taken.close(resolve));
     }
   });
 

@@ -74,7 +74,7 @@ describe('output', () => {
 
   it('human list and view show the session', async () => {
     const list = await workspace.genie(['list', 'sessions']);
-    expect(list.stdout.split('\n')[0]).toMatch(/^ID\s+NAME\s+AGENT\s+STATUS\s+TURNS\s+LAST USED\s+LAST PROMPT$/);
+    expect(list.stdout.split('\n')[0]).toMatch(/^ID\s+NAME\s+AGENT\s+STATUS\s+TURNS\s+COST\s+LAST USED\s+LAST PROMPT$/);
     expect(list.stdout).toContain('looker');
     const view = await workspace.genie(['view', 'looker']);
     expect(view.stdout).toContain('completed');

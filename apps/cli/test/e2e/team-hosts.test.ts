@@ -31,11 +31,21 @@ function tryIp(args: string[]): boolean {
   return spawnSync('ip', args, { stdio: 'ignore' }).status === 0;
 }
 
+/** A /24 no interface of this machine uses yet (another test run may be making hosts too). */
+function freeSubnet(index: number): string {
+  for (let offset = 0; offset < 250; offset += 1) {
+    const subnet = `10.${200 + index}.${(tag + offset) % 250}`;
+    const used = spawnSync('ip', ['-o', 'addr', 'show', 'to', `${subnet}.0/24`], { encoding: 'utf8' });
+    if (used.status === 0 && used.stdout.trim() === '') return subnet;
+  }
+  return `10.${200 + index}.${tag % 250}`;
+}
+
 function makeNamespace(index: number): { namespace: string; link: string; gateway: string } | null {
   const namespace = `genie-t${tag}-${index}`;
   const link = `gv${tag}h${index}`;
   const peer = `gv${tag}n${index}`;
-  const subnet = `10.${200 + index}.${tag % 250}`;
+  const subnet = freeSubnet(index);
   const steps = [
     ['netns', 'add', namespace],
     ['link', 'add', link, 'type', 'veth', 'peer', 'name', peer],

@@ -42,6 +42,9 @@ const view: SessionView = {
   usage: { inputTokens: 1200, outputTokens: 30, costUsd: 0.5 },
   costUsd: 0.5,
   logFile: '/tmp/log.jsonl',
+  maxBudgetUsd: null,
+  worktree: null,
+  hookFailures: [],
   lastTurn: turn(2, 'what did I ask?', 'You asked me to remember blue.'),
 };
 
@@ -53,6 +56,22 @@ describe('session rendering', () => {
     expect(text).toContain('what did I ask?');
     expect(text).toContain('You asked me to remember blue.');
     expect(text).toContain('1,200 in · 30 out · $0.5000');
+  });
+
+  it('view shows the worktree and branch, the budget, and failed hooks', () => {
+    const text = renderSessionView(
+      {
+        ...view,
+        maxBudgetUsd: 2,
+        worktree: { path: '/repo/.genie/worktrees/fix', branch: 'genie/fix', base: 'a'.repeat(40), repository: '/repo' },
+        hookFailures: [{ turn: 2, command: ['./notify.sh', '--loud'], error: 'exited with code 3', time }],
+      },
+      plain,
+    );
+    expect(text).toMatch(/branch\s+genie\/fix from aaaaaaaaaaaa/);
+    expect(text).toMatch(/worktree\s+\/repo\/.genie\/worktrees\/fix/);
+    expect(text).toMatch(/budget\s+\$0\.5000 of \$2\.00/);
+    expect(text).toMatch(/hook\s+turn 2: \.\/notify\.sh --loud exited with code 3/);
   });
 
   it('view --full shows every turn in order', () => {

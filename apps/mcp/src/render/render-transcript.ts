@@ -18,6 +18,8 @@ function renderEvent(event: TranscriptEvent): string | null {
       return `${event.stream}: ${event.text}`;
     case 'error':
       return `error: ${event.message}`;
+    case 'warning':
+      return `warning: ${event.message}`;
     case 'outcome':
       return `outcome: ${event.status}${event.exitCode === null ? '' : ` (exit ${event.exitCode})`}${event.error ? ` · ${event.error}` : ''}`;
   }

@@ -11,7 +11,8 @@ export function registerListSessionsTool(server: McpServer, { genie, policy }: T
     {
       title: 'List sessions',
       description:
-        'List the sessions of this workspace, newest first, with statuses reconciled (a session whose runner died shows `lost`).',
+        'List the sessions of this workspace, newest first, with statuses reconciled (a session whose runner died shows `lost`). ' +
+        'To wait for one session, call wait rather than listing repeatedly.',
       inputSchema: {
         status: statusSchema.optional().describe('Only sessions with this status'),
         agent: z.string().min(1).optional().describe('Only sessions of this agent id'),

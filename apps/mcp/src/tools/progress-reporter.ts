@@ -41,6 +41,8 @@ function describeEvent(event: TranscriptEvent): string | null {
       return oneLine(event.text);
     case 'error':
       return `error: ${event.message}`;
+    case 'warning':
+      return `warning: ${event.message}`;
     case 'outcome':
       return `turn ${event.status}`;
     default:

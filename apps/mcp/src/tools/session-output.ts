@@ -40,6 +40,20 @@ export const sessionSummaryShape = {
   error: z.string().nullable(),
   usage: usageSchema,
   costUsd: z.number().nullable(),
+  maxBudgetUsd: z.number().nullable().describe('What the session may cost over all its turns; a resume beyond it is refused'),
+  worktree: z
+    .object({
+      path: z.string(),
+      branch: z.string(),
+      base: z.string().describe('The commit the branch was made from'),
+      repository: z.string(),
+      removedAt: z.string().optional(),
+    })
+    .nullable()
+    .describe('The git worktree and branch the session runs in; null when it runs in the workspace'),
+  hookFailures: z
+    .array(z.object({ turn: z.number(), command: z.array(z.string()), error: z.string(), time: z.string() }))
+    .describe('Turn-end hooks that failed lately; they never change the status'),
 };
 
 export const sessionSummarySchema = z.object(sessionSummaryShape);
@@ -94,6 +108,17 @@ export function toSessionSummaryOutput(session: SessionSummary): SessionSummaryO
     error: session.error,
     usage: session.usage ? { ...session.usage } : null,
     costUsd: session.costUsd,
+    maxBudgetUsd: session.maxBudgetUsd,
+    worktree: session.worktree
+      ? {
+          path: session.worktree.path,
+          branch: session.worktree.branch,
+          base: session.worktree.base,
+          repository: session.worktree.repository,
+          ...(session.worktree.removedAt ? { removedAt: session.worktree.removedAt } : {}),
+        }
+      : null,
+    hookFailures: session.hookFailures.map(({ turn, command, error, time }) => ({ turn, command: [...command], error, time })),
   };
 }
 

@@ -22,6 +22,7 @@ export async function toolFailure(error: unknown, policy: AgentPolicy): Promise<
 const NEXT_TOOL_CALL: Partial<Record<string, string>> = {
   SESSION_NOT_FOUND: 'Call list_sessions to see the sessions of this workspace, then pass a sessionId or name from it.',
   SESSION_AMBIGUOUS: 'Pass the full sessionId or the session name (list_sessions shows both).',
+  AGENT_AMBIGUOUS: 'Pass the full agent id (list_agents shows them).',
   SESSION_BUSY: 'Call wait to let the running turn finish, or stop to end it, then resume.',
   NAME_TAKEN: 'Pass another name, or leave name out for a generated one.',
 };

@@ -11,7 +11,8 @@ export function registerViewTool(server: McpServer, { genie, policy }: ToolConte
     {
       title: 'View a session',
       description:
-        'Show a session: status, last prompt, final answer, usage and cost. With full: true, every turn with its messages and tool calls.',
+        'Show a session: status, last prompt, final answer, usage and cost, worktree and branch. With full: true, every turn with its messages and tool calls. ' +
+        'To wait for a running turn, call wait instead of calling view repeatedly.',
       inputSchema: {
         sessionId: z.string().min(1).describe('Session id, unique id prefix (6+ characters) or friendly name'),
         full: z.boolean().default(false).describe('Include every turn of the transcript'),

@@ -115,7 +115,7 @@ export async function serveHttp(genie: Genie, options: HttpServeOptions): Promis
       resolve();
     });
   }).catch((error: NodeJS.ErrnoException) => {
-    throw new GenieError('INVALID_INPUT', `Cannot listen on ${options.host}:${options.port}: ${error.message}`, {
+    throw new GenieError('LISTEN_FAILED', `Cannot listen on ${options.host}:${options.port}: ${error.message}`, {
       hint: error.code === 'EADDRINUSE' ? 'Pick another port with --port.' : 'Check --host and --port.',
       cause: error,
     });

@@ -32,8 +32,13 @@ export function createWorkspace(options: { allowShell?: boolean } = {}): TestWor
   const codexHome = path.join(root, 'codex-home');
   fs.mkdirSync(claudeHome);
   fs.mkdirSync(codexHome);
+  const home = path.join(root, 'home');
+  fs.mkdirSync(home);
   const env: NodeJS.ProcessEnv = {
     ...process.env,
+    // The shell agent runs `bash -lc`: a HOME of our own keeps the user's login profile
+    // (which may wait on a terminal or a lock) out of the tests.
+    HOME: home,
     PATH: `${binDir}${path.delimiter}${process.env.PATH ?? ''}`,
     CLAUDE_CONFIG_DIR: claudeHome,
     CODEX_HOME: codexHome,

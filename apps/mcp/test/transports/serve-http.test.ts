@@ -50,7 +50,7 @@ describe('serveHttp', () => {
 
   it('reports a port that is taken', async () => {
     await expect(serveHttp(genie, { host: '127.0.0.1', port: server.port })).rejects.toMatchObject({
-      code: 'INVALID_INPUT',
+      code: 'LISTEN_FAILED',
       hint: expect.stringContaining('--port'),
     });
   });

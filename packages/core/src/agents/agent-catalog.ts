@@ -7,7 +7,7 @@ import { builtinAgents } from './builtin-agents';
 
 function ambiguous(reference: string, matches: Array<{ id: string }>, by: string): GenieError {
   const ids = matches.map((agent) => agent.id).sort();
-  return new GenieError('INVALID_INPUT', `Agent "${reference}" is ambiguous: ${matches.length} agents match by ${by}: ${ids.join(', ')}.`, {
+  return new GenieError('AGENT_AMBIGUOUS', `Agent "${reference}" is ambiguous: ${matches.length} agents match by ${by}: ${ids.join(', ')}.`, {
     hint: `Use the full id, e.g. \`${ids[0]}\`.`,
     details: { agent: reference, candidates: ids },
   });
@@ -46,7 +46,7 @@ export class AgentCatalog {
 
   /**
    * Finds an agent by id, then by unique basename, then by `name`. Unknown references
-   * throw AGENT_NOT_FOUND listing the closest ids; several matches throw INVALID_INPUT
+   * throw AGENT_NOT_FOUND listing the closest ids; several matches throw AGENT_AMBIGUOUS
    * listing them; an agent whose file is broken throws its AGENT_INVALID.
    */
   resolve(reference: string): AgentDefinition {

@@ -19,6 +19,8 @@ export interface AgentDefinition {
   /** `genie.mode` (or its predecessor alias `genie.preset`). */
   mode?: string;
   background?: boolean;
+  /** `genie.worktree`: sessions of this agent run in their own git worktree. */
+  worktree?: boolean;
   /** Every other `genie:` key, handed to the executor. */
   settings: ExecutorSettings;
   /** The markdown body; reaches the agent as its instructions. */

@@ -54,7 +54,7 @@ function toolList(value: unknown): string[] | undefined {
 }
 
 function settingsOf(genie: Record<string, unknown>): ExecutorSettings {
-  const { executor: _executor, background: _background, mode: _mode, preset: _preset, ...settings } = genie;
+  const { executor: _executor, background: _background, worktree: _worktree, mode: _mode, preset: _preset, ...settings } = genie;
   const allowedTools = toolList(genie.allowedTools);
   const disallowedTools = toolList(genie.disallowedTools);
   return {
@@ -83,6 +83,7 @@ export function parseAgent(id: string, file: string, text: string): AgentDefinit
     ...(typeof genie.executor === 'string' ? { executor: genie.executor } : {}),
     ...(mode !== undefined ? { mode } : {}),
     ...(typeof genie.background === 'boolean' ? { background: genie.background } : {}),
+    ...(typeof genie.worktree === 'boolean' ? { worktree: genie.worktree } : {}),
     settings: settingsOf(genie),
     instructions: split.body,
   };

@@ -25,6 +25,8 @@ export interface GenieConfig {
     background: boolean;
     /** Mode applied when neither the agent nor the caller names one. */
     mode?: string;
+    /** Every session gets its own git worktree unless the agent or the caller says otherwise (default false). */
+    worktree?: boolean;
   };
   executors: Record<string, ExecutorConfig>;
   modes: Record<string, ModeConfig>;
@@ -48,6 +50,12 @@ export interface GenieConfig {
   };
   stop: { graceMs: number };
   hangGuard: { ms: number };
+  hooks: {
+    /** Commands (argv) run when any turn ends: the session as JSON on stdin, GENIE_SESSION_ID and GENIE_STATUS set. */
+    turnEnd: string[][];
+    /** How long one hook may run before it is killed (default 30000). */
+    timeoutMs: number;
+  };
   mcp: {
     /** Offer the built-in `shell` agent (arbitrary commands) to MCP clients. */
     allowShell: boolean;
@@ -61,5 +69,6 @@ export const DEFAULT_CONFIG: GenieConfig = {
   storage: { adapter: 'json' },
   stop: { graceMs: 5000 },
   hangGuard: { ms: 30_000 },
+  hooks: { turnEnd: [], timeoutMs: 30_000 },
   mcp: { allowShell: false },
 };

@@ -33,6 +33,19 @@ function dropEmptySections(data: Record<string, unknown>): Record<string, unknow
   return result;
 }
 
+interface RawHooks {
+  turnEnd?: Array<string | string[]>;
+  timeoutMs?: number;
+}
+
+/** A hook written as one word is a program run without arguments; never a shell line. */
+function hooksOf(raw: RawHooks | undefined): GenieConfig['hooks'] {
+  return {
+    turnEnd: (raw?.turnEnd ?? []).map((hook) => (typeof hook === 'string' ? [hook] : [...hook])),
+    timeoutMs: raw?.timeoutMs ?? DEFAULT_CONFIG.hooks.timeoutMs,
+  };
+}
+
 function withDefaults(raw: Partial<GenieConfig>): GenieConfig {
   return {
     defaults: { ...DEFAULT_CONFIG.defaults, ...raw.defaults },
@@ -41,6 +54,7 @@ function withDefaults(raw: Partial<GenieConfig>): GenieConfig {
     storage: { ...DEFAULT_CONFIG.storage, ...raw.storage },
     stop: { ...DEFAULT_CONFIG.stop, ...raw.stop },
     hangGuard: { ...DEFAULT_CONFIG.hangGuard, ...raw.hangGuard },
+    hooks: hooksOf(raw.hooks as RawHooks | undefined),
     mcp: { ...DEFAULT_CONFIG.mcp, ...raw.mcp },
   };
 }

@@ -7,6 +7,8 @@ defaults:
   executor: claude
   # true: \`genie run\` returns the session id at once and the agent works in the background.
   background: true
+  # true: every session gets its own git worktree and branch genie/<name> (like --worktree).
+  # worktree: false
 
 # Per-executor settings: binary to launch, extra argv on every turn, default model...
 executors:
@@ -37,6 +39,15 @@ stop:
 hangGuard:
   # An agent CLI still running this long after its final result is ended.
   ms: 30000
+
+hooks:
+  # A hook still running this long is killed, with every process it started.
+  timeoutMs: 30000
+  # Commands run when any turn ends, each an argv (never a shell line): the session as JSON
+  # on stdin, GENIE_SESSION_ID and GENIE_STATUS in the environment, run in the workspace.
+  # A failing hook is recorded (genie view shows it) and never changes the session's outcome.
+  turnEnd: []
+  #  - ["./scripts/on-turn-end.sh"]
 
 mcp:
   # Offer the built-in \`shell\` agent (runs arbitrary commands) to MCP clients.

@@ -1,22 +1,17 @@
 import { GenieError } from '@genie/errors';
-import { getExecutor } from '@genie/launcher';
+import { allExecutors, type Executor } from '@genie/launcher';
 import { storageAdapter, type StoreInspection } from '@genie/storage';
 import type { DoctorReport } from '../api-types';
 import type { GenieContext } from '../genie-context';
 import { reconcileActive } from '../sessions/reconcile-active';
-import { resolveOnPath } from './resolve-on-path';
 
 type ExecutorReport = DoctorReport['executors'][number];
 type StoreReport = DoctorReport['store'];
 
-const DETECTED_EXECUTORS = ['claude', 'codex'] as const;
-
-async function detectExecutor(context: GenieContext, id: (typeof DETECTED_EXECUTORS)[number]): Promise<ExecutorReport> {
-  const command = context.config.executors[id]?.binary ?? id;
-  const found = resolveOnPath(command, context.env, context.workspace);
-  if (!found) return { id, installed: false, command, error: `${command} was not found on PATH.` };
-  const detection = await getExecutor(id).detect({ binary: found });
-  return { id, ...detection, command };
+/** An executor's CLI as the agents will be launched: this workspace's PATH and config. */
+async function detectExecutor(context: GenieContext, executor: Executor & { defaultBinary: string }): Promise<ExecutorReport> {
+  const binary = context.config.executors[executor.id]?.binary ?? executor.defaultBinary;
+  return { id: executor.id, ...(await executor.detect({ binary }, { env: context.env, cwd: context.workspace })) };
 }
 
 /** A store written by a newer genie is not damaged: its older backup would lose what the newer genie recorded. */
@@ -65,7 +60,8 @@ async function checkStore(context: GenieContext, repair: boolean): Promise<Store
  * kept beside it); a store of a newer version is refused, not replaced.
  */
 export async function doctor(context: GenieContext, options: { repair?: boolean } = {}): Promise<DoctorReport> {
-  const executors = await Promise.all(DETECTED_EXECUTORS.map((id) => detectExecutor(context, id)));
+  const withCli = allExecutors().filter((executor): executor is Executor & { defaultBinary: string } => executor.defaultBinary !== undefined);
+  const executors = await Promise.all(withCli.map((executor) => detectExecutor(context, executor)));
   const store = await checkStore(context, options.repair ?? false);
   const reconciled = store.healthy ? await reconcileActive(await context.launchContext()) : [];
   return { workspace: context.workspace, executors, store, reconciled };

@@ -5,9 +5,20 @@ import type { SessionEntry } from '@genie/session-schema';
 import type { RunOptions, SessionView } from '../api-types';
 import type { GenieContext } from '../genie-context';
 import { checkSessionName, defaultSessionName } from '../sessions/session-name';
+import { removeSessionWorktree } from '../git/session-worktree';
+import { prepareWorktree, type PreparedWorktree } from './prepare-worktree';
 import { requirePrompt } from './require-prompt';
+import { checkBudget, remainingBudget } from './session-budget';
 import { startTurn } from './start-turn';
+import { turnEndHooksOf } from './turn-end-hooks';
 import { effectiveExecutor } from './turn-settings';
+
+function baseWithoutWorktree(base: string): GenieError {
+  return new GenieError('INVALID_INPUT', `--base ${base} only applies to a session in its own worktree.`, {
+    hint: 'Add --worktree, or leave out --base.',
+    details: { base },
+  });
+}
 
 /** Creates a session of an agent and starts its first turn. */
 export async function runSession(context: GenieContext, options: RunOptions): Promise<SessionView> {
@@ -20,14 +31,26 @@ export async function runSession(context: GenieContext, options: RunOptions): Pr
     ...(options.mode !== undefined ? { mode: options.mode } : {}),
     ...(options.background !== undefined ? { background: options.background } : {}),
   });
+  const maxBudgetUsd = checkBudget(options.maxBudgetUsd);
+  const useWorktree = options.worktree ?? agent.worktree ?? context.config.defaults.worktree ?? false;
+  if (!useWorktree && options.base !== undefined) throw baseWithoutWorktree(options.base);
   const launch = await context.launchContext();
   const now = new Date();
   const sessionId = randomUUID();
   const mode = chosen.mode ?? 'default';
+  const name = explicitName ?? defaultSessionName(agent.id, now);
+  const prepared: PreparedWorktree | undefined = useWorktree
+    ? await prepareWorktree(context, launch.storage, {
+        name,
+        explicit: explicitName !== undefined,
+        ...(options.base !== undefined ? { baseRef: options.base } : {}),
+      })
+    : undefined;
+  const cwd = prepared?.cwd ?? context.workspace;
   const entry: SessionEntry = {
     sessionId,
     agent: agent.id,
-    name: explicitName ?? defaultSessionName(agent.id, now),
+    name: prepared?.name ?? name,
     executor: chosen.executor,
     executorSessionId: null,
     mode,
@@ -37,12 +60,18 @@ export async function runSession(context: GenieContext, options: RunOptions): Pr
     background: chosen.background,
     created: now.toISOString(),
     host: launch.host ?? '',
-    cwd: context.workspace,
+    cwd,
     logFile: eventLogPath(launch.logsDir, sessionId),
     lastPrompt: prompt.slice(0, 200),
     turns: 0,
+    ...(prepared ? { worktree: prepared.worktree } : {}),
+    ...(maxBudgetUsd !== undefined ? { maxBudgetUsd } : {}),
+    ...(options.notify ? { notify: true } : {}),
   };
-  const createOptions = { onNameTaken: explicitName === undefined ? ('suffix' as const) : ('error' as const) };
+  // A worktree session's name is its branch's: the store must not pick another.
+  const createOptions = { onNameTaken: explicitName === undefined && !prepared ? ('suffix' as const) : ('error' as const) };
+  const budget = remainingBudget(entry, maxBudgetUsd);
+  const hooks = turnEndHooksOf(context, options.notify === true);
   try {
     return await startTurn(
       context,
@@ -50,9 +79,10 @@ export async function runSession(context: GenieContext, options: RunOptions): Pr
         sessionId,
         executor: chosen.launcherExecutor,
         prompt,
-        settings: chosen.settings,
+        settings: budget !== undefined ? { ...chosen.settings, maxBudgetUsd: budget } : chosen.settings,
         ...(agent.instructions !== '' ? { instructions: agent.instructions } : {}),
-        cwd: context.workspace,
+        cwd,
+        ...(hooks ? { hooks } : {}),
         // Created by the launcher already claimed for its first turn, in one atomic write.
         create: { entry, options: createOptions },
       },
@@ -64,6 +94,10 @@ export async function runSession(context: GenieContext, options: RunOptions): Pr
       },
     );
   } catch (error) {
+    // Refused means nothing happened: a worktree made for a session that was never recorded goes again.
+    if (prepared && !(await launch.storage.get(sessionId).catch(() => undefined))) {
+      await removeSessionWorktree(prepared.worktree, true).catch(() => undefined);
+    }
     if (!isGenieError(error, 'NAME_TAKEN') || explicitName === undefined) throw error;
     throw new GenieError('NAME_TAKEN', `Session name "${explicitName}" is already taken in ${launch.storage.location}.`, {
       hint: 'Choose another --name, or leave it out for a generated one.',

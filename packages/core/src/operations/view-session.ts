@@ -8,6 +8,7 @@ export async function viewSession(context: GenieContext, options: ViewOptions): 
   const entry = await findSession(context, options.session);
   const readable = await context.readableLog(entry);
   if (!options.full) return toSessionView(entry, await lastTurnOf(readable));
-  const transcript = await transcriptOf(readable);
+  // The full view is the whole record of the turns, the agent's reasoning included.
+  const transcript = await transcriptOf(readable, true);
   return toSessionView(entry, transcript[transcript.length - 1] ?? null, transcript);
 }

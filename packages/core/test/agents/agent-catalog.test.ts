@@ -89,7 +89,7 @@ describe('AgentCatalog', () => {
   it('lists the candidates when a basename is ambiguous', () => {
     const { catalog } = catalogOf({ 'agents/qa/reviewer.md': 'a', 'agents/docs/reviewer.md': 'b' });
     const error = errorOf(() => catalog.resolve('reviewer'));
-    expect(error.code).toBe('INVALID_INPUT');
+    expect(error.code).toBe('AGENT_AMBIGUOUS');
     expect(error.message).toContain('docs/reviewer, qa/reviewer');
     expect(error.details.candidates).toEqual(['docs/reviewer', 'qa/reviewer']);
   });

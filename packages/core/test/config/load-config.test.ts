@@ -29,8 +29,21 @@ describe('loadConfig', () => {
       storage: { adapter: 'json' },
       stop: { graceMs: 5000 },
       hangGuard: { ms: 30000 },
+      hooks: { turnEnd: [], timeoutMs: 30000 },
       mcp: { allowShell: false },
     });
+  });
+
+  it('reads turn-end hooks as argv, a single word being a program without arguments, and defaults.worktree', () => {
+    const config = loadConfig(
+      configFile(['defaults:', '  worktree: true', 'hooks:', '  timeoutMs: 2000', '  turnEnd:', '    - ./notify.sh', '    - [curl, -sf, "https://example.invalid/done"]', ''].join('\n')),
+    );
+    expect(config.defaults.worktree).toBe(true);
+    expect(config.hooks).toEqual({ timeoutMs: 2000, turnEnd: [['./notify.sh'], ['curl', '-sf', 'https://example.invalid/done']] });
+  });
+
+  it('refuses a hook that is an empty argv', () => {
+    expect(() => loadConfig(configFile('hooks:\n  turnEnd:\n    - []\n'))).toThrow(/hooks\.turnEnd/);
   });
 
   it('treats an empty or comment-only file as the defaults', () => {

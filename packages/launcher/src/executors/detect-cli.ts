@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { resolveExecutable } from '../process/resolve-executable';
-import type { ExecutorDetection } from './executor';
+import type { DetectionPlace, ExecutorDetection } from './executor';
 
 const VERSION_TIMEOUT_MS = 5_000;
 const SEMVER = /\d+\.\d+\.\d+[\w.+-]*/;
@@ -10,8 +10,8 @@ const SEMVER = /\d+\.\d+\.\d+[\w.+-]*/;
  * `--version`. A binary that exists but cannot report its version counts as not installed,
  * because it would not run a turn either.
  */
-export async function detectCli(command: string): Promise<ExecutorDetection> {
-  const found = resolveExecutable(command, process.env, process.cwd());
+export async function detectCli(command: string, place: DetectionPlace = { env: process.env, cwd: process.cwd() }): Promise<ExecutorDetection> {
+  const found = resolveExecutable(command, place.env, place.cwd);
   if (!found) return { installed: false, command, error: `${command} was not found on PATH.` };
   try {
     const stdout = await runVersion(found);

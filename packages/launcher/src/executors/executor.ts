@@ -16,6 +16,8 @@ export interface ExecutorSettings {
   runArgs?: string[];
   /** `command` executor: argv template of a resume; defaults to runArgs. */
   resumeArgs?: string[];
+  /** What this turn may still spend (USD): claude's `--max-budget-usd`; genie enforces it across turns. */
+  maxBudgetUsd?: number;
   [key: string]: unknown;
 }
 
@@ -40,6 +42,11 @@ export interface LaunchCommand {
   command: string;
   args: string[];
   env?: Record<string, string>;
+  /**
+   * Written to the process's stdin, which is then closed; without it stdin is /dev/null.
+   * Prompts travel here when argv cannot hold them (Linux caps one argv string at 128 KiB).
+   */
+  stdin?: string;
 }
 
 export interface ExecutorDetection {
@@ -51,13 +58,32 @@ export interface ExecutorDetection {
   error?: string;
 }
 
+/** Where to look for an executor's program: the environment and directory agents are launched from. */
+export interface DetectionPlace {
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+}
+
 /** One adapter per agent CLI family. Pure where it can be: argv in, events out. */
 export interface Executor {
   readonly id: string;
   /** One sentence telling a user how to install the CLI; used in launch-failure messages. */
   readonly installHint: string;
+  /**
+   * The agent CLI this executor runs unless `settings.binary` names another (`claude`).
+   * Undefined when each agent names its own program (`command`): there is no one CLI to
+   * check, so `genie doctor` reports only the executors that have one.
+   */
+  readonly defaultBinary?: string;
+  /**
+   * The conversation lives in the CLI, which reports its own id for it: a later turn
+   * continues the conversation only once that id is known (a first turn that never
+   * started one has nothing to resume).
+   */
+  readonly nativeConversations: boolean;
   buildCommand(request: TurnRequest): LaunchCommand;
   /** Parses one complete output line (no trailing newline). Never throws. */
   parseLine(line: string, stream: 'stdout' | 'stderr'): AgentEvent[];
-  detect(settings?: ExecutorSettings): Promise<ExecutorDetection>;
+  /** Whether the program this executor would run is installed (default place: this process's PATH and directory). */
+  detect(settings?: ExecutorSettings, place?: DetectionPlace): Promise<ExecutorDetection>;
 }

@@ -14,6 +14,11 @@ const executors: Record<ExecutorId, Executor> = {
   command: commandExecutor,
 };
 
+/** Every executor genie implements, in the order of EXECUTOR_IDS. */
+export function allExecutors(): Executor[] {
+  return EXECUTOR_IDS.map((id) => executors[id]);
+}
+
 export function isExecutorId(id: string): id is ExecutorId {
   return (EXECUTOR_IDS as readonly string[]).includes(id);
 }

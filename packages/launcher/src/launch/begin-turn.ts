@@ -17,9 +17,6 @@ export interface BegunTurn {
   spec: TurnSpec;
 }
 
-/** Executors whose conversations live in the CLI and need its native id to continue. */
-const NATIVE_CONVERSATIONS = new Set(['claude', 'codex']);
-
 /**
  * In a team store, a session belongs to the host that ran it: Claude and Codex keep the
  * conversation in that host's files (and the turn's directory is that host's), so a resume
@@ -34,12 +31,12 @@ function foreignHostError(entry: SessionEntry, host: string): GenieError {
 
 /**
  * Claims the session for a new turn in one atomic write (creating it when the plan says
- * so): refuses while another turn is live, then marks it `starting`. A turn continues the conversation when an earlier one
- * exists; for claude and codex also only once the CLI reported its own id, because a
- * first turn that never started a conversation has nothing to resume.
+ * so): refuses while another turn is live, then marks it `starting`. A turn continues the
+ * conversation when an earlier one exists; for an executor whose CLI keeps the
+ * conversation (`nativeConversations`) also only once the CLI reported its own id.
  */
 export async function beginTurn(ctx: LaunchContext, plan: TurnPlan, runner?: Runner): Promise<BegunTurn> {
-  getExecutor(plan.executor);
+  const executor = getExecutor(plan.executor);
   const host = hostOf(ctx);
   const leaseMs = leaseOf(ctx);
   const logFile = eventLogPath(ctx.logsDir, plan.sessionId);
@@ -85,7 +82,7 @@ export async function beginTurn(ctx: LaunchContext, plan: TurnPlan, runner?: Run
   const before = previous as SessionEntry;
   const executorSessionId = before.executorSessionId ?? null;
   const turn = entry.turns as number;
-  const resume = (before.turns ?? 0) > 0 && (!NATIVE_CONVERSATIONS.has(plan.executor) || executorSessionId !== null);
+  const resume = (before.turns ?? 0) > 0 && (!executor.nativeConversations || executorSessionId !== null);
   const spec: TurnSpec = {
     version: 1,
     sessionId: plan.sessionId,
@@ -103,6 +100,7 @@ export async function beginTurn(ctx: LaunchContext, plan: TurnPlan, runner?: Run
     graceMs: graceOf(ctx),
     hangGuardMs: hangGuardOf(ctx),
     ...(leaseMs === undefined ? {} : { leaseMs }),
+    ...(plan.hooks ? { hooks: plan.hooks } : {}),
   };
   return { entry, spec };
 }

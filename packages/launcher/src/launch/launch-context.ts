@@ -1,6 +1,7 @@
 import type { SessionEntry } from '@genie/session-schema';
 import type { CreateOptions, SessionStorage, StorageSpec } from '@genie/storage';
 import type { ExecutorSettings } from '../executors/executor';
+import type { TurnEndHooks } from '../hooks/turn-end-hooks';
 
 /** What the launcher needs from its caller to start, stop and reconcile turns. */
 export interface LaunchContext {
@@ -31,6 +32,8 @@ export interface TurnPlan {
   /** Agent instructions; they reach the agent (flag, preamble or file), never dropped. */
   instructions?: string;
   cwd: string;
+  /** Run when the turn has ended and its outcome is recorded (both foreground and background). */
+  hooks?: TurnEndHooks;
   /**
    * A session that does not exist yet: it is created already claimed for this first turn,
    * in the same atomic write, so no reader ever sees it `starting` without a turn.

@@ -29,7 +29,7 @@ export async function spawnExecutor(
       cwd: options.cwd,
       env: { ...options.env, ...command.env, [SESSION_ENV_VAR]: options.sessionId },
       detached: true,
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: [command.stdin === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
     });
   } catch (error) {
     // Thrown synchronously for argv node refuses, e.g. a prompt holding a NUL byte.
@@ -45,6 +45,11 @@ export async function spawnExecutor(
   child.on('error', () => {
     // Signal delivery errors after spawn only mean the process is already gone.
   });
+  if (command.stdin !== undefined && child.stdin) {
+    // A CLI that exits before reading its prompt closes the pipe (EPIPE); its exit says why.
+    child.stdin.on('error', () => undefined);
+    child.stdin.end(command.stdin);
+  }
   const exit = new Promise<ExitStatus>((resolve) => child.once('exit', (code, signal) => resolve([code, signal])));
   const closed = new Promise<void>((resolve) => child.once('close', () => resolve()));
   return { child, pid: child.pid as number, exit, closed };

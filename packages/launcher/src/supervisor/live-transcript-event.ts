@@ -19,6 +19,8 @@ export function liveTranscriptEvent(event: AgentEvent, turn: number, time: strin
       return { kind: 'output', turn, text: event.text, stream: event.stream, time };
     case 'error':
       return { kind: 'error', turn, message: event.message, time };
+    case 'warning':
+      return { kind: 'warning', turn, message: event.message, time };
     case 'session':
     case 'result':
       return undefined;

@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { SessionEntry } from '@genie/session-schema';
+import type { SessionEntry, UsageSummary } from '@genie/session-schema';
 import type { SessionStorage } from '@genie/storage';
 import { processStartTime } from '../process/process-identity';
 import type { AgentEvent } from '../agent-event';
@@ -13,6 +13,7 @@ import { renewLease } from '../lease/turn-lease';
 import { terminateSession } from '../process/terminate-session';
 import type { TranscriptEvent } from '../transcript/transcript-types';
 import { spawnExecutor, type RunningExecutor } from './executor-process';
+import { runTurnEndHooks } from '../hooks/turn-end-hooks';
 import { HangGuard } from './hang-guard';
 import { launchProblem } from './launch-check';
 import { liveTranscriptEvent } from './live-transcript-event';
@@ -22,6 +23,7 @@ import { sumUsage } from './sum-usage';
 import { recordTurnEnd, type TurnEnding } from './turn-end';
 import { TurnObservations } from './turn-observations';
 import { turnOutcome } from './turn-outcome';
+import { turnUsageFromTotal } from './turn-usage-from-total';
 import { removeFile, turnRequestOf, type TurnSpec } from './turn-spec';
 
 export interface SuperviseOptions {
@@ -75,6 +77,8 @@ class TurnRun {
   private terminating: Promise<unknown> | undefined;
   private startLogged = false;
   private finishing = false;
+  /** The session's usage before this turn, from which a running total's share is taken. */
+  private usageBefore: UsageSummary | undefined;
 
   constructor(private readonly options: SuperviseOptions) {
     this.spec = options.spec;
@@ -152,6 +156,7 @@ class TurnRun {
   /** A stop may land while the supervisor is still starting up; then there is nothing to spawn. */
   private async stoppedBeforeSpawn(): Promise<boolean> {
     const current = await this.options.storage.get(this.spec.sessionId).catch(() => undefined);
+    this.usageBefore = current?.usage ?? undefined;
     return current?.turns === this.spec.turn && current.status === 'stopped';
   }
 
@@ -195,7 +200,8 @@ class TurnRun {
     }
   }
 
-  private onEvent(event: AgentEvent, time: string): void {
+  private onEvent(reported: AgentEvent, time: string): void {
+    const event = this.perTurn(reported);
     if (this.seen.observe(event)) {
       const id = this.seen.executorSessionId;
       this.updater.queue((entry) => ({ ...entry, executorSessionId: id }));
@@ -209,6 +215,13 @@ class TurnRun {
     }
     const rendered = liveTranscriptEvent(event, this.spec.turn, time);
     if (rendered) this.emit(rendered);
+  }
+
+  /** A result that reports the conversation's running total becomes this turn's share of it. */
+  private perTurn(event: AgentEvent): AgentEvent {
+    if (event.type !== 'result' || !event.usageIsRunningTotal || !event.usage) return event;
+    const { usageIsRunningTotal: _total, ...rest } = event;
+    return { ...rest, usage: turnUsageFromTotal(event.usage, this.usageBefore) };
   }
 
   /** True when the hang guard had an executor left to end. */
@@ -240,7 +253,11 @@ class TurnRun {
       end,
     );
     this.emit(outcome);
-    return entry;
+    if (!this.spec.hooks) return entry;
+    // The outcome is recorded and shown first: hooks only ever follow it, and never change it.
+    const failures = await runTurnEndHooks(this.spec.hooks, entry, this.spec.turn, this.options.storage, this.options.env);
+    if (failures.length === 0) return entry;
+    return (await this.options.storage.get(this.spec.sessionId).catch(() => undefined)) ?? entry;
   }
 
   private emit(event: TranscriptEvent): void {

@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { GenieError } from '@genie/errors';
 import type { StorageSpec } from '@genie/storage';
 import type { ExecutorSettings, TurnRequest } from '../executors/executor';
+import type { TurnEndHooks } from '../hooks/turn-end-hooks';
 
 /**
  * Everything a supervisor needs to run one turn, written to its stdin by the launching
@@ -27,6 +28,7 @@ export interface TurnSpec {
   hangGuardMs: number;
   /** Team stores: the lease this turn renews (see lease/turn-lease.ts); absent otherwise. */
   leaseMs?: number;
+  hooks?: TurnEndHooks;
 }
 
 /** What the executor is asked to build the argv of this turn from. */

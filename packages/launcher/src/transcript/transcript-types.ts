@@ -9,6 +9,7 @@ export type TranscriptEvent =
   | { kind: 'tool_result'; turn: number; output: string; isError: boolean; id?: string; time: string }
   | { kind: 'output'; turn: number; text: string; stream: 'stdout' | 'stderr'; time: string }
   | { kind: 'error'; turn: number; message: string; time: string }
+  | { kind: 'warning'; turn: number; message: string; time: string }
   | {
       kind: 'outcome';
       turn: number;

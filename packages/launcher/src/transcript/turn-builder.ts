@@ -76,7 +76,8 @@ export class TurnBuilder {
   private renderOutput(state: TurnState, events: AgentEvent[], turn: number, time: string): TranscriptEvent[] {
     for (const event of events) {
       if (event.type !== 'result') continue;
-      if (event.usage && state.view.endedAt === null) state.view.usage = event.usage;
+      // A running total (codex) is not the turn's usage; the turn's `turn.end` has that.
+      if (event.usage && !event.usageIsRunningTotal && state.view.endedAt === null) state.view.usage = event.usage;
       if (!event.isError && event.text) state.resultText = event.text;
     }
     return renderAgentEvents(events, turn, time);

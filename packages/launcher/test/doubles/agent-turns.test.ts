@@ -106,15 +106,15 @@ describe('turns of the claude and codex doubles', () => {
     const entry = await runForegroundTurn(ctx, plan(session.sessionId, 'claude', 'continue'));
     expect(entry.status).toBe('failed');
     expect(entry.exitCode).toBe(1);
-    expect(entry.error).toContain('No conversation found with session ID: 00000000-0000-4000-8000-000000000000');
+    expect(entry.error).toBe('claude exited with code 1: No conversation found with session ID: 00000000-0000-4000-8000-000000000000');
   });
 
-  it('codex: an unknown thread id fails with the CLI\'s own message', async () => {
+  it('codex: an unknown thread id fails with the CLI\'s own message, not the backtrace after it', async () => {
     const session = await fixture.createSession({ executor: 'codex', turns: 1, status: 'completed', executorSessionId: '11111111-1111-4111-8111-111111111111' });
-    const entry = await runForegroundTurn(ctx, plan(session.sessionId, 'codex', 'continue'));
+    const entry = await runForegroundTurn({ ...ctx, env: { ...ctx.env, RUST_BACKTRACE: '1' } }, plan(session.sessionId, 'codex', 'continue'));
     expect(entry.status).toBe('failed');
-    expect(entry.exitCode).not.toBe(0);
-    expect(entry.error).toContain('No saved session found with ID 11111111-1111-4111-8111-111111111111');
+    expect(entry.exitCode).toBe(1);
+    expect(entry.error).toBe('codex exited with code 1: thread/resume: thread/resume failed: no rollout found for thread id 11111111-1111-4111-8111-111111111111 (code -32600)');
   });
 
   it.each(['claude', 'codex'])('%s: an error result is a failed turn', async (executor) => {

@@ -57,17 +57,18 @@ describe('adapter argv under the real CLIs\' parsing rules', () => {
     );
   });
 
-  it('codex receives the prompt (and thread) as positionals of exec or exec resume', () => {
+  it('codex reads the prompt from stdin (`-`), the thread a positional of exec resume', () => {
     fc.assert(
       fc.property(prompt, settings, fc.boolean(), (text, extra, resume) => {
-        const { args } = codexExecutor.buildCommand(request(text, extra, resume));
+        const { args, stdin } = codexExecutor.buildCommand(request(text, extra, resume));
+        expect(stdin).toBe(text);
         const [exec, ...rest] = args;
         expect(exec).toBe('exec');
         const parsed = parseClap(rest, EXEC_SPEC);
         expect(parsed.values['--json']).toBe(true);
         const positionals = resume ? parseClap(parsed.rest, RESUME_SPEC).positionals : parsed.positionals;
         expect(parsed.subcommand).toBe(resume ? 'resume' : null);
-        expect(positionals).toEqual(resume ? [THREAD, text === '-' ? '-\n' : text] : [text === '-' ? '-\n' : text]);
+        expect(positionals).toEqual(resume ? [THREAD, '-'] : ['-']);
       }),
       { numRuns: 300 },
     );

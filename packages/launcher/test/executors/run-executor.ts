@@ -11,13 +11,14 @@ export interface ExecutorRun {
 
 /** Spawns exactly the argv the adapter builds (no shell) and parses its output lines. */
 export function runExecutor(executor: Executor, request: TurnRequest, env: NodeJS.ProcessEnv): Promise<ExecutorRun> {
-  const { command, args } = executor.buildCommand(request);
+  const { command, args, stdin } = executor.buildCommand(request);
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: request.cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, { cwd: request.cwd, env, stdio: [stdin === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
+    if (stdin !== undefined) child.stdin?.end(stdin);
     const out: Buffer[] = [];
     const err: Buffer[] = [];
-    child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
-    child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
+    child.stdout?.on('data', (chunk: Buffer) => out.push(chunk));
+    child.stderr?.on('data', (chunk: Buffer) => err.push(chunk));
     child.on('error', reject);
     child.on('close', (exitCode) => {
       const stdout = lines(Buffer.concat(out).toString('utf8'));

@@ -7,6 +7,12 @@ import type { LaunchCommand, TurnRequest } from '../executor';
  */
 const SUBCOMMAND_LIKE = /^[\w-]+$/;
 
+/**
+ * Prompts up to this many bytes stay in argv, where `ps` and the event log's command show
+ * them; larger ones go on stdin, as Linux refuses an argv string over 128 KiB (E2BIG).
+ */
+export const ARGV_PROMPT_MAX_BYTES = 32 * 1024;
+
 /** claude refuses any other `--session-id` ("Invalid session ID. Must be a valid UUID."). */
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -14,8 +20,9 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * argv of one print-mode turn:
  *   claude -p --verbose --output-format stream-json [--session-id <id> | --resume <id>]
  *          [--model M] [--permission-mode P] [--allowedTools a,b] [--disallowedTools x]
- *          [--append-system-prompt <instructions>] [extraArgs...] -- <prompt>
- * The prompt follows `--`: commander then takes it as an operand even when it starts
+ *          [--max-budget-usd N] [--append-system-prompt <instructions>] [extraArgs...] -- <prompt>
+ * A prompt over ARGV_PROMPT_MAX_BYTES is written to stdin instead (`claude -p` reads it
+ * there when no prompt argument is given). The prompt follows `--`: commander then takes it as an operand even when it starts
  * with `-`, and it cannot be swallowed by a variadic option such as `--allowedTools`.
  * Instructions go with every turn because claude does not keep a system prompt in the
  * conversation it resumes. A resume never uses `--continue` (racy with parallel runs).
@@ -28,10 +35,13 @@ export function buildClaudeCommand(request: TurnRequest): LaunchCommand {
   if (settings.permissionMode) args.push('--permission-mode', settings.permissionMode);
   if (settings.allowedTools?.length) args.push('--allowedTools', settings.allowedTools.join(','));
   if (settings.disallowedTools?.length) args.push('--disallowedTools', settings.disallowedTools.join(','));
+  if (typeof settings.maxBudgetUsd === 'number') args.push('--max-budget-usd', String(settings.maxBudgetUsd));
   if (request.instructions) args.push('--append-system-prompt', request.instructions);
   args.push(...(settings.extraArgs ?? []));
+  const command = settings.binary ?? 'claude';
+  if (Buffer.byteLength(request.prompt) > ARGV_PROMPT_MAX_BYTES) return { command, args, stdin: request.prompt };
   args.push('--', protectPrompt(request.prompt));
-  return { command: settings.binary ?? 'claude', args };
+  return { command, args };
 }
 
 /**

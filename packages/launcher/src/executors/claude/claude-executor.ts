@@ -1,5 +1,5 @@
 import { detectCli } from '../detect-cli';
-import type { Executor, ExecutorSettings } from '../executor';
+import type { Executor } from '../executor';
 import { buildClaudeCommand } from './claude-argv';
 import { parseClaudeLine } from './parse-claude-line';
 
@@ -7,7 +7,9 @@ import { parseClaudeLine } from './parse-claude-line';
 export const claudeExecutor: Executor = {
   id: 'claude',
   installHint: 'Install Claude Code: npm install -g @anthropic-ai/claude-code',
+  defaultBinary: 'claude',
+  nativeConversations: true,
   buildCommand: buildClaudeCommand,
   parseLine: parseClaudeLine,
-  detect: (settings?: ExecutorSettings) => detectCli(settings?.binary ?? 'claude'),
+  detect: (settings, place) => detectCli(settings?.binary ?? 'claude', place),
 };

@@ -13,9 +13,10 @@ export function parseClaudeLine(line: string, stream: 'stdout' | 'stderr'): Agen
   if (!event) return [];
   switch (event.type) {
     case 'system':
+      if (event.subtype === 'api_retry') return [retryWarning(event)];
       return event.subtype === 'init' ? sessionEvent(event.session_id) : [];
     case 'assistant':
-      return assistantEvents(asRecord(event.message));
+      return isSyntheticError(event) ? syntheticErrors(asRecord(event.message)) : assistantEvents(asRecord(event.message));
     case 'user':
       return toolResults(asRecord(event.message));
     case 'result':
@@ -28,6 +29,36 @@ export function parseClaudeLine(line: string, stream: 'stdout' | 'stderr'): Agen
 function sessionEvent(sessionId: unknown): AgentEvent[] {
   const id = asString(sessionId);
   return id ? [{ type: 'session', executorSessionId: id }] : [];
+}
+
+/**
+ * While an API call fails claude retries it (10 times by default, minutes with a bad key)
+ * and says so only through these events; shown, they explain a turn that seems stuck.
+ */
+function retryWarning(event: Record<string, unknown>): AgentEvent {
+  const status = asNumber(event.error_status);
+  const cause = [status, asString(event.error)].filter((part) => part !== undefined).join(' ');
+  const attempt = asNumber(event.attempt);
+  const max = asNumber(event.max_retries);
+  const delay = asNumber(event.retry_delay_ms);
+  const retry = attempt !== undefined ? `retry ${attempt}${max !== undefined ? ` of ${max}` : ''}` : 'retrying';
+  const when = delay !== undefined ? ` in ${(delay / 1000).toFixed(1)} s` : '';
+  return { type: 'warning', message: `API call failed${cause ? ` (${cause})` : ''}; ${retry}${when}` };
+}
+
+/**
+ * On an API error claude writes the error text as an assistant message of the model
+ * `<synthetic>`: it is the turn's error, never its answer.
+ */
+function isSyntheticError(event: Record<string, unknown>): boolean {
+  return asRecord(event.message)?.model === '<synthetic>' || event.is_api_error_message === true;
+}
+
+function syntheticErrors(message: Record<string, unknown> | undefined): AgentEvent[] {
+  return asArray(message?.content)
+    .map((block) => asRecord(block))
+    .filter((part) => part?.type === 'text' && typeof part.text === 'string')
+    .map((part) => ({ type: 'error', message: part?.text as string }));
 }
 
 function assistantEvents(message: Record<string, unknown> | undefined): AgentEvent[] {
@@ -73,13 +104,20 @@ function toolOutput(content: unknown): string {
     .join('\n');
 }
 
+/**
+ * `is_error` decides: an API failure comes as subtype `success` with `is_error: true`. A
+ * failure without a `result` (e.g. `error_during_execution` of a resume claude has no
+ * conversation for) names its cause in `errors`.
+ */
 function resultEvent(event: Record<string, unknown>): AgentEvent {
   const subtype = asString(event.subtype);
-  const text = asString(event.result);
+  const isError = typeof event.is_error === 'boolean' ? event.is_error : subtype !== undefined && subtype.startsWith('error');
+  const errors = asArray(event.errors).filter((item): item is string => typeof item === 'string' && item.trim() !== '');
+  const text = asString(event.result) ?? (isError && errors.length > 0 ? errors.join('\n') : undefined);
   const usage = usageOf(event);
   return {
     type: 'result',
-    isError: event.is_error === true || (subtype !== undefined && subtype.startsWith('error')),
+    isError,
     ...(text !== undefined ? { text } : {}),
     ...(subtype ? { subtype } : {}),
     ...(usage ? { usage } : {}),

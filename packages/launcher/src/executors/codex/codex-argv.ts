@@ -1,16 +1,16 @@
 import { GenieError } from '@genie/errors';
 import type { LaunchCommand, TurnRequest } from '../executor';
-import { withInstructionsPreamble } from './instructions-preamble';
 
 /**
  * argv of one `codex exec` turn:
  *   codex exec --json [-m M] [-s S] [-c model_reasoning_effort="E"] [--skip-git-repo-check]
- *         [extraArgs...] -- <prompt>
- *   codex exec --json [same flags] resume -- <thread_id> <prompt>
- * codex parses argv with clap: options belong to `exec`, so they go before `resume` (and
- * are repeated on every resume, since codex does not remember them). `--` makes clap take
- * what follows as positionals, so a prompt starting with `-`, or equal to `resume`, is
- * still the prompt. A resume never uses `--last` (racy with parallel runs).
+ *         [extraArgs...] -- -
+ *   codex exec --json [same flags] resume -- <thread_id> -
+ * with the prompt on stdin (`-`): no argv limit applies to it, and codex, which reads an
+ * open stdin whenever it is not a terminal, does not wait on an empty one ("Reading
+ * additional input from stdin..."). codex parses argv with clap: options belong to
+ * `exec`, so they go before `resume` (and are repeated on every resume, since codex does
+ * not remember them). A resume never uses `--last` (racy with parallel runs).
  */
 export function buildCodexCommand(request: TurnRequest): LaunchCommand {
   const { settings } = request;
@@ -22,11 +22,11 @@ export function buildCodexCommand(request: TurnRequest): LaunchCommand {
   if (settings.skipGitRepoCheck !== false) args.push('--skip-git-repo-check');
   args.push(...(settings.extraArgs ?? []));
   if (request.resume) {
-    args.push('resume', '--', threadIdOf(request), protectPrompt(request.prompt));
-  } else {
-    args.push('--', protectPrompt(withInstructionsPreamble(request.prompt, request.instructions)));
+    args.push('resume', '--', threadIdOf(request), '-');
+    return { command: settings.binary ?? 'codex', args, stdin: request.prompt };
   }
-  return { command: settings.binary ?? 'codex', args };
+  args.push('--', '-');
+  return { command: settings.binary ?? 'codex', args, stdin: withInstructionsPreamble(request.prompt, request.instructions) };
 }
 
 function threadIdOf(request: TurnRequest): string {
@@ -37,7 +37,12 @@ function threadIdOf(request: TurnRequest): string {
   });
 }
 
-/** codex reads the prompt from stdin when it is exactly `-`. */
-function protectPrompt(prompt: string): string {
-  return prompt === '-' ? '-\n' : prompt;
+/**
+ * Codex has no flag for a system prompt, so agent instructions travel as a clearly
+ * delimited preamble of the first prompt of a thread. Later turns do not repeat it:
+ * the thread keeps it.
+ */
+function withInstructionsPreamble(prompt: string, instructions: string | undefined): string {
+  if (!instructions || instructions.trim() === '') return prompt;
+  return `<instructions>\n${instructions}\n</instructions>\n\n${prompt}`;
 }

@@ -1,5 +1,5 @@
 import { detectCli } from '../detect-cli';
-import type { Executor, ExecutorSettings } from '../executor';
+import type { Executor } from '../executor';
 import { buildCodexCommand } from './codex-argv';
 import { parseCodexLine } from './parse-codex-line';
 
@@ -7,7 +7,9 @@ import { parseCodexLine } from './parse-codex-line';
 export const codexExecutor: Executor = {
   id: 'codex',
   installHint: 'Install Codex: npm install -g @openai/codex',
+  defaultBinary: 'codex',
+  nativeConversations: true,
   buildCommand: buildCodexCommand,
   parseLine: parseCodexLine,
-  detect: (settings?: ExecutorSettings) => detectCli(settings?.binary ?? 'codex'),
+  detect: (settings, place) => detectCli(settings?.binary ?? 'codex', place),
 };

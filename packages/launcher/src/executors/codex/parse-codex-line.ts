@@ -7,7 +7,7 @@ import { asArray, asNumber, asRecord, asString, parseJsonObject } from '../json-
  * nothing (the raw line stays in the event log). Never throws.
  */
 export function parseCodexLine(line: string, stream: 'stdout' | 'stderr'): AgentEvent[] {
-  if (stream === 'stderr') return [{ type: 'output', text: line, stream }];
+  if (stream === 'stderr') return stderrEvents(line);
   const event = parseJsonObject(line);
   if (!event) return [];
   switch (event.type) {
@@ -19,9 +19,10 @@ export function parseCodexLine(line: string, stream: 'stdout' | 'stderr'): Agent
       return itemStarted(asRecord(event.item));
     case 'item.completed':
       return itemCompleted(asRecord(event.item));
+    // codex 0.17x reports the thread's running total here, not the turn's.
     case 'turn.completed': {
       const usage = usageOf(asRecord(event.usage));
-      return [{ type: 'result', isError: false, ...(usage ? { usage } : {}) }];
+      return [{ type: 'result', isError: false, ...(usage ? { usage, usageIsRunningTotal: true } : {}) }];
     }
     // Codex reports a fatal problem as an `error` event, then `turn.failed` with the same
     // message: the error is shown once (from `error`), and `turn.failed` is the outcome.
@@ -87,13 +88,25 @@ function itemCompleted(item: Record<string, unknown> | undefined): AgentEvent[] 
       return [{ type: 'tool_call', ...withId, name: 'web_search', input: { query: item.query } }];
     case 'todo_list':
       return [{ type: 'tool_call', ...withId, name: 'todo_list', input: { items: item.items } }];
+    // Error items are warnings (a model that does not support a setting, a deprecated
+    // flag); a failure comes as an `error` event and `turn.failed`.
     case 'error': {
       const message = asString(item.message);
-      return message ? [{ type: 'error', message }] : [];
+      return message ? [{ type: 'warning', message }] : [];
     }
     default:
       return [];
   }
+}
+
+/**
+ * codex's fatal error is one `Error: ...` line on stderr; with RUST_BACKTRACE set, backtrace
+ * frames follow it, so it is picked out as the error rather than left among the last lines.
+ */
+function stderrEvents(line: string): AgentEvent[] {
+  const fatal = /^Error:\s*(.+)$/.exec(line.trim());
+  if (fatal?.[1]) return [{ type: 'error', message: fatal[1] }];
+  return [{ type: 'output', text: line, stream: 'stderr' }];
 }
 
 function mcpToolName(item: Record<string, unknown>): string {

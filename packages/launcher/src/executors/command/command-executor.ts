@@ -1,8 +1,27 @@
 import { GenieError } from '@genie/errors';
 import type { AgentEvent } from '../../agent-event';
 import { resolveExecutable } from '../../process/resolve-executable';
-import type { Executor, ExecutorDetection, ExecutorSettings, LaunchCommand, TurnRequest } from '../executor';
-import { expandTemplate } from './expand-template';
+import type { DetectionPlace, Executor, ExecutorDetection, ExecutorSettings, LaunchCommand, TurnRequest } from '../executor';
+
+/** Values a `command` executor's argv template may refer to as `{name}`. */
+export interface TemplateValues {
+  prompt: string;
+  sessionId: string;
+  executorSessionId: string;
+  instructionsFile: string;
+  cwd: string;
+}
+
+const PLACEHOLDER = /\{(prompt|sessionId|executorSessionId|instructionsFile|cwd)\}/g;
+
+/**
+ * Substitutes placeholders inside each argv element. Each element stays exactly one argv
+ * entry whatever the values contain (spaces, quotes, `$`), because nothing goes through
+ * a shell. Unknown `{words}` are left as written.
+ */
+export function expandTemplate(template: readonly string[], values: TemplateValues): string[] {
+  return template.map((element) => element.replace(PLACEHOLDER, (_match, name: keyof TemplateValues) => values[name]));
+}
 
 /**
  * Runs any agent CLI or script from argv templates (`settings.runArgs`, and
@@ -14,6 +33,9 @@ import { expandTemplate } from './expand-template';
 export const commandExecutor: Executor = {
   id: 'command',
   installHint: 'Check the agent\'s runArgs: their first element must be a program on PATH (or set `binary` to one).',
+  // The agent's own program keeps no conversation genie knows of: every turn after the
+  // first is a resume, with resumeArgs.
+  nativeConversations: false,
 
   buildCommand(request: TurnRequest): LaunchCommand {
     const template = templateOf(request.settings, request.resume);
@@ -33,10 +55,10 @@ export const commandExecutor: Executor = {
     return [{ type: 'output', text: line, stream }];
   },
 
-  async detect(settings: ExecutorSettings = {}): Promise<ExecutorDetection> {
+  async detect(settings: ExecutorSettings = {}, place: DetectionPlace = { env: process.env, cwd: process.cwd() }): Promise<ExecutorDetection> {
     const command = settings.binary ?? settings.runArgs?.[0] ?? '';
     if (!command) return { installed: false, command, error: 'No runArgs configured.' };
-    const found = resolveExecutable(command, process.env, process.cwd());
+    const found = resolveExecutable(command, place.env, place.cwd);
     return found ? { installed: true, command, path: found } : { installed: false, command, error: `${command} was not found on PATH.` };
   },
 };

@@ -78,4 +78,12 @@ describe('claude argv', () => {
     expect(claudeExecutor.buildCommand(request({ prompt: 'update' })).args.at(-1)).toBe('update\n');
     expect(claudeExecutor.buildCommand(request({ prompt: '--help' })).args.at(-1)).toBe('--help\n');
   });
+
+  it('passes a prompt too large for one argv string on stdin, with no prompt argument', () => {
+    const prompt = 'é'.repeat(100 * 1024);
+    const { args, stdin } = claudeExecutor.buildCommand(request({ prompt }));
+    expect(stdin).toBe(prompt);
+    expect(args).toEqual(['-p', '--verbose', '--output-format', 'stream-json', '--session-id', sessionId]);
+    expect(claudeExecutor.buildCommand(request()).stdin).toBeUndefined();
+  });
 });

@@ -62,7 +62,11 @@ describe('claude adapter against the claude double', () => {
     const stale = await runExecutor(claudeExecutor, { ...first, resume: true, executorSessionId: first.sessionId, prompt: 'what did I ask you to remember?' }, env);
     expect(stale.exitCode).toBe(1);
     expect(stale.stderr).toEqual([`No conversation found with session ID: ${first.sessionId}`]);
-    expect(stale.events).toEqual([{ type: 'output', stream: 'stderr', text: `No conversation found with session ID: ${first.sessionId}` }]);
+    expect(stale.events).toEqual([
+      { type: 'session', executorSessionId: first.sessionId },
+      { type: 'result', isError: true, subtype: 'error_during_execution', text: `No conversation found with session ID: ${first.sessionId}`, usage: expect.any(Object) },
+      { type: 'output', stream: 'stderr', text: `No conversation found with session ID: ${first.sessionId}` },
+    ]);
 
     const followed = await runExecutor(claudeExecutor, { ...first, resume: true, executorSessionId: reported[0], prompt: 'what did I ask you to remember?' }, env);
     expect(followed.exitCode).toBe(0);
@@ -97,7 +101,7 @@ describe('claude adapter against the claude double', () => {
 
   it('detects the binary and its version, and a missing one', async () => {
     await expect(claudeExecutor.detect({ binary: claudePath })).resolves.toEqual({
-      installed: true, command: claudePath, path: claudePath, version: '2.0.14',
+      installed: true, command: claudePath, path: claudePath, version: '2.1.332',
     });
     const missing = await claudeExecutor.detect({ binary: 'genie-no-such-claude' });
     expect(missing).toMatchObject({ installed: false, command: 'genie-no-such-claude' });

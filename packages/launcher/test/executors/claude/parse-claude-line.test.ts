@@ -97,4 +97,33 @@ describe('claude stream-json lines', () => {
   it('stderr lines stay visible as stderr output', () => {
     expect(parse('Warning: something odd', 'stderr')).toEqual([{ type: 'output', text: 'Warning: something odd', stream: 'stderr' }]);
   });
+
+  it('api_retry is a warning saying what failed and when claude retries', () => {
+    expect(
+      parse({ type: 'system', subtype: 'api_retry', attempt: 2, max_retries: 10, retry_delay_ms: 1013, error_status: 401, error: 'authentication_failed', session_id: SID }),
+    ).toEqual([{ type: 'warning', message: 'API call failed (401 authentication_failed); retry 2 of 10 in 1.0 s' }]);
+  });
+
+  it('an API error\'s synthetic assistant message is an error, never a message, and is_error decides the result', () => {
+    const text = 'API Error: 500 boom. This is a server-side issue, usually temporary.';
+    expect(
+      parse({
+        type: 'assistant',
+        message: { id: 'x', model: '<synthetic>', role: 'assistant', type: 'message', content: [{ type: 'text', text }] },
+        session_id: SID, error: 'server_error', is_api_error_message: true,
+      }),
+    ).toEqual([{ type: 'error', message: text }]);
+    expect(parse({ type: 'result', subtype: 'success', is_error: true, result: text, session_id: SID, total_cost_usd: 0 })).toEqual([
+      { type: 'session', executorSessionId: SID },
+      { type: 'result', isError: true, text, subtype: 'success', usage: { costUsd: 0 } },
+    ]);
+  });
+
+  it('error_during_execution names its cause from `errors` when there is no `result`', () => {
+    const errors = [`No conversation found with session ID: ${SID}`];
+    expect(parse({ type: 'result', subtype: 'error_during_execution', is_error: true, errors, session_id: SID })).toEqual([
+      { type: 'session', executorSessionId: SID },
+      { type: 'result', isError: true, text: errors[0], subtype: 'error_during_execution' },
+    ]);
+  });
 });

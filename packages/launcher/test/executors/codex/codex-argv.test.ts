@@ -9,10 +9,18 @@ function request(overrides: Partial<TurnRequest> = {}): TurnRequest {
 }
 
 describe('codex argv', () => {
-  it('runs exec --json with the prompt after --', () => {
-    const { command, args } = codexExecutor.buildCommand(request());
+  it('runs exec --json reading the prompt from stdin (`-`), never an empty stdin', () => {
+    const { command, args, stdin } = codexExecutor.buildCommand(request());
     expect(command).toBe('codex');
-    expect(args).toEqual(['exec', '--json', '--skip-git-repo-check', '--', 'do the thing']);
+    expect(args).toEqual(['exec', '--json', '--skip-git-repo-check', '--', '-']);
+    expect(stdin).toBe('do the thing');
+  });
+
+  it('passes a prompt over the 128 KiB argv string limit on stdin', () => {
+    const prompt = 'x'.repeat(200 * 1024);
+    const command = codexExecutor.buildCommand(request({ prompt }));
+    expect(command.args.every((arg) => arg.length < 1024)).toBe(true);
+    expect(command.stdin).toBe(prompt);
   });
 
   it('maps model, sandbox and reasoning effort; extraArgs before the prompt', () => {
@@ -22,7 +30,7 @@ describe('codex argv', () => {
     expect(command).toBe('/opt/codex');
     expect(args).toEqual([
       'exec', '--json', '-m', 'gpt-5-codex', '-s', 'workspace-write', '-c', 'model_reasoning_effort="high"',
-      '--skip-git-repo-check', '-c', 'foo=1', '--', 'do the thing',
+      '--skip-git-repo-check', '-c', 'foo=1', '--', '-',
     ]);
   });
 
@@ -31,15 +39,16 @@ describe('codex argv', () => {
   });
 
   it('resumes the recorded thread, repeating the flags before `resume`', () => {
-    const { args } = codexExecutor.buildCommand(
+    const { args, stdin } = codexExecutor.buildCommand(
       request({ resume: true, executorSessionId: THREAD, prompt: 'next step', instructions: 'Be terse.', settings: { model: 'o3', sandbox: 'read-only' } }),
     );
-    expect(args).toEqual(['exec', '--json', '-m', 'o3', '-s', 'read-only', '--skip-git-repo-check', 'resume', '--', THREAD, 'next step']);
+    expect(args).toEqual(['exec', '--json', '-m', 'o3', '-s', 'read-only', '--skip-git-repo-check', 'resume', '--', THREAD, '-']);
+    expect(stdin).toBe('next step');
     expect(args).not.toContain('--last');
   });
 
   it('sends instructions as a delimited preamble of the first prompt only', () => {
-    const first = codexExecutor.buildCommand(request({ instructions: 'You review code.\nBe terse.' })).args.at(-1);
+    const first = codexExecutor.buildCommand(request({ instructions: 'You review code.\nBe terse.' })).stdin;
     expect(first).toBe('<instructions>\nYou review code.\nBe terse.\n</instructions>\n\ndo the thing');
   });
 
@@ -53,9 +62,9 @@ describe('codex argv', () => {
     expect(isGenieError(caught) && caught.code).toBe('LAUNCH_FAILED');
   });
 
-  it('keeps hostile prompts as one argv element after --', () => {
+  it('keeps hostile prompts out of argv', () => {
     const prompt = `--model evil "q" $(touch /tmp/pwned) \`id\`\nline 2`;
-    expect(codexExecutor.buildCommand(request({ prompt })).args.slice(-2)).toEqual(['--', prompt]);
-    expect(codexExecutor.buildCommand(request({ prompt: 'resume' })).args.slice(-2)).toEqual(['--', 'resume']);
+    expect(codexExecutor.buildCommand(request({ prompt }))).toMatchObject({ args: expect.not.arrayContaining([prompt]), stdin: prompt });
+    expect(codexExecutor.buildCommand(request({ prompt: 'resume' })).args.slice(-2)).toEqual(['--', '-']);
   });
 });

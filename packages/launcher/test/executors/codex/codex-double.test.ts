@@ -52,23 +52,23 @@ describe('codex adapter against the codex double', () => {
     const [, second, third] = loggedArgv();
     expect(second).toEqual(expect.arrayContaining(['-m', 'gpt-5-codex', '-s', 'workspace-write', 'resume']));
     expect(second?.join(' ')).not.toContain('<instructions>');
-    expect(third?.at(-1)).toBe('what are your instructions?');
+    expect(third?.slice(-3)).toEqual(['--', threadId, '-']);
   });
 
   it('an unknown thread id fails like the real CLI', async () => {
     const run = await runExecutor(codexExecutor, request({ resume: true, executorSessionId: '00000000-0000-4000-8000-000000000000' }), env);
     expect(run.exitCode).toBe(1);
-    expect(run.stderr.join('\n')).toContain('No saved session found with ID 00000000-0000-4000-8000-000000000000');
+    expect(run.stderr.join('\n')).toContain('Error: thread/resume: thread/resume failed: no rollout found for thread id 00000000-0000-4000-8000-000000000000');
   });
 
-  it('delivers prompts that look like flags, subcommands or shell code verbatim', async () => {
+  it('delivers prompts that look like flags, subcommands or shell code verbatim, on stdin', async () => {
     const hostile = `--model evil "quoted" $(touch ${path.join(root, 'pwned')}) \`id\`\nsecond line`;
     for (const prompt of ['-V', 'resume', hostile]) {
       const run = await runExecutor(codexExecutor, request({ prompt }), env);
       expect(run.exitCode).toBe(0);
       expect(messagesOf(run.events)).toEqual([`Done: ${prompt.replace(/\s+/g, ' ').trim()}`]);
     }
-    expect(loggedArgv().at(-1)?.at(-1)).toBe(hostile);
+    expect(loggedArgv().at(-1)?.slice(-2)).toEqual(['--', '-']);
     expect(fs.existsSync(path.join(root, 'pwned'))).toBe(false);
   });
 
@@ -88,7 +88,7 @@ describe('codex adapter against the codex double', () => {
 
   it('detects the binary and its version', async () => {
     await expect(codexExecutor.detect({ binary: codexPath })).resolves.toEqual({
-      installed: true, command: codexPath, path: codexPath, version: '0.46.0',
+      installed: true, command: codexPath, path: codexPath, version: '0.171.0',
     });
     await expect(codexExecutor.detect({ binary: path.join(root, 'nothing-here') })).resolves.toMatchObject({ installed: false });
   });

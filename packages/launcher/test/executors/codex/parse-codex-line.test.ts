@@ -58,9 +58,9 @@ describe('codex exec --json lines', () => {
     ]);
   });
 
-  it('turn.completed is a successful result with token usage and no cost', () => {
-    expect(parse({ type: 'turn.completed', usage: { input_tokens: 24763, cached_input_tokens: 24448, output_tokens: 122 } })).toEqual([
-      { type: 'result', isError: false, usage: { inputTokens: 24763, cachedInputTokens: 24448, outputTokens: 122 } },
+  it('turn.completed is a successful result whose usage is the thread\'s running total, and no cost', () => {
+    expect(parse({ type: 'turn.completed', usage: { input_tokens: 24763, cached_input_tokens: 24448, output_tokens: 122, reasoning_output_tokens: 40 } })).toEqual([
+      { type: 'result', isError: false, usage: { inputTokens: 24763, cachedInputTokens: 24448, outputTokens: 122 }, usageIsRunningTotal: true },
     ]);
   });
 
@@ -69,8 +69,19 @@ describe('codex exec --json lines', () => {
       { type: 'result', isError: true, text: 'stream disconnected', subtype: 'turn.failed' },
     ]);
     expect(parse({ type: 'error', message: 'Reconnecting... 1/5' })).toEqual([{ type: 'error', message: 'Reconnecting... 1/5' }]);
-    expect(parse({ type: 'item.completed', item: { id: 'item_7', type: 'error', message: 'model refused' } })).toEqual([
-      { type: 'error', message: 'model refused' },
+  });
+
+  it('error items are warnings: codex reports what it works around that way', () => {
+    const message = 'Model metadata for `gpt-fake` not found. Defaulting to fallback metadata; this can degrade performance and cause issues.';
+    expect(parse({ type: 'item.completed', item: { id: 'item_0', type: 'error', message } })).toEqual([{ type: 'warning', message }]);
+  });
+
+  it('the `Error: ...` line on stderr is the error, whatever backtrace follows it', () => {
+    expect(parse('Error: thread/resume: thread/resume failed: no rollout found for thread id 0199', 'stderr')).toEqual([
+      { type: 'error', message: 'thread/resume: thread/resume failed: no rollout found for thread id 0199' },
+    ]);
+    expect(parse('   0: std::backtrace_rs::backtrace::libunwind::trace', 'stderr')).toEqual([
+      { type: 'output', text: '   0: std::backtrace_rs::backtrace::libunwind::trace', stream: 'stderr' },
     ]);
   });
 
