@@ -255,7 +255,7 @@ export function runStorageConformanceSuite(name: string, factory: StorageFactory
 
     it('refuses to work after close', async () => {
       await storage.close();
-      await assertRejectsWithMessage(storage.get('any'), 'closed');
+      await assertRejectsWithMessage(storage.get('any'), 'after close()');
     });
   });
 }
