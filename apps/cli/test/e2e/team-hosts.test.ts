@@ -158,6 +158,22 @@ describe(`a team of ${HOSTS} hosts on one PostgreSQL database`, () => {
     expect(listed.sessions.map((session) => session.name).sort()).toEqual(hosts.map((host) => `hello-${host.id}`).sort());
   });
 
+  it('records every one of 20 turns running on the hosts while PostgreSQL restarts, output and outcome', async () => {
+    const script = 'for i in 1 2 3 4 5 6 7 8; do echo "tick $i"; sleep 0.25; done; echo finished';
+    const started = await Promise.all(
+      Array.from({ length: 20 }, (_, index) => jsonOn(hosts[index % HOSTS] as Host, ['run', 'shell', script, '--background', '--name', `restart-${index}`])),
+    );
+    await until(() => jsonOn<{ sessions: SessionJson[] }>(hosts[0] as Host, ['list', 'sessions', '--status', 'running']), (list) => list.sessions.length > 0);
+    cluster.restart('fast');
+    for (const [index, session] of started.entries()) {
+      const reader = hosts[(index + 1) % HOSTS] as Host;
+      const settled = await jsonOn<SessionJson>(reader, ['view', session.sessionId, '--follow']);
+      expect({ name: settled.name, status: settled.status }).toEqual({ name: `restart-${index}`, status: 'completed' });
+      const full = await jsonOn<SessionJson & { transcript: unknown[] }>(reader, ['view', session.sessionId, '--full']);
+      for (const line of ['tick 1', 'tick 8', 'finished']) expect(JSON.stringify(full.transcript)).toContain(line);
+    }
+  });
+
   it("loses the turn of a host whose link is cut, once its lease ran out, and leaves the other hosts' turns running", async () => {
     const [watcher, cut, neighbour] = hosts as [Host, Host, Host];
     await jsonOn(cut, ['run', 'shell', 'sleep 120', '--background', '--name', 'on-cut-host']);
