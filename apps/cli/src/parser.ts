@@ -32,7 +32,10 @@ function markStdinPrompt(argv: readonly string[]): string[] {
   return argv.map((arg, index) => (arg === '-' && (end === -1 || index < end) ? '--stdin' : arg));
 }
 
-/** The `genie` command line: every command, in the order the help lists them. */
+/**
+ * The `genie` command line: every command, in the order the help lists them. A command is
+ * one file in commands/ (see defineCommand in command.ts); adding it here is all it takes.
+ */
 export function buildParser(argv: readonly string[], version: string): Argv {
   return yargs(markStdinPrompt(argv))
     .scriptName('genie')

@@ -11,6 +11,8 @@ Serves genie's sessions to MCP clients: over stdio by default, or Streamable HTT
   --port <n>            HTTP port (default ${DEFAULT_HTTP_PORT})
   --host <addr>         HTTP bind address (default ${DEFAULT_HTTP_HOST}); any other address needs GENIE_MCP_TOKEN
   --allowed-host <name> another Host header name to accept (repeatable), e.g. behind a proxy
+  --allowed-origin <origin>
+                        a browser Origin to accept besides loopback pages (repeatable)
   --help, --version
 `;
 
@@ -23,6 +25,7 @@ function parseArgv() {
       port: { type: 'string' },
       host: { type: 'string' },
       'allowed-host': { type: 'string', multiple: true },
+      'allowed-origin': { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h', default: false },
       version: { type: 'boolean', short: 'v', default: false },
     },
@@ -58,6 +61,7 @@ async function main(): Promise<number> {
     ...(port === undefined ? {} : { port }),
     ...(values.host ? { host: values.host } : {}),
     ...(values['allowed-host'] ? { allowedHosts: values['allowed-host'] } : {}),
+    ...(values['allowed-origin'] ? { allowedOrigins: values['allowed-origin'] } : {}),
   });
   return EXIT_CODES.OK;
 }

@@ -16,6 +16,8 @@ export interface RunMcpServerOptions {
   host?: string;
   /** More Host header names to accept over HTTP (e.g. a reverse proxy's). */
   allowedHosts?: string[];
+  /** Browser origins to accept over HTTP besides loopback pages (`https://app.example.com`). */
+  allowedOrigins?: string[];
   /** Environment for the workspace, executors and GENIE_MCP_TOKEN (default: process.env). */
   env?: NodeJS.ProcessEnv;
   /** Stops the server, like SIGINT/SIGTERM. */
@@ -85,6 +87,7 @@ export async function runMcpServer(options: RunMcpServerOptions = {}): Promise<v
           port: options.port ?? DEFAULT_HTTP_PORT,
           ...(token ? { token } : {}),
           ...(options.allowedHosts ? { allowedHosts: options.allowedHosts } : {}),
+          ...(options.allowedOrigins ? { allowedOrigins: options.allowedOrigins } : {}),
         });
         log(`genie MCP server for ${genie.workspace} listening on ${server.url}${token ? ' (bearer token required)' : ''}`);
         await stop.requested;

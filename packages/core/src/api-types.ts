@@ -32,6 +32,16 @@ export interface AgentSummary {
   file: string | null;
 }
 
+/** An agent file, or a folder of them, that could not be used; every other agent still works. */
+export interface AgentProblem {
+  /** The agent id the file would define; null for a folder that cannot be read. */
+  agent: string | null;
+  file: string;
+  code: string;
+  message: string;
+  hint: string | null;
+}
+
 /** The JSON shape of a session for `--json`, MCP structuredContent and library callers. */
 export type { SessionSummary };
 
@@ -241,6 +251,17 @@ export interface DoctorReport {
     repaired: boolean;
   };
   reconciled: Array<{ sessionId: string; name: string | null; from: SessionStatus; to: SessionStatus }>;
+  /**
+   * How the next turn's processes are held together, so `stop` ends every one of them:
+   * `cgroup`, `pid-namespace`, `subreaper` or `process-group` (strongest first; see the
+   * README's reliability section), with every option and why it is or is not available.
+   */
+  containment: {
+    kind: 'cgroup' | 'pid-namespace' | 'subreaper' | 'process-group';
+    forced: boolean;
+    problem: string | null;
+    options: Array<{ kind: string; available: boolean; detail: string }>;
+  };
 }
 
 export interface InitReport {
@@ -256,6 +277,8 @@ export interface Genie {
   /** The validated `.genie/config.yaml` with defaults applied (type defined in src/config/). */
   readonly config: GenieConfig;
   listAgents(options?: { includeHidden?: boolean }): Promise<AgentSummary[]>;
+  /** The agent files and folders left out of listAgents because they are broken or unreadable. */
+  agentProblems(): Promise<AgentProblem[]>;
   listSessions(options?: ListSessionsOptions): Promise<SessionSummary[]>;
   /**
    * The same sessions as the JSON document `{"sessions":[...]}` (UTF-8, no trailing

@@ -118,11 +118,12 @@ export class GenieContext {
   }
 
   /**
-   * The record with a `logFile` this host can read: its own for a turn that ran here;
-   * for one that ran on another host of a team, a local copy of the log in the database.
+   * The logs directory where this host can read the session's event log: its own for a
+   * turn that ran here; for one that ran on another host of a team, the directory of the
+   * local copies of logs in the database (this one's brought up to date first).
    */
-  async readableLog(entry: SessionEntry): Promise<SessionEntry> {
-    return (await this.team()?.copies.readable(entry)) ?? entry;
+  async readableLogs(entry: SessionEntry): Promise<string> {
+    return (await this.team()?.copies.readableDir(entry, this.logsDir())) ?? this.logsDir();
   }
 
   /**

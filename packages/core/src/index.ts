@@ -1,5 +1,6 @@
 export { openGenie } from './open-genie';
 export type {
+  AgentProblem,
   CleanOptions,
   CleanReport,
   CleanedWorktree,

@@ -10,7 +10,7 @@ import { doctor } from './operations/doctor';
 import { mergeSession } from './operations/merge-session';
 import { followSession } from './operations/follow-session';
 import { initWorkspace } from './operations/init-workspace';
-import { listAgents } from './operations/list-agents';
+import { listAgentProblems, listAgents } from './operations/list-agents';
 import { listSessions, listSessionsJson } from './operations/list-sessions';
 import { copyToTeam } from './operations/copy-to-team';
 import { migrateStore } from './operations/migrate-store';
@@ -55,6 +55,7 @@ function createGenie(context: GenieContext): Genie {
     workspace: context.workspace,
     config: context.config,
     listAgents: async (options) => listAgents(context, options),
+    agentProblems: async () => listAgentProblems(context),
     listSessions: (options) => listSessions(context, options),
     listSessionsJson: (options) => listSessionsJson(context, options),
     run: (options) => runSession(context, options),

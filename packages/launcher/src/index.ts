@@ -29,10 +29,15 @@ export type { ForegroundOptions } from './launch/run-foreground-turn';
 export { stopSession } from './stop/stop-session';
 export type { StopOptions } from './stop/stop-session';
 export { reconcileAll, reconcileSession } from './reconcile/reconcile-session';
+export { settleOpenTurn } from './reconcile/settle-open-turn';
+export { detectContainment } from './containment/detect-containment';
+export type { ContainmentOption, ContainmentReport } from './containment/detect-containment';
+export { CONTAINMENT_ENV_VAR, CONTAINMENT_KINDS } from './containment/containment-kind';
+export type { ContainmentKind, TurnContainment } from './containment/containment-kind';
 
 export { isProcessAlive, processStartTime } from './process/process-identity';
 export { hasProcFs, readProcStat } from './process/proc-stat';
 export type { ProcStat } from './process/proc-stat';
 export { processProbe } from './process/process-probe';
-export { SESSION_ENV_VAR } from './process/session-marker';
+export { SESSION_ENV_VAR, TURN_ENV_VAR } from './process/session-marker';
 export { findSessionProcesses } from './process/session-processes';

@@ -6,7 +6,8 @@
  * (stdout and stderr are ignored), so a failure it cannot record in the session is
  * appended to the session's event log as a stderr line.
  */
-import { appendFileSync, readFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { APPEND_LOG_FLAGS } from './event-log/log-file-flags';
 import type { SessionStorage } from '@genie/storage';
 import { openSupervisorStorage } from './supervisor/open-supervisor-storage';
 import { superviseTurn } from './supervisor/supervise-turn';
@@ -35,7 +36,12 @@ async function main(): Promise<void> {
 function recordCrash(spec: TurnSpec, error: unknown): void {
   const line = `[genie supervisor] ${(error as Error)?.message ?? String(error)}`;
   try {
-    appendFileSync(spec.logFile, `${JSON.stringify({ time: new Date().toISOString(), turn: spec.turn, stream: 'stderr', line })}\n`);
+    const fd = openSync(spec.logFile, APPEND_LOG_FLAGS, 0o600);
+    try {
+      writeSync(fd, `${JSON.stringify({ time: new Date().toISOString(), turn: spec.turn, stream: 'stderr', line })}\n`);
+    } finally {
+      closeSync(fd);
+    }
   } catch {
     // Nowhere left to report to; the session will be reconciled as lost.
   }

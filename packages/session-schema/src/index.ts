@@ -19,6 +19,19 @@ export type { CompiledValidator } from './validation/compiled-validator';
 export { detectStoreVersion } from './store-version';
 export { emptyStore } from './empty-store';
 export { migrate } from './migrations/migrate';
+export { safeSessionName } from './migrations/safe-identifiers';
 export type { MigrateOptions, MigrationResult } from './migrations/migrate';
 export { CURRENT_STORE_VERSION, MIGRATIONS } from './migrations/registry';
 export type { MigrationContext, MigrationStep, MigrationStepResult } from './migrations/migration-step';
+export {
+  AGENT_ID_PATTERN,
+  CWD_PATTERN,
+  EXECUTOR_SESSION_ID_PATTERN,
+  SESSION_ID_PATTERN,
+  SESSION_NAME_PATTERN,
+  isValidAgentId,
+  isValidCwd,
+  isValidExecutorSessionId,
+  isValidSessionId,
+  isValidSessionName,
+} from './identifiers';

@@ -75,6 +75,18 @@ export interface SessionEntry {
   /** Opaque start-time token of runnerPid, to tell a reused pid from the real runner. */
   runnerStartTime?: string | null;
   executorPid?: number | null;
+  /**
+   * Marker of the current or last turn (a fresh id per launch, in its processes'
+   * GENIE_TURN_ID): stopping a turn reaches its processes and never the next turn's.
+   */
+  turnId?: string | null;
+  /** How the turn's processes are held together: `{ kind, cgroup? }` (see the launcher's containment). */
+  containment?: { kind: string; cgroup?: string } | null;
+  /**
+   * True from the moment a stop is recorded until that turn's processes are gone: the
+   * session stays busy meanwhile, so a resume cannot start a turn the stop would hit.
+   */
+  stopping?: boolean;
   /** Hostname of the machine whose processes run this session; pids mean nothing elsewhere. */
   host?: string;
   /** Directory the agent runs in; agent CLIs scope resumable conversations to it. */

@@ -35,6 +35,15 @@ function renderDoctor(report: DoctorReport, storeExists: boolean, c: Colors): st
       )}`,
     );
   }
+  const containment = report.containment;
+  lines.push('', c.bold('process containment') + c.dim(' (what `stop` can reach)'));
+  for (const option of containment.options) {
+    const chosen = option.kind === containment.kind;
+    const mark = option.available ? (chosen ? ok : c.dim('·')) : c.dim('✘');
+    const label = chosen ? c.bold(option.kind.padEnd(14)) : option.kind.padEnd(14);
+    lines.push(`  ${mark} ${label} ${c.dim(option.detail)}${chosen ? (containment.forced ? '  ← used (GENIE_CONTAINMENT)' : '  ← used') : ''}`);
+  }
+  if (containment.problem) lines.push(`    ${c.red(containment.problem)}`);
   if (report.reconciled.length > 0) {
     lines.push('', c.bold('reconciled sessions'));
     for (const entry of report.reconciled) {

@@ -24,7 +24,9 @@ const listAgents = defineCommand({
     withGenie(args, terminal, async (genie) => {
       const agents = await genie.listAgents({ includeHidden: args.all });
       if (terminal.json) {
-        terminal.printJson({ agents });
+        // Broken agent files are on stderr as warnings too; here a script can read them.
+        const problems = await genie.agentProblems();
+        terminal.printJson(problems.length > 0 ? { agents, problems } : { agents });
         return EXIT_CODES.OK;
       }
       const c = terminal.out;

@@ -27,6 +27,11 @@ export default defineCommand({
           array: true,
           describe: 'Another Host header name to accept over HTTP, e.g. a reverse proxy (repeatable)',
         },
+        'allowed-origin': {
+          type: 'string',
+          array: true,
+          describe: 'A browser Origin to accept over HTTP besides loopback pages, e.g. https://app.example.com (repeatable)',
+        },
       })
       .example('$0 mcp --cwd ~/src/app', 'Serve the agents and sessions of ~/src/app over stdio')
       .example('$0 mcp --http --port 8848', 'Serve http://127.0.0.1:8848/mcp'),
@@ -34,12 +39,14 @@ export default defineCommand({
   run: async (args) => {
     const { runMcpServer } = await import('@genie/mcp');
     const allowedHosts = args.allowedHost ?? [];
+    const allowedOrigins = args.allowedOrigin ?? [];
     await runMcpServer({
       cwd: args.cwd === undefined ? process.cwd() : resolve(args.cwd),
       http: args.http,
       port: args.port,
       host: args.host,
       ...(allowedHosts.length > 0 ? { allowedHosts } : {}),
+      ...(allowedOrigins.length > 0 ? { allowedOrigins } : {}),
       env: process.env,
     });
     return EXIT_CODES.OK;

@@ -86,6 +86,7 @@ export function renderSessionView(view: SessionView, c: Colors): string {
 export function renderTurn(turn: TurnView, c: Colors): string {
   const when = turn.startedAt ? ` · ${turn.startedAt}` : '';
   const lines = [c.bold(`── turn ${turn.turn} · ${colorStatus(turn.status, c)}${when}`)];
+  if (turn.omittedEvents) lines.push(c.dim(`… ${turn.omittedEvents} earlier events of this turn are not shown (the event log keeps them all)`));
   for (const event of turn.events) {
     const text = renderEvent(event, c, { showPrompt: true });
     if (text !== null) lines.push(text);

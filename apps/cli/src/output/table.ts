@@ -1,3 +1,5 @@
+import { terminalText } from './terminal-text';
+
 /** Terminal width of a string, ignoring colour escapes. */
 function visibleLength(text: string): number {
   return text.replace(/\u001b\[[0-9;]*m/g, '').length;
@@ -45,7 +47,8 @@ function shownColumns<Row>(columns: Column<Row>[], widths: number[], width: numb
  * wrap: optional columns are left out first, then the last column is cut to fit.
  */
 export function renderTable<Row>(rows: Row[], allColumns: Column<Row>[], width?: number, styleHeader = (t: string) => t): string {
-  const allCells = rows.map((row) => allColumns.map((column) => column.value(row)));
+  // Made safe here as well as on output, so widths are those of the text that is shown.
+  const allCells = rows.map((row) => allColumns.map((column) => terminalText(column.value(row))));
   const allWidths = allColumns.map((column, index) =>
     Math.max(visibleLength(column.header), ...allCells.map((row) => visibleLength(row[index] ?? ''))),
   );

@@ -1,11 +1,14 @@
 import { colorEnabled, createColors, type Colors } from './colors';
 import { Spinner } from './spinner';
+import { terminalText } from './terminal-text';
 
 const NEWLINE = Buffer.from('\n');
 
 /**
  * Where the CLI writes. stdout carries data (human output or exactly one JSON document),
- * stderr carries diagnostics: warnings, notices and the progress indicator.
+ * stderr carries diagnostics: warnings, notices and the progress indicator. Human text
+ * holds what agents and prompts wrote, so it is made safe for a terminal on its way out
+ * (terminalText); JSON documents are written exactly.
  */
 export class Terminal {
   /** Styles for text written to stdout. */
@@ -31,7 +34,7 @@ export class Terminal {
 
   print(text = ''): void {
     this.spinner?.clear();
-    this.stdout.write(`${text}\n`);
+    this.stdout.write(`${terminalText(text)}\n`);
   }
 
   /** Indented for a person on a terminal; compact in a pipe, where a program reads it. */
@@ -57,7 +60,7 @@ export class Terminal {
 
   diag(text: string): void {
     this.spinner?.clear();
-    this.stderr.write(`${text}\n`);
+    this.stderr.write(`${terminalText(text)}\n`);
   }
 
   warn(message: string): void {
@@ -65,8 +68,9 @@ export class Terminal {
   }
 
   /** Shows a progress indicator on a terminal only; a no-op in pipes and with --json. */
-  startProgress(label: string): void {
+  startProgress(text: string): void {
     if (this.json || this.stderr.isTTY !== true || this.env.CI) return;
+    const label = terminalText(text).replace(/\s+/g, ' ');
     if (this.spinner) {
       this.spinner.setLabel(label);
       return;

@@ -47,3 +47,27 @@ describe('genie doctor says what to do about the store', () => {
     expect(fs.existsSync(workspace.sessionsFile)).toBe(false);
   });
 });
+
+describe('genie doctor reports how turns are contained', () => {
+  it('names the containment turns get, every option, and a GENIE_CONTAINMENT override, in text and JSON', async () => {
+    const workspace = new TestWorkspace();
+    workspace.env.GENIE_CONTAINMENT = 'process-group';
+
+    const json = await workspace.genie(['doctor', '--json']);
+    expect(json.code).toBe(0);
+    const report = JSON.parse(json.stdout) as { containment: { kind: string; forced: boolean; problem: string | null; options: Array<{ kind: string; available: boolean }> } };
+    expect(report.containment).toMatchObject({ kind: 'process-group', forced: true, problem: null });
+    expect(report.containment.options.map((option) => option.kind)).toEqual(['cgroup', 'pid-namespace', 'subreaper', 'process-group']);
+
+    const text = await workspace.genie(['doctor']);
+    expect(text.stdout).toContain('process containment');
+    expect(text.stdout).toMatch(/process-group .*← used \(GENIE_CONTAINMENT\)/);
+  });
+
+  it('says so when GENIE_CONTAINMENT names something that does not exist', async () => {
+    const workspace = new TestWorkspace();
+    workspace.env.GENIE_CONTAINMENT = 'jail';
+    const text = await workspace.genie(['doctor']);
+    expect(text.stdout).toContain('GENIE_CONTAINMENT=jail is not one of auto, cgroup, pid-namespace, subreaper, process-group');
+  });
+});

@@ -94,6 +94,26 @@ describe('genie mcp --http', () => {
     }
   });
 
+  it('accepts --allowed-origin: that web page is served, other foreign pages get 403', async () => {
+    const { url, stop } = await serve(['--allowed-origin', 'https://app.example.com']);
+    try {
+      const request = (origin: string) =>
+        new Promise<number>((resolve, reject) => {
+          const headers = { origin, 'content-type': 'application/json', accept: 'application/json, text/event-stream' };
+          const req = http.request({ host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers }, (res) => {
+            res.resume();
+            resolve(res.statusCode ?? 0);
+          });
+          req.on('error', reject);
+          req.end(JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'e2e', version: '1' } } }));
+        });
+      expect(await request('https://app.example.com')).toBe(200);
+      expect(await request('https://evil.example.com')).toBe(403);
+    } finally {
+      expect(await stop()).toBe(0);
+    }
+  });
+
   it('serves an SDK client over Streamable HTTP on the --port given, and exits 0 on SIGTERM', async () => {
     workspace.writeAgent('coder', 'claude');
     const port = await freePort();

@@ -24,10 +24,23 @@ export function renderAgentList(agents: AgentSummary[]): string {
     .join('\n');
 }
 
+/** Where the session works and what it may spend, for a model deciding what to do next. */
+function placeAndBudget(session: SessionSummary): string[] {
+  const lines: string[] = [];
+  if (session.worktree) {
+    const removed = session.worktree.removedAt ? ` (removed ${session.worktree.removedAt})` : '';
+    lines.push(`Worktree: ${session.worktree.path} on branch ${session.worktree.branch}${removed}`);
+  }
+  if (session.maxBudgetUsd !== null) lines.push(`Cost: $${(session.costUsd ?? 0).toFixed(4)} of a $${session.maxBudgetUsd.toFixed(2)} budget`);
+  for (const failure of session.hookFailures) lines.push(`Hook failed (turn ${failure.turn}): ${failure.command.join(' ')} ${failure.error}`);
+  return lines;
+}
+
 export function renderStarted(session: SessionSummary): string {
   return [
     `Started session ${sessionLabel(session)} with agent ${session.agent} (${session.status}).`,
-    `Call wait with sessionId "${session.name ?? session.sessionId}" for its answer, or view to check on it.`,
+    ...placeAndBudget(session),
+    `Call wait with sessionId "${session.name ?? session.sessionId}" for its answer (it blocks until the turn ends); do not poll view.`,
   ].join('\n');
 }
 
@@ -42,6 +55,7 @@ export function renderSessionView(view: SessionView, stillRunning = STILL_RUNNIN
     `Session ${sessionLabel(view)} · agent ${view.agent} · ${view.status} · ${view.turns} turn(s)`,
   ];
   if (view.error) lines.push(`Error: ${view.error}`);
+  lines.push(...placeAndBudget(view));
   if (view.transcript) {
     for (const turn of view.transcript) lines.push('', renderTurn(turn));
     return lines.join('\n');

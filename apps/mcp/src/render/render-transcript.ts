@@ -27,6 +27,7 @@ function renderEvent(event: TranscriptEvent): string | null {
 
 export function renderTurn(turn: TurnView): string {
   const lines = [`--- turn ${turn.turn} · ${turn.status} · ${turn.startedAt}`, `user: ${turn.prompt}`];
+  if (turn.omittedEvents) lines.push(`(${turn.omittedEvents} earlier events of this turn are not shown; the event log keeps them all)`);
   for (const event of turn.events) {
     const line = renderEvent(event);
     if (line !== null) lines.push(line);

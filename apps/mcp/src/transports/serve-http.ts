@@ -6,6 +6,7 @@ import type { Genie } from '@genie/core';
 import { GenieError } from '@genie/errors';
 import { createGenieMcpServer } from '../create-genie-mcp-server';
 import { allowedHostHeaders, isLoopbackHost } from './allowed-hosts';
+import { isAllowedOrigin, normaliseAllowedOrigin } from './allowed-origins';
 import { hasBearerToken } from './bearer-token';
 import { sendJsonRpcError } from './json-rpc-error';
 
@@ -21,6 +22,8 @@ export interface HttpServeOptions {
   token?: string;
   /** More Host header names to accept (e.g. a reverse proxy's), without port. */
   allowedHosts?: readonly string[];
+  /** Browser origins to accept besides loopback pages (`https://app.example.com`); requests without Origin always pass. */
+  allowedOrigins?: readonly string[];
   /**
    * Clients rarely end their MCP session with DELETE, so open sessions are capped: past
    * this many (default 256) the least recently used one is closed, and its client must
@@ -49,6 +52,7 @@ export async function serveHttp(genie: Genie, options: HttpServeOptions): Promis
       details: { host: options.host },
     });
   }
+  const allowedOrigins = new Set((options.allowedOrigins ?? []).map(normaliseAllowedOrigin));
   const maxSessions = options.maxSessions ?? DEFAULT_MAX_MCP_SESSIONS;
   // Ordered from least to most recently used.
   const transports = new Map<string, StreamableHTTPServerTransport>();
@@ -77,6 +81,13 @@ export async function serveHttp(genie: Genie, options: HttpServeOptions): Promis
     if (path !== MCP_PATH) return sendJsonRpcError(response, 404, `Not found: the MCP endpoint is ${MCP_PATH}.`);
     if (!allowedHosts.has((request.headers.host ?? '').toLowerCase())) {
       return sendJsonRpcError(response, 403, `Forbidden: Host header ${JSON.stringify(request.headers.host ?? '')} is not a name of this server.`);
+    }
+    if (!isAllowedOrigin(request.headers.origin, allowedOrigins)) {
+      return sendJsonRpcError(
+        response,
+        403,
+        `Forbidden: Origin ${JSON.stringify(request.headers.origin)} is not allowed. Start the server with --allowed-origin <origin> to accept that web page.`,
+      );
     }
     if (options.token && !hasBearerToken(request, options.token)) {
       return sendJsonRpcError(response, 401, 'Unauthorized: send `Authorization: Bearer <GENIE_MCP_TOKEN>`.', {

@@ -1,6 +1,6 @@
-import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import type { Genie } from '@genie/core';
 import { createGenieMcpServer } from '../create-genie-mcp-server';
+import { StdioLineTransport } from './stdio-line-transport';
 
 export interface RunningStdioServer {
   /** Resolves when the client hangs up (stdin ends) or close() is called. */
@@ -11,7 +11,7 @@ export interface RunningStdioServer {
 /** Serves one client over this process's stdin/stdout. */
 export async function serveStdio(genie: Genie): Promise<RunningStdioServer> {
   const server = createGenieMcpServer(genie);
-  const transport = new StdioServerTransport();
+  const transport = new StdioLineTransport();
   let markClosed: () => void = () => undefined;
   const closed = new Promise<void>((resolve) => {
     markClosed = resolve;
@@ -22,7 +22,7 @@ export async function serveStdio(genie: Genie): Promise<RunningStdioServer> {
     await server.close();
     markClosed();
   };
-  // The SDK's stdio transport does not notice a hung-up client; stdin ending is that signal.
+  // The transport does not see a client hang up; stdin ending is that signal.
   const onEnd = () => void close();
   process.stdin.on('end', onEnd);
   await server.connect(transport);

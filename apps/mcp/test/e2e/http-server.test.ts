@@ -79,6 +79,19 @@ describe('genie-mcp over Streamable HTTP (built server, real processes)', () => 
     expect(own.status).toBe(200);
   });
 
+  it('refuses a web page of a foreign Origin with 403, and lets through requests without Origin and loopback pages', async () => {
+    const host = `127.0.0.1:${server.port}`;
+    for (const origin of ['http://attacker.example', `http://attacker.example:${server.port}`, 'null', 'file://', 'not an origin']) {
+      const refused = await rawPost(server.port, { host, origin });
+      expect([origin, refused.status]).toEqual([origin, 403]);
+      expect(refused.body).toContain('--allowed-origin');
+    }
+    expect((await rawPost(server.port, { host })).status).toBe(200);
+    for (const origin of ['http://localhost:3000', `http://127.0.0.1:${server.port}`, 'https://[::1]:8443']) {
+      expect([origin, (await rawPost(server.port, { host, origin })).status]).toEqual([origin, 200]);
+    }
+  });
+
   it('shuts down cleanly on SIGTERM', async () => {
     const second = await startHttpServer(workspace.dir, workspace.env);
     expect(await second.stop()).toBe(0);
@@ -126,6 +139,23 @@ describe('genie-mcp over HTTP with a bearer token', () => {
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('GENIE_MCP_TOKEN');
     expect(result.stdout).toBe('');
+  });
+
+  it('accepts the origins given with --allowed-origin, and refuses one that is not an origin at start', async () => {
+    const other = await startHttpServer(workspace.dir, workspace.env, ['--allowed-origin', 'HTTPS://App.Example.com:8443/']);
+    try {
+      const host = `127.0.0.1:${other.port}`;
+      expect((await rawPost(other.port, { host, origin: 'https://app.example.com:8443' })).status).toBe(200);
+      expect((await rawPost(other.port, { host, origin: 'https://app.example.com' })).status).toBe(403);
+    } finally {
+      await other.stop();
+    }
+    const bad = spawnSync(process.execPath, [BIN, '--http', '--port', '0', '--cwd', workspace.dir, '--allowed-origin', 'app.example.com'], {
+      env: workspace.env,
+      encoding: 'utf8',
+    });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('is not an origin');
   });
 
   it('rejects a port that is not a number with a usage error', () => {

@@ -25,6 +25,16 @@ describe('error results speak MCP, not the CLI', () => {
     expectNoCliAdvice(text);
   });
 
+  it('a prompt holding a NUL is refused as invalid input, and no session is recorded', async () => {
+    mcp = await connect();
+    const result = await mcp.call('run', { agent: 'coder', prompt: 'say a\u0000b' });
+    expect(result.isError).toBe(true);
+    expect(textOf(result)).toMatch(/^\[INVALID_INPUT\] The prompt contains a NUL character/);
+    expectNoCliAdvice(textOf(result));
+    const sessions = await mcp.call('list_sessions', {});
+    expect((sessions.structuredContent as { sessions: unknown[] }).sessions).toEqual([]);
+  });
+
   it('a taken name says to pass another name, not another --name', async () => {
     mcp = await connect();
     await mcp.call('run', { agent: 'coder', prompt: 'remember one', name: 'taken', background: false });

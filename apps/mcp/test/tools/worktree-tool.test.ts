@@ -24,6 +24,7 @@ describe('run and resume with worktree', () => {
     expect(run.isError).toBeFalsy();
     expect(run.structuredContent?.worktree).toMatchObject({ branch: 'genie/isolated', path: path.join(fs.realpathSync(mcp.workspace.dir), '.genie/worktrees/isolated') });
     expect(textOf(run)).toContain('completed');
+    expect(textOf(run)).toContain('on branch genie/isolated');
 
     const resumed = await mcp.call('resume', { sessionId: 'isolated', prompt: 'what did I ask you to remember?', worktree: true, background: false });
     expect(resumed.structuredContent).toMatchObject({ status: 'completed', answer: 'You asked me to remember slate.' });

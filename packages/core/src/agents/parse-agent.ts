@@ -1,7 +1,7 @@
 import { GenieError } from '@genie/errors';
 import type { ExecutorSettings } from '@genie/launcher';
-import { yaml } from '../lazy-yaml';
 import { compiledValidators } from '../generated/compiled-validators';
+import { readYamlText } from '../yaml-text';
 import { agentBasename, type AgentDefinition } from './agent-definition';
 import { splitFrontMatter } from './front-matter';
 
@@ -23,15 +23,9 @@ function invalid(file: string, problem: string): GenieError {
 }
 
 function readFrontMatter(file: string, yamlText: string, yamlLine: number): FrontMatter {
-  const { LineCounter, parseDocument } = yaml();
-  const lines = new LineCounter();
-  const doc = parseDocument(yamlText, { lineCounter: lines, prettyErrors: false });
-  const syntax = doc.errors[0];
-  if (syntax) {
-    const line = yamlLine + lines.linePos(syntax.pos[0]).line - 1;
-    throw invalid(file, `YAML syntax error at line ${line}: ${syntax.message}`);
-  }
-  const data: unknown = doc.toJS() ?? {};
+  const reading = readYamlText(yamlText, {}, yamlLine);
+  if (!reading.ok) throw invalid(file, reading.problem);
+  const { data } = reading;
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     throw invalid(file, 'the front matter must be a mapping of keys (name:, description:, genie:, ...)');
   }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { EXECUTOR_IDS } from '@genie/launcher';
-import { yaml } from '../lazy-yaml';
+import { readYamlText } from '../yaml-text';
 import { configError } from './config-error';
 import { DEFAULT_CONFIG, type GenieConfig } from './genie-config';
 import { validateConfig } from './validate-config';
@@ -107,16 +107,11 @@ function checkReferences(config: GenieConfig, file: string): void {
 export function loadConfig(file: string): GenieConfig {
   const text = readConfigText(file);
   if (text === null) return withDefaults({});
-  const { LineCounter, parseDocument } = yaml();
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-  const syntax = doc.errors[0];
-  if (syntax) {
-    const line = lines.linePos(syntax.pos[0]).line;
-    throw configError(file, `line ${line}`, `YAML syntax error: ${syntax.message}`,
-      `Fix the YAML syntax in ${file}.`);
+  const reading = readYamlText(text, { uniqueKeys: true });
+  if (!reading.ok) {
+    throw configError(file, null, reading.problem, `Fix the YAML in ${file}.`);
   }
-  const parsed: unknown = doc.toJS() ?? {};
+  const { data: parsed, doc, lines } = reading;
   if (typeof parsed !== 'object' || Array.isArray(parsed) || parsed === null) {
     throw configError(file, null, 'the top level must be a mapping of keys (defaults:, executors:, modes:, ...)');
   }

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { GenieError } from '@genie/errors';
+import { eventLogPath } from '@genie/launcher';
 import type { SessionEntry } from '@genie/session-schema';
 import { openPostgresStorage, openTeamEventLog, type SessionStorage, type TeamEventLog } from '@genie/storage';
 import type { CopyToTeamOptions, CopyToTeamReport } from '../api-types';
@@ -19,9 +20,9 @@ function newer(local: SessionEntry, team: SessionEntry): boolean {
 }
 
 /** The lines of a session's local event log that the team database does not have yet. */
-function missingLogLines(entry: SessionEntry, stored: number): string[] {
-  const file = entry.logFile;
-  if (!file || !file.endsWith('.jsonl') || !existsSync(file)) return [];
+function missingLogLines(logsDir: string, entry: SessionEntry, stored: number): string[] {
+  const file = eventLogPath(logsDir, entry.sessionId);
+  if (!existsSync(file)) return [];
   const text = readFileSync(file, 'utf8');
   const end = text.lastIndexOf('\n');
   if (end === -1) return [];
@@ -91,7 +92,7 @@ export async function copyToTeam(context: GenieContext, options: CopyToTeamOptio
         report.copied += 1;
       }
       const stored = await logs.lineCount(local.sessionId);
-      const lines = missingLogLines(local, stored);
+      const lines = missingLogLines(context.logsDir(), local, stored);
       if (!dryRun) await logs.appendLines(local.sessionId, stored, lines);
       report.logLines += lines.length;
     }

@@ -1,5 +1,5 @@
 import { GenieError } from '@genie/errors';
-import { allExecutors, type Executor } from '@genie/launcher';
+import { allExecutors, detectContainment, type Executor } from '@genie/launcher';
 import { storageAdapter, type StoreInspection } from '@genie/storage';
 import type { DoctorReport } from '../api-types';
 import type { GenieContext } from '../genie-context';
@@ -55,14 +55,17 @@ async function checkStore(context: GenieContext, repair: boolean): Promise<Store
 }
 
 /**
- * What is installed, whether the store is usable, and which sessions had to be marked
- * `lost`. With `repair`, a damaged store is rebuilt by its adapter (the damaged bytes are
- * kept beside it); a store of a newer version is refused, not replaced.
+ * What is installed, whether the store is usable, which sessions had to be marked
+ * `lost`, and how turns' processes are contained here. With `repair`, a damaged store is
+ * rebuilt by its adapter (the damaged bytes are kept beside it); a store of a newer
+ * version is refused, not replaced.
  */
 export async function doctor(context: GenieContext, options: { repair?: boolean } = {}): Promise<DoctorReport> {
   const withCli = allExecutors().filter((executor): executor is Executor & { defaultBinary: string } => executor.defaultBinary !== undefined);
   const executors = await Promise.all(withCli.map((executor) => detectExecutor(context, executor)));
   const store = await checkStore(context, options.repair ?? false);
-  const reconciled = store.healthy ? await reconcileActive(await context.launchContext()) : [];
-  return { workspace: context.workspace, executors, store, reconciled };
+  const changes = store.healthy ? await reconcileActive(await context.launchContext()) : [];
+  const reconciled = changes.map(({ entry: _entry, ...change }) => change);
+  const containment = detectContainment(context.env);
+  return { workspace: context.workspace, executors, store, reconciled, containment };
 }

@@ -12,9 +12,10 @@ export async function* followSession(
   options: { session: string; fromStart?: boolean; signal?: AbortSignal },
 ): AsyncGenerator<TranscriptEvent> {
   await context.listenForChanges();
-  const entry = await context.readableLog(await findSession(context, options.session));
-  const refresh = () => context.readableLog(entry);
-  const watcher = new SessionWatcher(await context.launchContext(), entry, options.fromStart === false ? 'now' : 'log', refresh);
+  const entry = await findSession(context, options.session);
+  // In a team, a turn of another host is read from this host's copy of its log.
+  const launch = { ...(await context.launchContext()), logsDir: await context.readableLogs(entry) };
+  const watcher = new SessionWatcher(launch, entry, options.fromStart === false ? 'now' : 'log', () => context.readableLogs(entry));
   while (!options.signal?.aborted) {
     const step = await watcher.step();
     for (const event of step.events) yield event;

@@ -38,7 +38,7 @@ export async function startTurn(
     const started = await startBackgroundTurn(launch, plan);
     if (!plan.create) await recordBackground(launch, plan.sessionId, background);
     callbacks.onStart?.(toSessionView(withBackground(started), null));
-    return toSessionView(withBackground(started), await lastTurnOf(started));
+    return toSessionView(withBackground(started), await lastTurnOf(launch.logsDir, started));
   }
   let recorded: Promise<void> = Promise.resolve();
   const finished = await runForegroundTurn(launch, plan, {
@@ -54,5 +54,5 @@ export async function startTurn(
     ...(callbacks.signal ? { signal: callbacks.signal } : {}),
   });
   await recorded;
-  return toSessionView(withBackground(finished), await lastTurnOf(finished));
+  return toSessionView(withBackground(finished), await lastTurnOf(launch.logsDir, finished));
 }

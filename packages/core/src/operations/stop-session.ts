@@ -14,5 +14,5 @@ export async function stopSession(context: GenieContext, options: StopOptions): 
   const launch = await context.launchContext();
   const graceMs = options.force === true ? 0 : context.config.stop.graceMs;
   const stopped = await stopLauncherSession(launch, found.sessionId, { graceMs });
-  return toSessionView(stopped, await lastTurnOf(stopped));
+  return toSessionView(stopped, await lastTurnOf(launch.logsDir, stopped));
 }

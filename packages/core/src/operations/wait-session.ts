@@ -15,8 +15,10 @@ import { toSessionView } from '../sessions/session-view';
 export async function waitSession(context: GenieContext, options: WaitOptions): Promise<WaitResult> {
   const deadline = options.timeoutMs === undefined ? Number.POSITIVE_INFINITY : Date.now() + options.timeoutMs;
   await context.listenForChanges();
-  const start = await context.readableLog(await findSession(context, options.session));
-  const watcher = new SessionWatcher(await context.launchContext(), start, 'turn', () => context.readableLog(start));
+  const start = await findSession(context, options.session);
+  // In a team, a turn of another host is read from this host's copy of its log.
+  const launch = { ...(await context.launchContext()), logsDir: await context.readableLogs(start) };
+  const watcher = new SessionWatcher(launch, start, 'turn', () => context.readableLogs(start));
   for (;;) {
     if (options.signal?.aborted) {
       throw new GenieError('INTERRUPTED', `Stopped waiting for session ${start.name ?? start.sessionId}; its turn goes on.`, {
@@ -27,8 +29,7 @@ export async function waitSession(context: GenieContext, options: WaitOptions): 
     const step = await watcher.step();
     for (const event of step.events) options.onEvent?.(event);
     if (step.ended || Date.now() >= deadline) {
-      const readable = await context.readableLog(step.entry);
-      return { ...toSessionView(step.entry, await lastTurnOf(readable)), finished: step.ended };
+      return { ...toSessionView(step.entry, await lastTurnOf(await context.readableLogs(step.entry), step.entry)), finished: step.ended };
     }
     if (step.events.length === 0) {
       const left = Math.max(0, deadline - Date.now());

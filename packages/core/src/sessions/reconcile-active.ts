@@ -1,11 +1,13 @@
 import { reconcileAll, type LaunchContext } from '@genie/launcher';
-import { ACTIVE_STATUSES, type SessionStatus } from '@genie/session-schema';
+import { ACTIVE_STATUSES, type SessionEntry, type SessionStatus } from '@genie/session-schema';
 
 export interface Reconciliation {
   sessionId: string;
   name: string | null;
   from: SessionStatus;
   to: SessionStatus;
+  /** The record as settled: on a full disk it could not be stored, and readers show it instead of the stored one. */
+  entry: SessionEntry;
 }
 
 /**
@@ -24,6 +26,7 @@ export async function reconcileActive(launch: LaunchContext): Promise<Reconcilia
         name: entry.name ?? null,
         from: before.status as SessionStatus,
         to: entry.status as SessionStatus,
+        entry,
       });
     }
   });

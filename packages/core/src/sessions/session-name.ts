@@ -1,4 +1,5 @@
 import { GenieError } from '@genie/errors';
+import { safeSessionName } from '@genie/session-schema';
 import { agentBasename } from '../agents/agent-definition';
 import { MIN_ID_PREFIX } from './resolve-session';
 
@@ -8,13 +9,14 @@ function twoDigits(value: number): string {
 
 /**
  * The predecessor's default friendly name, `{agent}-{YYMMDDHHmm}` in local time; the
- * store appends `-2`, `-3`... when several sessions of an agent start in one minute.
+ * store appends `-2`, `-3`... when several sessions of an agent start in one minute. An
+ * agent basename that is not one word (`my agent`) is made one (`my-agent`).
  */
 export function defaultSessionName(agentId: string, at: Date): string {
   const stamp = [at.getFullYear() % 100, at.getMonth() + 1, at.getDate(), at.getHours(), at.getMinutes()]
     .map(twoDigits)
     .join('');
-  return `${agentBasename(agentId)}-${stamp}`;
+  return `${safeSessionName(agentBasename(agentId))}-${stamp}`;
 }
 
 const MAX_NAME_LENGTH = 200;

@@ -1,6 +1,7 @@
 import { ACTIVE_STATUSES, type SessionEntry } from '@genie/session-schema';
 import {
   EventLogTail,
+  eventLogPath,
   logSize,
   reconcileSession,
   turnStartOffset,
@@ -40,7 +41,7 @@ function isActive(entry: SessionEntry): boolean {
  * says the turn is over the log read after it holds everything the turn wrote.
  */
 export class SessionWatcher {
-  private readonly tail: EventLogTail | null;
+  private readonly tail: EventLogTail;
   private readonly render: RecordRenderer;
   private first = true;
 
@@ -51,11 +52,11 @@ export class SessionWatcher {
     /** Brings the log up to date before each read (a team's local copy of another host's log). */
     private readonly refreshLog?: () => Promise<unknown>,
   ) {
-    const log = entry.logFile?.endsWith('.jsonl') ? entry.logFile : null;
+    const log = eventLogPath(launch.logsDir, entry.sessionId);
     try {
-      this.tail = log ? EventLogTail.at(log, startOffset(log, entry, from)) : null;
+      this.tail = EventLogTail.at(log, startOffset(log, entry, from));
     } catch (error) {
-      throw logReadError(error, log ?? '', entry);
+      throw logReadError(error, log, entry);
     }
     this.render = createRecordRenderer(entry);
   }
@@ -67,16 +68,15 @@ export class SessionWatcher {
     await this.refreshLog?.();
     const records = this.readNew();
     const events = records.flatMap((record) => this.render(record));
-    const caughtUp = this.tail ? this.tail.caughtUp : true;
+    const caughtUp = this.tail.caughtUp;
     return { events, entry: this.entry, ended: !active && caughtUp };
   }
 
   private readNew(): EventLogRecord[] {
-    if (!this.tail) return [];
     try {
       return this.tail.readNew();
     } catch (error) {
-      throw logReadError(error, this.entry.logFile ?? '', this.entry);
+      throw logReadError(error, this.tail.file, this.entry);
     }
   }
 

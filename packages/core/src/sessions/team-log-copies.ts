@@ -34,10 +34,11 @@ export class TeamLogCopies {
     private readonly host: string,
   ) {}
 
-  /** Where the record's log can be read on this host: its own file, or a refreshed copy. */
-  async readable(entry: SessionEntry): Promise<SessionEntry> {
-    if (entry.host === this.host && entry.logFile && existsSync(entry.logFile)) return entry;
-    return { ...entry, logFile: await this.refresh(entry.sessionId) };
+  /** The logs directory to read the session's log from on this host: `localDir`, or this one, refreshed. */
+  async readableDir(entry: SessionEntry, localDir: string): Promise<string> {
+    if (entry.host === this.host) return localDir;
+    await this.refresh(entry.sessionId);
+    return this.dir;
   }
 
   /** Brings the session's copy up to the database; returns its path. */

@@ -5,6 +5,12 @@ import { AgentCatalog } from '../../src/agents/agent-catalog';
 import { makeWorkspace, removeTempDirs } from '../helpers/temp-workspace';
 import { asUnprivileged, openPathTo } from '../../../../tooling/unprivileged';
 
+/** Nine levels of nine-fold aliases: a billion strings once expanded. */
+const ALIAS_BOMB = ['a: &a ["x","x","x","x","x","x","x","x","x"]', ...'bcdefghi'.split('').map((name, index) => {
+  const previous = 'abcdefghi'[index] as string;
+  return `${name}: &${name} [${Array(9).fill(`*${previous}`).join(',')}]`;
+})].map((line) => `  ${line}\n`).join('');
+
 afterAll(removeTempDirs);
 
 function agentsDirOf(files: Record<string, string>): string {
@@ -128,6 +134,23 @@ describe('AgentCatalog', () => {
     expect(errorOf(() => catalog.resolveRunnable('broken.md')).code).toBe('AGENT_INVALID');
     expect(warnings).toEqual([]);
   });
+
+  it.each([['an alias bomb', `---\nname: bomb\ngenie:\n${ALIAS_BOMB}---\nboom`, 'cannot be expanded']])(
+    'leaves out an agent file holding %s, names it, and keeps every other agent usable',
+    (_kind, text, problem) => {
+      const warnings: string[] = [];
+      const root = makeWorkspace({ 'agents/bad.md': text, 'agents/good.md': 'Do good.' });
+      const agentsDir = path.join(root, '.genie', 'agents');
+      const catalog = AgentCatalog.load(agentsDir, (message) => warnings.push(message));
+      expect(catalog.list().map((agent) => agent.id)).toEqual(['good', 'shell']);
+      expect(catalog.resolveRunnable('good').instructions).toBe('Do good.');
+      expect(warnings[0]).toContain(path.join(agentsDir, 'bad.md'));
+      const error = errorOf(() => catalog.resolve('bad'));
+      expect(error.code).toBe('AGENT_INVALID');
+      expect(error.message).toContain(path.join(agentsDir, 'bad.md'));
+      expect(error.message).toContain(problem);
+    },
+  );
 
   it('names the file and key of a front matter value of the wrong type', () => {
     const { catalog, agentsDir } = catalogOf({ 'agents/typed.md': '---\ngenie:\n  background: sometimes\n---\nbody' });

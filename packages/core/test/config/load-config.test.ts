@@ -91,6 +91,15 @@ describe('loadConfig', () => {
     expect(error.message).toContain('YAML');
   });
 
+  it('answers CONFIG_INVALID naming the file for an alias bomb, instead of failing inside the YAML library', () => {
+    const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]', 'b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]', 'c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]', 'd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]'];
+    const file = configFile(`defaults:\n  executor: claude\nmodes:\n  bomb:\n${bomb.map((line) => `    ${line}\n`).join('')}`);
+    const error = errorOf(() => loadConfig(file));
+    expect(error.code).toBe('CONFIG_INVALID');
+    expect(error.message).toContain(file);
+    expect(error.message).toContain('cannot be expanded');
+  });
+
   it('names the key path and line of a wrong type', () => {
     const file = configFile('defaults:\n  executor: claude\nstop:\n  graceMs: soon\n');
     const error = errorOf(() => loadConfig(file));

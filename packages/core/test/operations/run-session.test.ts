@@ -90,6 +90,19 @@ describe('run', () => {
     expect(await genie.listSessions()).toEqual([]);
   });
 
+  it('refuses a prompt holding a NUL up front, in the background and the foreground, for runs and resumes, recording nothing', async () => {
+    const genie = await openTestGenie(makeTempDir());
+    for (const background of [true, false]) {
+      const refused = await errorOf(genie.run({ agent: 'shell', prompt: 'echo a\u0000b', background }));
+      expect([refused.code, refused.message]).toEqual(['INVALID_INPUT', expect.stringContaining('NUL character (at character 7)')]);
+    }
+    expect(await genie.listSessions()).toEqual([]);
+    const session = await genie.run({ agent: 'shell', prompt: 'echo first', background: false });
+    const resumed = await errorOf(genie.resume({ session: session.sessionId, prompt: '\u0000' }));
+    expect(resumed.code).toBe('INVALID_INPUT');
+    expect(await genie.view({ session: session.sessionId })).toMatchObject({ status: 'completed', turns: 1, lastPrompt: 'echo first' });
+  });
+
   it('refuses a --name shaped like an id, which would hide the session whose id starts with it', async () => {
     const genie = await openTestGenie(makeTempDir());
     const first = await genie.run({ agent: 'shell', prompt: 'true', background: false });

@@ -59,6 +59,18 @@ describe('sessions in their own git worktree', () => {
     expect((await genie.view({ session: 'one' })).worktree?.removedAt).toEqual(expect.any(String));
   });
 
+  it('gives parallel runs in the same minute their own names, branches and worktrees', async () => {
+    const repo = makeGitWorkspace();
+    const genie = await openTestGenie(repo);
+    const runs = await Promise.all([1, 2, 3].map(() => genie.run({ agent: 'shell', prompt: 'pwd', worktree: true, background: false })));
+    const branches = runs.map((run) => run.worktree?.branch);
+    expect(new Set(branches).size).toBe(3);
+    for (const run of runs) {
+      expect(run.worktree?.branch).toBe(`genie/${run.name}`);
+      expect(run.answer?.trim()).toBe(run.worktree?.path);
+    }
+  });
+
   it('resumes a worktree session in its worktree', async () => {
     const repo = makeGitWorkspace();
     const genie = await openTestGenie(repo);

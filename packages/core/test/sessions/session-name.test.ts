@@ -2,6 +2,10 @@ import { GenieError } from '@genie/errors';
 import { checkSessionName, defaultSessionName } from '../../src/sessions/session-name';
 
 describe('defaultSessionName', () => {
+  it('makes an agent basename that is not one word into one', () => {
+    expect(defaultSessionName('team/my agent', new Date(2026, 0, 2, 3, 4))).toBe('my-agent-2601020304');
+  });
+
   it('is the agent basename and the local minute as YYMMDDHHmm', () => {
     expect(defaultSessionName('implementor', new Date(2025, 9, 17, 15, 30, 59))).toBe('implementor-2510171530');
     expect(defaultSessionName('qa/reviewer', new Date(2026, 0, 2, 3, 4))).toBe('reviewer-2601020304');

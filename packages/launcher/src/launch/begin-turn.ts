@@ -12,6 +12,15 @@ export interface Runner {
   startTime: string | null;
 }
 
+/**
+ * The fresh marker of a turn about to be launched; its processes carry it as GENIE_TURN_ID.
+ * It only has to differ from the session's other turns, so time and a random suffix do
+ * (node:crypto would cost every launch its load time).
+ */
+export function newTurnId(): string {
+  return `${Date.now().toString(36)}-${process.pid.toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+}
+
 export interface BegunTurn {
   entry: SessionEntry;
   spec: TurnSpec;
@@ -35,7 +44,7 @@ function foreignHostError(entry: SessionEntry, host: string): GenieError {
  * conversation when an earlier one exists; for an executor whose CLI keeps the
  * conversation (`nativeConversations`) also only once the CLI reported its own id.
  */
-export async function beginTurn(ctx: LaunchContext, plan: TurnPlan, runner?: Runner): Promise<BegunTurn> {
+export async function beginTurn(ctx: LaunchContext, plan: TurnPlan, turnId: string, runner?: Runner): Promise<BegunTurn> {
   const executor = getExecutor(plan.executor);
   const host = hostOf(ctx);
   const leaseMs = leaseOf(ctx);
@@ -44,7 +53,7 @@ export async function beginTurn(ctx: LaunchContext, plan: TurnPlan, runner?: Run
 
   const claim = (current: SessionEntry): SessionEntry => {
     const time = new Date().toISOString();
-    const { stoppedAt: _stoppedAt, ...rest } = current;
+    const { stoppedAt: _stoppedAt, stopping: _stopping, ...rest } = current;
     return {
       ...rest,
       status: 'starting',
@@ -59,6 +68,8 @@ export async function beginTurn(ctx: LaunchContext, plan: TurnPlan, runner?: Run
       signal: null,
       error: null,
       executorPid: null,
+      turnId,
+      containment: null,
       runnerPid: runner?.pid ?? null,
       runnerStartTime: runner?.startTime ?? null,
       // A team turn holds its lease from the claim on; the supervisor renews it.
@@ -87,6 +98,7 @@ export async function beginTurn(ctx: LaunchContext, plan: TurnPlan, runner?: Run
     version: 1,
     sessionId: plan.sessionId,
     turn,
+    turnId,
     executor: plan.executor,
     prompt: plan.prompt,
     ...(plan.instructions ? { instructions: plan.instructions } : {}),

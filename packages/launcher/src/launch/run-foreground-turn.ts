@@ -2,7 +2,7 @@ import type { SessionEntry } from '@genie/session-schema';
 import { processStartTime } from '../process/process-identity';
 import { superviseTurn } from '../supervisor/supervise-turn';
 import type { TranscriptEvent } from '../transcript/transcript-types';
-import { beginTurn } from './begin-turn';
+import { beginTurn, newTurnId } from './begin-turn';
 import { envOf } from './context-defaults';
 import type { LaunchContext, TurnPlan } from './launch-context';
 
@@ -18,7 +18,7 @@ export interface ForegroundOptions {
 /** Runs a turn in this process with the same supervision as a background one; resolves when it ends. */
 export async function runForegroundTurn(ctx: LaunchContext, plan: TurnPlan, options: ForegroundOptions = {}): Promise<SessionEntry> {
   const runner = { pid: process.pid, startTime: processStartTime(process.pid) };
-  const { entry, spec } = await beginTurn(ctx, plan, runner);
+  const { entry, spec } = await beginTurn(ctx, plan, newTurnId(), runner);
   options.onBegin?.(entry);
   return superviseTurn({
     storage: ctx.storage,

@@ -4,13 +4,15 @@ import { dirname, parse as parsePath } from 'node:path';
 import { GenieError } from '@genie/errors';
 import type { SessionEntry } from '@genie/session-schema';
 import { storageAdapter } from '@genie/storage';
+import { EventLogWriter } from '../event-log/event-log-writer';
+import { turnStartRecord } from '../event-log/turn-start-record';
 import { processStartTime } from '../process/process-identity';
 import { getExecutor } from '../executors/registry';
-import { SESSION_ENV_VAR } from '../process/session-marker';
+import { SESSION_ENV_VAR, TURN_ENV_VAR } from '../process/session-marker';
 import { launchProblem } from '../supervisor/launch-check';
 import { superviseTurn } from '../supervisor/supervise-turn';
 import { turnRequestOf, type TurnSpec } from '../supervisor/turn-spec';
-import { beginTurn, type BegunTurn, type Runner } from './begin-turn';
+import { beginTurn, newTurnId, type BegunTurn, type Runner } from './begin-turn';
 import { envOf } from './context-defaults';
 import type { LaunchContext, TurnPlan } from './launch-context';
 import { supervisorMainPath } from './supervisor-location';
@@ -51,6 +53,7 @@ export async function startBackgroundTurn(ctx: LaunchContext, plan: TurnPlan): P
   getExecutor(plan.executor);
   const supervisorMain = supervisorMainPath();
   const env = envOf(ctx);
+  const turnId = newTurnId();
 
   let child: ChildProcess | undefined;
   let spawnError: Error | undefined;
@@ -58,7 +61,7 @@ export async function startBackgroundTurn(ctx: LaunchContext, plan: TurnPlan): P
     child = spawn(process.execPath, [...supervisorNodeFlags(ctx.storageSpec), supervisorMain], {
       detached: true,
       stdio: ['pipe', 'ignore', 'ignore'],
-      env: { ...env, [SESSION_ENV_VAR]: plan.sessionId },
+      env: { ...env, [SESSION_ENV_VAR]: plan.sessionId, [TURN_ENV_VAR]: turnId },
       cwd: parsePath(ctx.logsDir).root,
     });
   } catch (error) {
@@ -78,7 +81,7 @@ export async function startBackgroundTurn(ctx: LaunchContext, plan: TurnPlan): P
 
   let begun: BegunTurn;
   try {
-    begun = await beginTurn(ctx, plan, runner);
+    begun = await beginTurn(ctx, plan, turnId, runner);
   } catch (error) {
     if (supervisor) await dismiss(supervisor);
     throw error;
@@ -94,7 +97,7 @@ export async function startBackgroundTurn(ctx: LaunchContext, plan: TurnPlan): P
   }
   try {
     mkdirSync(dirname(spec.logFile), { recursive: true });
-    await release(supervisor, JSON.stringify(spec));
+    await release(supervisor, JSON.stringify(logTurnStart(spec)));
   } catch (error) {
     supervisor.kill('SIGKILL');
     return supervisorFailed(ctx, spec, error as Error);
@@ -148,6 +151,24 @@ function dismiss(supervisor: ChildProcess): Promise<void> {
       resolve();
     });
   });
+}
+
+/**
+ * Writes the turn's start (its full prompt) to the log before the supervisor gets it:
+ * the session is claimed already, and a stop may kill the supervisor before it logs
+ * anything. When the log cannot be written, the supervisor tries again and reports why.
+ */
+function logTurnStart(spec: TurnSpec): TurnSpec {
+  let writer: EventLogWriter | undefined;
+  try {
+    writer = new EventLogWriter(spec.logFile);
+    writer.append([turnStartRecord(spec, getExecutor(spec.executor).buildCommand(turnRequestOf(spec)))]);
+    return { ...spec, startLogged: true };
+  } catch {
+    return spec;
+  } finally {
+    writer?.close();
+  }
 }
 
 /** Cheap checks done before the supervisor gets the turn, so such failures are reported at once. */

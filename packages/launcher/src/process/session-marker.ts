@@ -7,24 +7,46 @@ import { readFileSync } from 'node:fs';
  */
 export const SESSION_ENV_VAR = 'GENIE_SESSION_ID';
 
-const MARKER_PREFIX = Buffer.from(`${SESSION_ENV_VAR}=`);
+/**
+ * The turn a process was started for (a fresh id per turn launch), beside the session's
+ * marker: ending one turn must never reach the processes of the session's next turn.
+ */
+export const TURN_ENV_VAR = 'GENIE_TURN_ID';
 
-/** The session id in a process's initial environment (`/proc/<pid>/environ`), if any. */
-export function readSessionMarker(pid: number): string | undefined {
+/** The genie markers in a process's initial environment; a field is absent when the variable is. */
+export interface ProcessMarkers {
+  session?: string;
+  turn?: string;
+}
+
+const SESSION_PREFIX = Buffer.from(`${SESSION_ENV_VAR}=`);
+const TURN_PREFIX = Buffer.from(`${TURN_ENV_VAR}=`);
+
+/** The markers in `/proc/<pid>/environ`; empty when the process is gone or unreadable. */
+export function readProcessMarkers(pid: number): ProcessMarkers {
   let environ: Buffer;
   try {
     environ = readFileSync(`/proc/${pid}/environ`);
   } catch {
-    return undefined;
+    return {};
   }
+  const markers: ProcessMarkers = {};
   let start = 0;
   while (start < environ.length) {
     let end = environ.indexOf(0, start);
     if (end < 0) end = environ.length;
-    if (end - start > MARKER_PREFIX.length && environ.compare(MARKER_PREFIX, 0, MARKER_PREFIX.length, start, start + MARKER_PREFIX.length) === 0) {
-      return environ.toString('utf8', start + MARKER_PREFIX.length, end);
-    }
+    if (startsWith(environ, start, end, SESSION_PREFIX)) markers.session = environ.toString('utf8', start + SESSION_PREFIX.length, end);
+    else if (startsWith(environ, start, end, TURN_PREFIX)) markers.turn = environ.toString('utf8', start + TURN_PREFIX.length, end);
     start = end + 1;
   }
-  return undefined;
+  return markers;
+}
+
+/** The session id in a process's initial environment, if any. */
+export function readSessionMarker(pid: number): string | undefined {
+  return readProcessMarkers(pid).session;
+}
+
+function startsWith(buffer: Buffer, start: number, end: number, prefix: Buffer): boolean {
+  return end - start > prefix.length && buffer.compare(prefix, 0, prefix.length, start, start + prefix.length) === 0;
 }

@@ -1,6 +1,6 @@
 import { hasProcFs } from './proc-stat';
 import { listProcesses } from './process-table';
-import { readSessionMarker } from './session-marker';
+import { readProcessMarkers, type ProcessMarkers } from './session-marker';
 
 export interface SessionProcessRoots {
   /** Process groups owned by the session (the executor is spawned as a group leader). */
@@ -12,26 +12,33 @@ export interface SessionProcessRoots {
 /**
  * Every live process that belongs to a session: those carrying its GENIE_SESSION_ID
  * marker, the members of its process groups, and the descendants of its roots (children
- * that scrubbed their environment). A subtree marked for another session (a nested genie
- * run) is left alone, and the calling process is never included.
+ * that scrubbed their environment). With `turnId`, only that turn's processes: one marked
+ * for another turn of the session is as foreign as one of another session (a nested genie
+ * run), and its subtree is left alone. The calling process is never included.
  */
-export function findSessionProcesses(sessionId: string, roots: SessionProcessRoots = {}): number[] {
+export function findSessionProcesses(sessionId: string, roots: SessionProcessRoots = {}, turnId?: string | null): number[] {
   const table = listProcesses();
-  const markers = new Map<number, string | undefined>();
-  const markerOf = (pid: number): string | undefined => {
-    if (!hasProcFs()) return undefined;
-    if (!markers.has(pid)) markers.set(pid, readSessionMarker(pid));
-    return markers.get(pid);
+  const markers = new Map<number, ProcessMarkers>();
+  const markersOf = (pid: number): ProcessMarkers => {
+    if (!hasProcFs()) return {};
+    let found = markers.get(pid);
+    if (!found) {
+      found = readProcessMarkers(pid);
+      markers.set(pid, found);
+    }
+    return found;
   };
   const foreign = (pid: number): boolean => {
-    const marker = markerOf(pid);
-    return marker !== undefined && marker !== sessionId;
+    const marker = markersOf(pid);
+    if (marker.session !== undefined && marker.session !== sessionId) return true;
+    return typeof turnId === 'string' && marker.turn !== undefined && marker.turn !== turnId;
   };
+  const marked = (pid: number): boolean => markersOf(pid).session === sessionId && !foreign(pid);
 
   const groups = new Set(roots.groups ?? []);
   const found = new Set<number>();
   for (const proc of table) {
-    if (markerOf(proc.pid) === sessionId || (groups.has(proc.pgid) && !foreign(proc.pid))) found.add(proc.pid);
+    if (marked(proc.pid) || (groups.has(proc.pgid) && !foreign(proc.pid))) found.add(proc.pid);
   }
 
   const children = new Map<number, number[]>();

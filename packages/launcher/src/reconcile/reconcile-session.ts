@@ -2,10 +2,12 @@ import { isGenieError } from '@genie/errors';
 import type { SessionEntry } from '@genie/session-schema';
 import type { TurnEndRecord } from '../event-log-record';
 import { closeOpenTurn } from '../event-log/close-open-turn';
+import { eventLogPath } from '../event-log/event-log-path';
 import { graceOf, hostOf, leaseOf } from '../launch/context-defaults';
 import type { LaunchContext } from '../launch/launch-context';
 import { hasLiveRunner, isActiveStatus } from '../launch/session-busy';
-import { terminateSession } from '../process/terminate-session';
+import { terminateTurn } from '../process/terminate-turn';
+import { isUnwritableDisk } from '../process/unwritable-disk';
 import { readTurnEnd } from '../transcript/read-turn-end';
 import { adoptTurnEnd } from './adopt-turn-end';
 
@@ -29,10 +31,10 @@ function lostError(entry: SessionEntry, host: string): string {
 }
 
 /** The recorded end of the record's current turn, when the log's last record is one. */
-function loggedEnd(entry: SessionEntry): TurnEndRecord | null {
-  if (!entry.logFile || typeof entry.turns !== 'number') return null;
+function loggedEnd(logsDir: string, entry: SessionEntry): TurnEndRecord | null {
+  if (typeof entry.turns !== 'number') return null;
   try {
-    return readTurnEnd(entry.logFile, entry.turns);
+    return readTurnEnd(eventLogPath(logsDir, entry.sessionId), entry.turns);
   } catch {
     // An unreadable log proves nothing about the turn; the record is reconciled without it.
     return null;
@@ -56,28 +58,42 @@ export async function reconcileSession(ctx: LaunchContext, entry: SessionEntry):
   if (!needsReconcile(entry, host, leaseMs)) return entry;
   // A turn of another host whose lease ran out: its log and processes are on that host.
   const foreign = Boolean(entry.host && entry.host !== host);
-  const ended = foreign ? null : loggedEnd(entry);
+  const ended = foreign ? null : loggedEnd(ctx.logsDir, entry);
+  const settle = (current: SessionEntry): SessionEntry => {
+    if (ended && ended.turn === current.turns) return adoptTurnEnd(current, ended);
+    return { ...current, status: 'lost', error: lostError(current, host) };
+  };
   let changed = false;
   let updated: SessionEntry;
   try {
     updated = await ctx.storage.update(entry.sessionId, (current) => {
       if (!needsReconcile(current, host, leaseMs)) return current;
       changed = true;
-      if (ended && ended.turn === current.turns) return adoptTurnEnd(current, ended);
-      return { ...current, status: 'lost', error: lostError(current, host) };
+      return settle(current);
     });
   } catch (error) {
     // Deleted meanwhile: there is nothing left to reconcile.
     if (isGenieError(error, 'SESSION_NOT_FOUND')) return entry;
+    // A full or read-only disk: answer what the record means now, and write it down on a
+    // later read, once the disk takes writes again. Reads must not fail for want of space.
+    if (isUnwritableDisk(error)) return settle(entry);
     throw error;
   }
   if (changed && !foreign) {
     if (updated.status === 'lost' && typeof updated.turns === 'number') {
-      await closeOpenTurn(updated.logFile, { turn: updated.turns, status: 'lost', signal: null, error: updated.error ?? null });
+      const closing = { turn: updated.turns, status: 'lost' as const, signal: null, error: updated.error ?? null };
+      await closeOpenTurn(eventLogPath(ctx.logsDir, updated.sessionId), closing).catch((error: unknown) => {
+        // The record says `lost` already; a view closes the turn in the log once it can be written.
+        if (!isUnwritableDisk(error)) throw error;
+      });
     }
     // Once the record is settled the session may be resumed: only the processes found now
     // are leftovers, so a new turn's processes are never taken for them.
-    await terminateSession(entry.sessionId, {}, graceOf(ctx), { followNewcomers: false });
+    await terminateTurn(
+      { sessionId: entry.sessionId, turnId: updated.turnId ?? null, cgroup: updated.containment?.cgroup ?? null },
+      graceOf(ctx),
+      { followNewcomers: false },
+    );
   }
   return updated;
 }

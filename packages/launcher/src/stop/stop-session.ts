@@ -1,11 +1,12 @@
 import { GenieError } from '@genie/errors';
 import { closeOpenTurn } from '../event-log/close-open-turn';
+import { eventLogPath } from '../event-log/event-log-path';
 import type { SessionEntry } from '@genie/session-schema';
 import { hasProcFs } from '../process/proc-stat';
 import { isProcessAlive } from '../process/process-identity';
-import { readSessionMarker } from '../process/session-marker';
+import { readProcessMarkers } from '../process/session-marker';
 import type { SessionProcessRoots } from '../process/session-processes';
-import { terminateSession } from '../process/terminate-session';
+import { terminateTurn } from '../process/terminate-turn';
 import { graceOf, hostOf } from '../launch/context-defaults';
 import type { LaunchContext } from '../launch/launch-context';
 import { isActiveStatus } from '../launch/session-busy';
@@ -16,14 +17,16 @@ export interface StopOptions {
 }
 
 /**
- * Stops a session: records the intent (`stopped`) first, so a supervisor whose executor
- * dies from the signal keeps that status, then SIGTERMs the executor's group, the
- * supervisor and every process carrying the session's marker, and SIGKILLs what is left
- * after the grace period. Afterwards no process of the session is alive.
+ * Stops a session's turn: records the intent (`stopped`, and `stopping` until the turn's
+ * processes are gone, which keeps the session busy for resumes) first, so a supervisor
+ * whose executor dies from the signal keeps that status, then SIGTERMs the executor's
+ * group, the supervisor, the turn's cgroup and every process carrying the turn's marker,
+ * and SIGKILLs what is left after the grace period. Afterwards no process of that turn is
+ * alive; a later turn's processes are never touched.
  *
  * A session that is not running (completed, failed, lost, already stopped) keeps its
- * status: there is no turn to stop. Leftover processes of it are still ended, so stopping
- * is always safe to repeat.
+ * status: there is no turn to stop. Leftover processes of its last turn are still ended,
+ * so stopping is always safe to repeat.
  */
 export async function stopSession(ctx: LaunchContext, sessionId: string, options: StopOptions = {}): Promise<SessionEntry> {
   const host = hostOf(ctx);
@@ -45,18 +48,29 @@ export async function stopSession(ctx: LaunchContext, sessionId: string, options
   if (wasActive) {
     const stoppedAt = new Date().toISOString();
     await ctx.storage.update(sessionId, (current) =>
-      isActiveStatus(current.status) ? { ...current, status: 'stopped', stoppedAt, error: null } : current,
+      isActiveStatus(current.status) && current.turns === entry.turns
+        ? { ...current, status: 'stopped', stoppedAt, error: null, stopping: true }
+        : current,
     );
   }
 
-  const result = await terminateSession(sessionId, wasActive ? sessionRoots(entry) : {}, graceOf(ctx, options.graceMs));
-  const final = await ctx.storage.update(sessionId, (current) =>
-    current.status === 'stopped' && current.turns === entry.turns && !current.signal && result.signal
-      ? { ...current, signal: result.signal }
-      : current,
+  const result = await terminateTurn(
+    {
+      sessionId,
+      turnId: entry.turnId ?? null,
+      roots: wasActive ? sessionRoots(entry) : {},
+      cgroup: entry.containment?.cgroup ?? null,
+    },
+    graceOf(ctx, options.graceMs),
   );
+  const final = await ctx.storage.update(sessionId, (current) => {
+    if (current.turns !== entry.turns) return current;
+    const { stopping: _stopping, ...settled } = current;
+    if (current.status === 'stopped' && !current.signal && result.signal) return { ...settled, signal: result.signal };
+    return current.stopping === undefined ? current : settled;
+  });
   if (wasActive && final.status === 'stopped' && typeof final.turns === 'number') {
-    await closeOpenTurn(final.logFile, { turn: final.turns, status: 'stopped', signal: final.signal ?? null, error: null });
+    await closeOpenTurn(eventLogPath(ctx.logsDir, final.sessionId), { turn: final.turns, status: 'stopped', signal: final.signal ?? null, error: null });
   }
   return final;
 }
@@ -71,18 +85,21 @@ function sessionRoots(entry: SessionEntry): SessionProcessRoots {
   const treeRoots: number[] = [];
   const groups: number[] = [];
   const runner = entry.runnerPid;
-  if (typeof runner === 'number' && isProcessAlive(runner, entry.runnerStartTime) && belongsToSession(runner, entry.sessionId)) {
+  if (typeof runner === 'number' && isProcessAlive(runner, entry.runnerStartTime) && belongsToTurn(runner, entry)) {
     treeRoots.push(runner);
   }
   const executor = entry.executorPid;
-  if (typeof executor === 'number' && isProcessAlive(executor) && belongsToSession(executor, entry.sessionId)) {
+  if (typeof executor === 'number' && isProcessAlive(executor) && belongsToTurn(executor, entry)) {
     treeRoots.push(executor);
     groups.push(executor);
   }
   return { groups, treeRoots };
 }
 
-/** Guards against a reused executor pid: on Linux the process must carry the session's marker. */
-function belongsToSession(pid: number, sessionId: string): boolean {
-  return !hasProcFs() || readSessionMarker(pid) === sessionId;
+/** Guards against a reused pid: on Linux the process must carry the session's marker, and the turn's where it has one. */
+function belongsToTurn(pid: number, entry: SessionEntry): boolean {
+  if (!hasProcFs()) return true;
+  const markers = readProcessMarkers(pid);
+  if (markers.session !== entry.sessionId) return false;
+  return !entry.turnId || markers.turn === undefined || markers.turn === entry.turnId;
 }

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import type { Executor, LaunchCommand } from '../executors/executor';
-import { SESSION_ENV_VAR } from '../process/session-marker';
+import { SESSION_ENV_VAR, TURN_ENV_VAR } from '../process/session-marker';
 
 export type ExitStatus = [code: number | null, signal: NodeJS.Signals | null];
 
@@ -21,13 +21,13 @@ export interface RunningExecutor {
 export async function spawnExecutor(
   executor: Executor,
   command: LaunchCommand,
-  options: { cwd: string; env: NodeJS.ProcessEnv; sessionId: string },
+  options: { cwd: string; env: NodeJS.ProcessEnv; sessionId: string; turnId: string },
 ): Promise<RunningExecutor | { error: string }> {
   let child: ChildProcess;
   try {
     child = spawn(command.command, command.args, {
       cwd: options.cwd,
-      env: { ...options.env, ...command.env, [SESSION_ENV_VAR]: options.sessionId },
+      env: { ...options.env, ...command.env, [SESSION_ENV_VAR]: options.sessionId, [TURN_ENV_VAR]: options.turnId },
       detached: true,
       stdio: [command.stdin === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
     });

@@ -1,13 +1,20 @@
 import type { SessionEntry } from '@genie/session-schema';
 import type { SessionStorage } from '@genie/storage';
+import { isUnwritableDisk } from '../process/unwritable-disk';
 
 export type RecordChange = (entry: SessionEntry) => SessionEntry;
+
+/** How long a write waits for a full (or read-only) disk to take it before giving up. */
+export const DISK_WAIT_MS = 10 * 60_000;
+const DISK_RETRY_MS = 1_000;
 
 /**
  * Serialises a turn's record changes and merges the ones queued while a write is in
  * flight into one store update, so a chatty agent costs a handful of writes per turn.
  * Changes apply only while the record still belongs to this turn: a later turn (after a
- * lost supervisor was resumed elsewhere) is never overwritten by a stale one.
+ * lost supervisor was resumed elsewhere) is never overwritten by a stale one. On a full
+ * disk a write is retried every second for up to ten minutes (the supervisor stays alive,
+ * so the session is not taken for lost meanwhile) rather than dropped.
  */
 export class RecordUpdater {
   private pending: RecordChange[] = [];
@@ -44,7 +51,8 @@ export class RecordUpdater {
 
   private async write(changes: RecordChange[]): Promise<void> {
     const attempts = 3;
-    for (let attempt = 1; attempt <= attempts; attempt += 1) {
+    const diskDeadline = Date.now() + DISK_WAIT_MS;
+    for (let attempt = 1; ; attempt += 1) {
       try {
         this.latest = await this.storage.update(this.sessionId, (current) =>
           current.turns === this.turn ? changes.reduce((entry, change) => change(entry), current) : current,
@@ -53,8 +61,9 @@ export class RecordUpdater {
         return;
       } catch (error) {
         this.lastError = error;
-        if (attempt === attempts) return;
-        await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+        const waitForDisk = isUnwritableDisk(error) && Date.now() < diskDeadline;
+        if (!waitForDisk && attempt >= attempts) return;
+        await new Promise((resolve) => setTimeout(resolve, waitForDisk ? DISK_RETRY_MS : 100 * attempt));
       }
     }
   }

@@ -6,11 +6,15 @@ import { processStartTime } from '../process/process-identity';
 import type { AgentEvent } from '../agent-event';
 import { mirrorFor } from '../event-log/event-log-mirror';
 import { EventLogWriter } from '../event-log/event-log-writer';
+import { turnStartRecord } from '../event-log/turn-start-record';
 import type { OutputRecord } from '../event-log-record';
 import type { Executor, LaunchCommand } from '../executors/executor';
 import { getExecutor } from '../executors/registry';
 import { renewLease } from '../lease/turn-lease';
-import { terminateSession } from '../process/terminate-session';
+import { removeCgroup } from '../containment/cgroup-v2';
+import type { TurnContainment } from '../containment/containment-kind';
+import { prepareTurnContainment } from '../containment/turn-containment';
+import { terminateTurn, type TurnTarget } from '../process/terminate-turn';
 import type { TranscriptEvent } from '../transcript/transcript-types';
 import { spawnExecutor, type RunningExecutor } from './executor-process';
 import { runTurnEndHooks } from '../hooks/turn-end-hooks';
@@ -18,7 +22,7 @@ import { HangGuard } from './hang-guard';
 import { launchProblem } from './launch-check';
 import { liveTranscriptEvent } from './live-transcript-event';
 import { OutputLines } from './output-lines';
-import { RecordUpdater } from './record-updater';
+import { DISK_WAIT_MS, RecordUpdater } from './record-updater';
 import { sumUsage } from './sum-usage';
 import { recordTurnEnd, type TurnEnding } from './turn-end';
 import { TurnObservations } from './turn-observations';
@@ -72,6 +76,7 @@ class TurnRun {
   private readonly hangGuard: HangGuard;
   private executor: Executor | undefined;
   private running: RunningExecutor | undefined;
+  private containment: TurnContainment | undefined;
   private exited = false;
   private stopRequested = false;
   private terminating: Promise<unknown> | undefined;
@@ -101,9 +106,18 @@ class TurnRun {
     } finally {
       this.options.signal?.removeEventListener('abort', abort);
       this.hangGuard.disarm();
+      await this.drainLog();
       this.log.close();
+      // Processes the agent left running stay in the cgroup for a later stop to end; an empty one goes now.
+      if (this.containment?.cgroup) removeCgroup(this.containment.cgroup);
       if (this.spec.instructions) removeFile(this.spec.instructionsFile);
     }
+  }
+
+  /** Output a full disk did not take yet is written once there is room (bounded, like record writes). */
+  private async drainLog(): Promise<void> {
+    const deadline = Date.now() + DISK_WAIT_MS;
+    while (!this.log.flush() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 1_000));
   }
 
   private async runTurn(): Promise<SessionEntry> {
@@ -127,10 +141,18 @@ class TurnRun {
       return this.finish({ status: 'stopped', exitCode: null, signal: null, error: null });
     }
 
-    const spawned = await spawnExecutor(this.executor, command, { cwd: spec.cwd, env: this.options.env, sessionId: spec.sessionId });
+    const contained = prepareTurnContainment(spec.turnId, this.options.env);
+    if ('error' in contained) return this.finish({ status: 'failed', exitCode: null, signal: null, error: contained.error });
+    this.containment = contained.containment;
+    const spawned = await spawnExecutor(this.executor, contained.wrap(command), {
+      cwd: spec.cwd,
+      env: this.options.env,
+      sessionId: spec.sessionId,
+      turnId: spec.turnId,
+    });
     if ('error' in spawned) return this.finish({ status: 'failed', exitCode: null, signal: null, error: spawned.error });
     this.running = spawned;
-    this.markRunning(spawned.pid);
+    this.markRunning(spawned.pid, contained.containment);
     if (this.stopRequested) this.requestStop(true);
     const output = new OutputLines(spawned.child, (stream, lines) => this.onLines(stream, lines));
 
@@ -162,21 +184,21 @@ class TurnRun {
 
   private logStart(command: LaunchCommand): void {
     const { spec } = this;
-    const argv = [command.command, ...command.args].map((arg) => (spec.instructions && arg === spec.instructions ? '<instructions>' : arg));
-    this.log.append([
-      { time: now(), turn: spec.turn, stream: 'meta', type: 'turn.start', prompt: spec.prompt, executor: spec.executor, resume: spec.resume, command: argv },
-    ]);
+    // The launcher logs the start of a background turn itself, so a stop that kills this
+    // process before it gets here cannot lose the prompt.
+    if (!spec.startLogged) this.log.append([turnStartRecord(spec, command)]);
     this.startLogged = true;
     this.emit({ kind: 'prompt', turn: spec.turn, text: spec.prompt, time: now() });
   }
 
-  private markRunning(executorPid: number): void {
+  private markRunning(executorPid: number, containment: TurnContainment): void {
     const runnerPid = process.pid;
     const runnerStartTime = processStartTime(runnerPid);
     this.updater.queue((entry) => ({
       ...entry,
       status: entry.status === 'starting' ? 'running' : entry.status,
       executorPid,
+      containment,
       runnerPid,
       runnerStartTime,
     }));
@@ -228,21 +250,26 @@ class TurnRun {
   private endHungExecutor(): boolean {
     const pid = this.running?.pid;
     if (this.exited || this.terminating || pid === undefined) return false;
-    this.terminating = terminateSession(this.spec.sessionId, this.roots(pid), this.spec.graceMs);
+    this.terminating = terminateTurn(this.target(pid), this.spec.graceMs);
     return true;
   }
 
-  /** Stops the turn: the executor's group and every process marked with this session. */
+  /** Stops the turn: the executor's group, its cgroup and every process marked with this turn. */
   requestStop(force = false): void {
     if (this.stopRequested && !force) return;
     this.stopRequested = true;
     const pid = this.running?.pid;
     if (pid === undefined || this.exited || this.terminating) return;
-    this.terminating = terminateSession(this.spec.sessionId, this.roots(pid), this.spec.graceMs);
+    this.terminating = terminateTurn(this.target(pid), this.spec.graceMs);
   }
 
-  private roots(executorPid: number): { groups: number[]; treeRoots: number[] } {
-    return { groups: [executorPid], treeRoots: [executorPid] };
+  private target(executorPid: number): TurnTarget {
+    return {
+      sessionId: this.spec.sessionId,
+      turnId: this.spec.turnId,
+      roots: { groups: [executorPid], treeRoots: [executorPid] },
+      cgroup: this.containment?.cgroup ?? null,
+    };
   }
 
   private async finish(end: TurnEnding): Promise<SessionEntry> {

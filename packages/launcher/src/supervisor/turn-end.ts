@@ -62,8 +62,10 @@ export async function recordTurnEnd(ctx: TurnEndContext, end: TurnEnding): Promi
   await ctx.log.mirrored();
   updater.queue((entry) => {
     const finalStatus = entry.status === 'stopped' ? 'stopped' : status;
+    // The turn's processes are gone: a stop in progress no longer keeps the session busy.
+    const { stopping: _stopping, ...rest } = entry;
     return {
-      ...entry,
+      ...rest,
       status: finalStatus,
       exitCode: end.exitCode,
       signal: end.signal ?? (finalStatus === 'stopped' ? entry.signal ?? null : null),

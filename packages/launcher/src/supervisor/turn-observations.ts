@@ -1,4 +1,4 @@
-import type { SessionStatus, UsageSummary } from '@genie/session-schema';
+import { isValidExecutorSessionId, type SessionStatus, type UsageSummary } from '@genie/session-schema';
 import type { AgentEvent } from '../agent-event';
 import { sumUsage } from './sum-usage';
 
@@ -34,7 +34,9 @@ export class TurnObservations {
   observe(event: AgentEvent): boolean {
     switch (event.type) {
       case 'session': {
-        const changed = Boolean(event.executorSessionId) && event.executorSessionId !== this.executorSessionId;
+        // The id becomes an argument of the next resume, so one shaped like an option
+        // (or anything but one word) is never taken from the agent's output.
+        const changed = isValidExecutorSessionId(event.executorSessionId) && event.executorSessionId !== this.executorSessionId;
         if (changed) this.executorSessionId = event.executorSessionId;
         return changed;
       }

@@ -13,6 +13,8 @@ export interface TurnSpec {
   version: 1;
   sessionId: string;
   turn: number;
+  /** The turn's marker, in every process it starts (GENIE_TURN_ID). */
+  turnId: string;
   executor: string;
   prompt: string;
   instructions?: string;
@@ -29,6 +31,8 @@ export interface TurnSpec {
   /** Team stores: the lease this turn renews (see lease/turn-lease.ts); absent otherwise. */
   leaseMs?: number;
   hooks?: TurnEndHooks;
+  /** The launcher already wrote this turn's `turn.start` to the log. */
+  startLogged?: boolean;
 }
 
 /** What the executor is asked to build the argv of this turn from. */
@@ -61,7 +65,7 @@ export function parseTurnSpec(text: string): TurnSpec {
   } catch (error) {
     throw new GenieError('LAUNCH_FAILED', `The supervisor's turn is not JSON: ${(error as Error).message}`, { cause: error });
   }
-  if (spec?.version !== 1 || typeof spec.sessionId !== 'string' || typeof spec.turn !== 'number') {
+  if (spec?.version !== 1 || typeof spec.sessionId !== 'string' || typeof spec.turn !== 'number' || typeof spec.turnId !== 'string') {
     throw new GenieError('LAUNCH_FAILED', 'The supervisor was handed a turn this version of genie did not write.', {
       hint: 'Use the same genie version to launch and supervise a turn.',
     });

@@ -1,11 +1,14 @@
 import { closeSync, openSync } from 'node:fs';
 import { GenieError, isGenieError } from '@genie/errors';
+import { READ_LOG_FLAGS } from '../event-log/log-file-flags';
 
 function hintFor(file: string, code: string | undefined): string {
   switch (code) {
     case 'EACCES':
     case 'EPERM':
       return `Give your user read permission on it (e.g. \`chmod u+rw ${file}\`); genie writes it for the user who runs the session.`;
+    case 'ELOOP':
+      return `A symbolic link stands where the log belongs, and genie never follows one there: remove it (\`rm ${file}\`).`;
     case 'EISDIR':
       return `A directory stands where the log belongs: move it away so the session's log can be read and written again.`;
     default:
@@ -36,7 +39,7 @@ export function logReadError(error: unknown, file: string): GenieError {
 export function withOpenLog<T>(file: string, missing: T, read: (fd: number) => T): T {
   let fd: number;
   try {
-    fd = openSync(file, 'r');
+    fd = openSync(file, READ_LOG_FLAGS);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return missing;
     throw logReadError(error, file);

@@ -32,6 +32,12 @@ export interface TurnView {
   exitCode: number | null;
   error: string | null;
   usage: UsageSummary | null;
+  /** The turn's latest events, at most MAX_EVENTS_PER_TURN of them. */
   events: TranscriptEvent[];
+  /**
+   * Earlier events of the turn left out of `events` so that reading a huge turn takes
+   * bounded memory; the event log keeps them all. Absent when nothing was left out.
+   */
+  omittedEvents?: number;
 }
 

@@ -6,8 +6,18 @@ import { renderAgentEvents, renderRecord } from './render-record';
 import { executorOf, type TranscriptOptions } from './transcript-options';
 import type { TranscriptEvent, TurnView } from './transcript-types';
 
+/**
+ * Events kept per turn: its latest ones. A turn can log hundreds of megabytes; a view
+ * built of all of them took several times that in memory.
+ */
+export const MAX_EVENTS_PER_TURN = 1000;
+/** Characters kept of one output line or tool result; longer ones are cut, saying so. */
+export const MAX_EVENT_TEXT = 64 * 1024;
+
 interface TurnState {
   view: TurnView;
+  /** Events dropped from the front of view.events. */
+  omitted: number;
   executor: Executor;
   lastMessage: string | null;
   resultText: string | null;
@@ -47,14 +57,19 @@ export class TurnBuilder {
         event.answer ??= fallbackAnswer(state, event.status);
         event.usage ??= state.view.usage;
       }
-      state.view.events.push(event);
+      keep(state, event);
     }
   }
 
   views(): TurnView[] {
     return [...this.turns.values()]
       .sort((a, b) => a.view.turn - b.view.turn)
-      .map((state) => ({ ...state.view, answer: state.view.answer ?? fallbackAnswer(state, state.view.status) }));
+      .map((state) => {
+        trimEvents(state, MAX_EVENTS_PER_TURN);
+        const view: TurnView = { ...state.view, answer: state.view.answer ?? fallbackAnswer(state, state.view.status) };
+        if (state.omitted > 0) view.omittedEvents = state.omitted;
+        return view;
+      });
   }
 
   private stateOf(record: EventLogRecord): TurnState {
@@ -63,6 +78,7 @@ export class TurnBuilder {
     if (existing && !start) return existing;
     const state: TurnState = existing ?? {
       view: emptyView(record),
+      omitted: 0,
       executor: executorOf(undefined, this.options),
       lastMessage: null,
       resultText: null,
@@ -82,6 +98,26 @@ export class TurnBuilder {
     }
     return renderAgentEvents(events, turn, time);
   }
+}
+
+function cut(text: string): string {
+  if (text.length <= MAX_EVENT_TEXT) return text;
+  return `${text.slice(0, MAX_EVENT_TEXT)}… (${text.length - MAX_EVENT_TEXT} more characters in the event log)`;
+}
+
+/** Adds an event; once twice the limit is held, the earliest are dropped in one go (amortised). */
+function keep(state: TurnState, event: TranscriptEvent): void {
+  if (event.kind === 'output') event.text = cut(event.text);
+  if (event.kind === 'tool_result') event.output = cut(event.output);
+  state.view.events.push(event);
+  if (state.view.events.length >= 2 * MAX_EVENTS_PER_TURN) trimEvents(state, MAX_EVENTS_PER_TURN);
+}
+
+function trimEvents(state: TurnState, limit: number): void {
+  const extra = state.view.events.length - limit;
+  if (extra <= 0) return;
+  state.view.events.splice(0, extra);
+  state.omitted += extra;
 }
 
 /**

@@ -5,6 +5,7 @@ import { claudeExecutor } from '../../src/executors/claude/claude-executor';
 import { codexExecutor } from '../../src/executors/codex/codex-executor';
 import { readLastTurn } from '../../src/transcript/read-last-turn';
 import { readTranscript } from '../../src/transcript/read-transcript';
+import { MAX_EVENT_TEXT, MAX_EVENTS_PER_TURN } from '../../src/transcript/turn-builder';
 import { claudeLog, codexLog, end, out, SID, start, writeLog } from './event-log-fixtures';
 
 let dir: string;
@@ -149,8 +150,19 @@ describe('readLastTurn', () => {
     expect(fs.statSync(logFile).size).toBeGreaterThan(4 * 64 * 1024);
     const last = await readLastTurn(logFile, { executor: claudeExecutor });
     expect(last).toMatchObject({ turn: 2, prompt: 'second 🙂', status: 'running' });
-    expect(last!.events).toHaveLength(2001);
+    // The prompt and 2000 messages: the latest MAX_EVENTS_PER_TURN are kept, the rest counted.
+    expect(last!.events).toHaveLength(MAX_EVENTS_PER_TURN);
+    expect(last!.omittedEvents).toBe(2001 - MAX_EVENTS_PER_TURN);
+    expect(last!.events.at(-1)).toMatchObject({ kind: 'message', text: expect.stringContaining('ü 1999 ') });
     expect(last).toEqual((await readTranscript(logFile, { executor: claudeExecutor })).at(-1));
+  });
+
+  it('cuts an output line longer than MAX_EVENT_TEXT, saying how much is left in the log', async () => {
+    writeLog(logFile, [start(1, 'command', 'big'), out(1, 'z'.repeat(MAX_EVENT_TEXT + 10))]);
+    const last = await readLastTurn(logFile);
+    const output = last!.events.find((event) => event.kind === 'output');
+    expect(output).toMatchObject({ text: `${'z'.repeat(MAX_EVENT_TEXT)}… (10 more characters in the event log)` });
+    expect(last!.omittedEvents).toBeUndefined();
   });
 
   it('an empty log has no last turn', async () => {

@@ -1,13 +1,5 @@
 import { isPlainObject, setOwn, type PlainObject } from '../plain-object';
-
-/** Used when a V1 key has nothing left once whitespace is dropped. */
-const FALLBACK_NAME = 'session';
-
-/** A friendly name is one word: whitespace in a V1 key becomes `-`. */
-function nameFrom(base: string): string {
-  const word = base.trim().replace(/\s+/g, '-');
-  return word === '' ? FALLBACK_NAME : word;
-}
+import { safeSessionName } from './safe-identifiers';
 
 /**
  * Names migrated sessions that have none after the V1 key they were stored under, the
@@ -28,7 +20,7 @@ export function nameUnnamedSessions(sessions: PlainObject, baseOf: ReadonlyMap<s
       setOwn(result, key, entry);
       continue;
     }
-    const first = nameFrom(base);
+    const first = safeSessionName(base);
     let name = first;
     for (let suffix = 2; taken.has(name); suffix += 1) name = `${first}-${suffix}`;
     taken.add(name);

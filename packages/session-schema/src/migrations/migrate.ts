@@ -7,6 +7,7 @@ import { validate } from '../validation/validate';
 import { CURRENT_STORE_VERSION, MIGRATIONS } from './registry';
 import type { MigrationStep } from './migration-step';
 import { storeCorrupt } from './store-corrupt';
+import { safeIdentifiers } from './safe-identifiers';
 import { uniquifyNames } from './unique-names';
 
 export interface MigrateOptions {
@@ -100,12 +101,14 @@ export function migrate(data: unknown, options: MigrateOptions = {}): MigrationR
     warnings.push(`the session store had no version; recorded it as version ${CURRENT_STORE_VERSION}`);
     repaired = true;
   }
-  // Predecessor v2 files may hold two sessions with one name (names were minute stamps).
   if (isPlainObject(store.sessions)) {
-    const named = uniquifyNames(store.sessions);
-    if (named.warnings.length > 0) {
+    // Ids name log files and names are typed on command lines: unsafe ones get safe ones.
+    const safe = safeIdentifiers(store.sessions);
+    // Predecessor v2 files may hold two sessions with one name (names were minute stamps).
+    const named = uniquifyNames(safe.sessions);
+    if (safe.warnings.length > 0 || named.warnings.length > 0) {
       store = { ...store, sessions: named.sessions };
-      warnings.push(...named.warnings);
+      warnings.push(...safe.warnings, ...named.warnings);
       repaired = true;
     }
   }

@@ -4,6 +4,7 @@ import { canonicalJson } from './canonical-json';
 import { nameUnnamedSessions } from './default-names';
 import { legacySessionId } from './legacy-id';
 import type { MigrationContext, MigrationStep, MigrationStepResult } from './migration-step';
+import { safeIdentifiers } from './safe-identifiers';
 import { isSessionLike } from './session-like';
 import { storeCorrupt } from './store-corrupt';
 import { uniquifyNames } from './unique-names';
@@ -143,8 +144,9 @@ function migrateV1ToV2(store: PlainObject, context: MigrationContext): Migration
     }
   }
 
-  const named = uniquifyNames(nameUnnamedSessions(sessions, nameBaseOf));
-  warnings.push(...named.warnings);
+  const safe = safeIdentifiers(nameUnnamedSessions(sessions, nameBaseOf));
+  const named = uniquifyNames(safe.sessions);
+  warnings.push(...safe.warnings, ...named.warnings);
 
   // Its own target version, not the current one: later steps take the store from here.
   const result: PlainObject = { version: V2, sessions: named.sessions };

@@ -1,4 +1,5 @@
 import type { ErrorObject } from 'ajv';
+import { PATTERN_WORDS } from '../identifiers';
 import { displayPointer } from './json-pointer';
 
 function describeError(error: ErrorObject): string {
@@ -13,6 +14,8 @@ function describeError(error: ErrorObject): string {
       return `${message} ${JSON.stringify(params.allowedValue)}`;
     case 'enum':
       return `${message}: ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
+    case 'pattern':
+      return PATTERN_WORDS[String(params.pattern)] ?? message;
     default:
       return message;
   }

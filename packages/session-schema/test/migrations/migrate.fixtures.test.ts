@@ -99,7 +99,7 @@ describe('migrate on real-shaped files', () => {
       'implementor',
       'qa',
       'polish',
-      'neurons/forge',
+      'neurons-forge',
       'twin-a',
       'twin-b',
     ]);

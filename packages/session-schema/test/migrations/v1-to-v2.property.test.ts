@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { migrate, validate, type MigrationResult } from '@genie/session-schema';
+import { isValidAgentId } from '../../src/identifiers';
 import { legacySessionId } from '../../src/migrations/legacy-id';
+import { safeSessionName } from '../../src/migrations/safe-identifiers';
 import { SESSION_MARKER_FIELDS } from '../../src/migrations/session-like';
 import { v1ToV2 } from '../../src/migrations/v1-to-v2';
 import { pointerSegment } from '../../src/validation/json-pointer';
@@ -25,6 +27,10 @@ const KNOWN_FIELDS = new Set<string>([
   'turns',
   'usage',
   'originalSessionId',
+  'originalAgent',
+  'originalName',
+  'originalExecutorSessionId',
+  'originalCwd',
 ]);
 
 const text = fc.string({ maxLength: 12 });
@@ -135,15 +141,17 @@ describe('v1 to v2 migration, over generated V1 stores', () => {
             if (!FILLED_FIELDS.has(field)) expect(entry[field]).toEqual(value);
           }
           const agent = typeof record.agent === 'string' && record.agent !== '' ? record.agent : key;
-          expect(entry.agent).toBe(agent);
+          // An agent that is no path under .genie/agents/ is replaced, and kept beside.
+          if (isValidAgentId(agent)) expect(entry.agent).toBe(agent);
+          else expect([isValidAgentId(entry.agent), entry.originalAgent]).toEqual([true, agent]);
           expect(entry.executor).toBe(record.executor ?? executor ?? 'claude');
           expect(entry.mode).toBe(record.mode ?? record.preset);
           expect(entry.preset).toBe(record.preset ?? record.mode);
           if (typeof record.name === 'string' && record.name !== '') {
             expect(entry.name === record.name || String(entry.name).startsWith(`${record.name}-`)).toBe(true);
           } else {
-            // Unnamed records are named after their V1 key (whitespace as `-`), suffixed on a clash.
-            const base = key.trim().replace(/\s+/g, '-') || 'session';
+            // Unnamed records are named after their V1 key (made one safe word), suffixed on a clash.
+            const base = safeSessionName(key);
             expect(entry.name === base || new RegExp(`^${escapeRegExp(base)}-\\d+$`).test(String(entry.name))).toBe(true);
           }
         }

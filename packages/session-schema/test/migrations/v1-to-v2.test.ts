@@ -249,8 +249,10 @@ describe('v1ToV2 step', () => {
     const { store } = v1ToV2.migrate(input, context);
     const sessions = store.sessions as Record<string, unknown>;
     expect(Object.getPrototypeOf(sessions)).toBe(Object.prototype);
-    expect(Object.keys(sessions)).toEqual(['__proto__', 'p']);
-    expect(sessions.p).toEqual({ sessionId: 'p', agent: '__proto__', name: '__proto__', created: 't', executor: 'claude' });
+    // `__proto__` is no allowed session id or name: the session is kept under a derived id.
+    expect(Object.keys(sessions)).toEqual(['legacy-x-83e379742cd4', 'p']);
+    expect(sessions['legacy-x-83e379742cd4']).toMatchObject({ agent: 'x', originalSessionId: '__proto__' });
+    expect(sessions.p).toEqual({ sessionId: 'p', agent: '__proto__', name: 'proto__', created: 't', executor: 'claude' });
     expect(validate(store)).toEqual([]);
   });
 

@@ -56,6 +56,7 @@ describe('validate (version-2 store)', () => {
 
   it('escapes keys in paths as JSON Pointer does', () => {
     expect(validate({ version: 2, sessions: { 'a/b~c': entry({ sessionId: 'a/b~c', turns: 'x' }) } })).toEqual([
+      "/sessions/a~1b~0c/sessionId: must be letters, digits, '.', '_' and '-' starting with a letter or digit (it names the session's log file)",
       '/sessions/a~1b~0c/turns: must be integer',
     ]);
   });
@@ -125,7 +126,7 @@ describe('validateEntry', () => {
   it('requires sessionId (non-empty) and agent', () => {
     expect(validateEntry({ sessionId: '' })).toEqual([
       "(root): must have required property 'agent'",
-      '/sessionId: must NOT have fewer than 1 characters',
+      "/sessionId: must be letters, digits, '.', '_' and '-' starting with a letter or digit (it names the session's log file)",
     ]);
   });
 

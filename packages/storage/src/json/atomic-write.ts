@@ -78,10 +78,25 @@ export interface ReplaceOptions {
  * the store lock, which is what makes the fixed staging names safe.
  */
 export function replaceStoreFile(paths: StorePaths, bytes: Buffer, options: ReplaceOptions): void {
-  writeDurably(paths.stagingFile, bytes);
-  if (options.keepBackup) refreshBackup(paths);
-  renameSync(paths.stagingFile, paths.file);
+  try {
+    writeDurably(paths.stagingFile, bytes);
+    if (options.keepBackup) refreshBackup(paths);
+    renameSync(paths.stagingFile, paths.file);
+  } catch (error) {
+    // A write that failed (a full disk, most often) leaves no partial copy taking up space.
+    removeQuietly(paths.stagingFile);
+    removeQuietly(paths.stagingBackup);
+    throw error;
+  }
   syncDirectory(dirname(paths.file));
+}
+
+function removeQuietly(path: string): void {
+  try {
+    removeIfPresent(path);
+  } catch {
+    // The error being reported is the write's; a staging file that cannot go is overwritten next time.
+  }
 }
 
 /**
@@ -90,8 +105,8 @@ export function replaceStoreFile(paths: StorePaths, bytes: Buffer, options: Repl
  */
 export function writeFileOnce(path: string, bytes: Buffer): boolean {
   const staging = `${path}.tmp`;
-  writeDurably(staging, bytes);
   try {
+    writeDurably(staging, bytes);
     linkSync(staging, path);
     syncDirectory(dirname(path));
     return true;

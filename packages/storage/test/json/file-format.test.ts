@@ -31,7 +31,7 @@ describe('the sessions.json the json storage writes', () => {
   it('is pretty-printed with two spaces, exactly as JSON.stringify would', async () => {
     const file = storeWithExtras();
     const storage = openJsonStorage(file);
-    await storage.create({ sessionId: 'x', agent: 'a', name: 'quote "me"\nplease', list: [], obj: {} });
+    await storage.create({ sessionId: 'x', agent: 'a', lastPrompt: 'quote "me"\nplease', list: [], obj: {} });
     await storage.update(ID, (current) => ({ ...current, turns: 3 }));
     await storage.delete('x');
     await storage.create({ sessionId: 'y', agent: 'b' });

@@ -36,6 +36,12 @@ describe('claude argv', () => {
     }
   });
 
+  it('passes what is left of the session budget as --max-budget-usd, before the prompt', () => {
+    const { args } = claudeExecutor.buildCommand(request({ settings: { maxBudgetUsd: 1.25 } }));
+    expect(args.slice(-4)).toEqual(['--max-budget-usd', '1.25', '--', 'say hello']);
+    expect(claudeExecutor.buildCommand(request()).args).not.toContain('--max-budget-usd');
+  });
+
   it('maps agent settings and instructions, extraArgs before the prompt', () => {
     const { command, args } = claudeExecutor.buildCommand(
       request({

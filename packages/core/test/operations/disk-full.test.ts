@@ -1,0 +1,132 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Genie } from '../../src/index';
+import { closeTestGenies, openTestGenie } from '../helpers/test-genie';
+import { makeTempDir, removeTempDirs } from '../helpers/temp-workspace';
+
+/**
+ * A workspace on a tmpfs of its own, mounted and unmounted here (root can), so the test
+ * fills a real disk without touching anyone else's.
+ */
+class SmallDisk {
+  readonly dir = makeTempDir('genie-disk-full-');
+  private readonly filler = path.join(this.dir, 'filler');
+
+  constructor() {
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=2m', 'tmpfs', this.dir]);
+    fs.mkdirSync(path.join(this.dir, '.genie'));
+  }
+
+  /** Writes until the disk refuses: every later write fails with ENOSPC. */
+  fill(): void {
+    const fd = fs.openSync(this.filler, 'a');
+    const chunk = Buffer.alloc(16 * 1024, 1);
+    try {
+      for (;;) fs.writeSync(fd, chunk);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOSPC') throw error;
+    } finally {
+      fs.closeSync(fd);
+    }
+  }
+
+  free(): void {
+    fs.rmSync(this.filler, { force: true });
+  }
+
+  unmount(): void {
+    spawnSync('umount', ['-l', this.dir]);
+  }
+}
+
+async function until<T>(check: () => Promise<T | undefined | false>, what: string, limitMs = 30_000): Promise<T> {
+  const deadline = Date.now() + limitMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > deadline) throw new Error(`Gave up waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+describe('a full disk', () => {
+  const disks: SmallDisk[] = [];
+  const newDisk = (): SmallDisk => {
+    const disk = new SmallDisk();
+    disks.push(disk);
+    return disk;
+  };
+  afterAll(async () => {
+    for (const disk of disks) disk.free();
+    await closeTestGenies();
+    for (const disk of disks) disk.unmount();
+    removeTempDirs();
+  });
+
+  it('does not lose a running turn: its output and outcome are recorded once there is room again', async () => {
+    const disk = newDisk();
+    const signals = makeTempDir('genie-disk-full-signals-');
+    const genie: Genie = await openTestGenie(disk.dir);
+    // After the disk fills, far more output than the log's last page has room for.
+    const script = `echo before; while [ ! -f ${signals}/go ]; do sleep 0.1; done; for i in $(seq 1 2000); do echo "after $i"; done; echo done`;
+    const run = await genie.run({ agent: 'shell', prompt: script, background: true });
+    await until(async () => (await genie.view({ session: run.sessionId })).lastTurn?.events.some((event) => event.kind === 'output'), 'the first output');
+    const store = JSON.parse(fs.readFileSync(path.join(disk.dir, '.genie/state/agents/sessions.json'), 'utf8'));
+    const executorPid = store.sessions[run.sessionId].executorPid as number;
+
+    disk.fill();
+    fs.writeFileSync(path.join(signals, 'go'), '');
+    await until(async () => !isAlive(executorPid), 'the agent to finish on the full disk');
+    // Long enough for a supervisor that gives up on a full disk to have given up (this one waits).
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    // Reads answer meanwhile; the supervisor waits for room, so the turn is not taken for lost.
+    const [whileFull] = await genie.listSessions();
+    expect(whileFull).toMatchObject({ sessionId: run.sessionId, status: 'running' });
+
+    disk.free();
+    const ended = await until(async () => {
+      const view = await genie.view({ session: run.sessionId });
+      return view.status === 'running' ? undefined : view;
+    }, 'the turn to be recorded');
+    expect(ended.status).toBe('completed');
+    expect(ended.answer).toMatch(/after 1999\nafter 2000\ndone$/);
+    const lines = fs.readFileSync(ended.logFile as string, 'utf8').split('\n').filter(Boolean);
+    const output = lines.map((line) => (JSON.parse(line) as { line?: string }).line).filter((line) => line !== undefined);
+    expect(output).toEqual(['before', ...Array.from({ length: 2000 }, (_, index) => `after ${index + 1}`), 'done']);
+  });
+
+  it('leaves list and doctor answering, read-only, while a session needs reconciling', async () => {
+    const disk = newDisk();
+    const sessionId = '11111111-2222-4333-8444-666666666666';
+    const dead = spawnSync('true').pid as number;
+    const storeFile = path.join(disk.dir, '.genie/state/agents/sessions.json');
+    fs.mkdirSync(path.dirname(storeFile), { recursive: true });
+    const now = new Date().toISOString();
+    const entry = { sessionId, agent: 'shell', executor: 'command', status: 'running', runnerPid: dead, runnerStartTime: 'gone', turns: 1, created: now, lastUsed: now };
+    fs.writeFileSync(storeFile, JSON.stringify({ version: 2, sessions: { [sessionId]: entry } }));
+    const genie = await openTestGenie(disk.dir);
+
+    disk.fill();
+    await expect(genie.listSessions()).resolves.toEqual([expect.objectContaining({ sessionId, status: 'lost' })]);
+    await expect(genie.listSessions({ status: ['running'] })).resolves.toEqual([]);
+    const report = await genie.doctor();
+    expect(report.store.healthy).toBe(true);
+    expect(report.reconciled).toEqual([{ sessionId, name: null, from: 'running', to: 'lost' }]);
+    await expect(genie.view({ session: sessionId })).resolves.toMatchObject({ status: 'lost' });
+
+    disk.free();
+    await genie.listSessions();
+    const stored = JSON.parse(fs.readFileSync(storeFile, 'utf8'));
+    expect(stored.sessions[sessionId].status).toBe('lost');
+  });
+});

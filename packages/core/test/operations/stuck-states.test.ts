@@ -1,0 +1,85 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { closeTestGenies, openTestGenie } from '../helpers/test-genie';
+import { makeWorkspace, removeTempDirs } from '../helpers/temp-workspace';
+
+afterAll(async () => {
+  await closeTestGenies();
+  removeTempDirs();
+});
+
+const SESSION_ID = '11111111-2222-4333-8444-555555555555';
+
+function writeStore(workspace: string, entry: Record<string, unknown>): string {
+  const file = path.join(workspace, '.genie/state/agents/sessions.json');
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, JSON.stringify({ version: 2, sessions: { [SESSION_ID]: { sessionId: SESSION_ID, agent: 'shell', executor: 'command', ...entry } } }));
+  return file;
+}
+
+function logLines(file: string): Array<Record<string, unknown>> {
+  return fs
+    .readFileSync(file, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
+}
+
+describe('stuck and half-written states', () => {
+  it('settles a predecessor record `running` whose pid now belongs to an unrelated process as lost, and lets it resume', async () => {
+    // A process that took over the recorded pid long after the turn started; the
+    // predecessor kept no start time to tell them apart.
+    const stranger = spawn('sleep', ['300'], { stdio: 'ignore', detached: true });
+    try {
+      const workspace = makeWorkspace();
+      const hourAgo = new Date(Date.now() - 3_600_000).toISOString();
+      writeStore(workspace, { status: 'running', runnerPid: stranger.pid, startTime: hourAgo, lastUsed: hourAgo, created: hourAgo, turns: 1 });
+      const genie = await openTestGenie(workspace);
+
+      const [listed] = await genie.listSessions();
+      expect(listed).toMatchObject({ sessionId: SESSION_ID, status: 'lost' });
+      const resumed = await genie.resume({ session: SESSION_ID, prompt: 'echo again', background: false });
+      expect(resumed).toMatchObject({ status: 'completed', answer: 'again' });
+    } finally {
+      stranger.kill('SIGKILL');
+    }
+  });
+
+  it('shows the outcome the record settled when the log was left with its turn open (writer killed in between)', async () => {
+    const workspace = makeWorkspace();
+    const logFile = path.join(workspace, '.genie/state/agents/logs', `${SESSION_ID}.jsonl`);
+    fs.mkdirSync(path.dirname(logFile), { recursive: true });
+    const started = new Date(Date.now() - 60_000).toISOString();
+    fs.writeFileSync(
+      logFile,
+      `${JSON.stringify({ time: started, turn: 1, stream: 'meta', type: 'turn.start', prompt: 'sleep 30', executor: 'command', resume: false })}\n`,
+    );
+    writeStore(workspace, { status: 'lost', error: 'Its supervisor (pid 1234) is gone', runnerPid: null, turns: 1, logFile, startTime: started, lastUsed: started });
+    const genie = await openTestGenie(workspace);
+
+    const view = await genie.view({ session: SESSION_ID });
+
+    expect(view.status).toBe('lost');
+    expect(view.lastTurn).toMatchObject({ turn: 1, prompt: 'sleep 30', status: 'lost' });
+    expect(view.lastTurn?.endedAt).toEqual(expect.any(String));
+    // The log itself is closed, so every reader of it agrees from now on.
+    expect(logLines(logFile).at(-1)).toMatchObject({ type: 'turn.end', turn: 1, status: 'lost' });
+    expect((await genie.view({ session: SESSION_ID, full: true })).transcript?.at(-1)).toMatchObject({ status: 'lost' });
+  });
+
+  it('keeps the prompt of a turn whose supervisor is killed (by a stop) before it ran anything', async () => {
+    const genie = await openTestGenie(makeWorkspace());
+    const run = await genie.run({ agent: 'shell', prompt: 'echo the prompt that must not be lost', background: true });
+    const store = JSON.parse(fs.readFileSync(path.join(genie.workspace, '.genie/state/agents/sessions.json'), 'utf8'));
+    // What a stop racing the launch does: the supervisor dies before it read its turn.
+    process.kill(store.sessions[run.sessionId].runnerPid as number, 'SIGKILL');
+
+    const stopped = await genie.stop({ session: run.sessionId });
+
+    // `lost` when the stop's own read already found the supervisor dead, `stopped` otherwise.
+    expect(['stopped', 'lost']).toContain(stopped.status);
+    expect(stopped.lastTurn).toMatchObject({ turn: 1, prompt: 'echo the prompt that must not be lost', status: stopped.status });
+    expect(stopped.lastTurn?.endedAt).toEqual(expect.any(String));
+  });
+});
