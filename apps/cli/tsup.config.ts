@@ -31,7 +31,8 @@ export default defineConfig({
   splitting: true,
   define: { __GENIE_VERSION__: JSON.stringify(version) },
   noExternal: [/^@genie\//, 'yargs'],
-  external: ['@modelcontextprotocol/sdk', 'zod', './yaml-parser'],
+  // pg is an optional peer (team stores only): required from node_modules when a team store is opened.
+  external: ['@modelcontextprotocol/sdk', 'zod', 'pg', './yaml-parser'],
   esbuildOptions(options) {
     options.alias = WORKSPACE_SOURCES;
     // An `import()` of what stays external becomes `require`: a CommonJS load, without

@@ -2,6 +2,7 @@
 // packages built in from their sources, and the launcher's own dist for the supervisor.
 const path = require('node:path');
 const { assertFreshBuild } = require('../../../tooling/assert-fresh-build');
+const { setupPostgres } = require('../../../tooling/postgres-global');
 
 const repo = path.join(__dirname, '..', '..', '..');
 const BUNDLED = ['packages/errors', 'packages/session-schema', 'packages/storage', 'packages/launcher', 'packages/core', 'apps/mcp'];
@@ -13,4 +14,6 @@ module.exports = async () => {
     BUNDLED.map((dir) => path.join(repo, dir)),
   );
   assertFreshBuild(path.join(repo, 'packages/launcher'), 'dist/supervisor-main.js');
+  // The team-store tests run genie against a throwaway PostgreSQL cluster.
+  await setupPostgres();
 };

@@ -212,6 +212,34 @@ export interface MigrateReport {
   warnings: string[];
 }
 
+export interface CopyToTeamOptions {
+  /** The team database: postgres://user@host:5432/db */
+  to: string;
+  /** The project to copy into (default: storage.project, else the repository's origin remote). */
+  project?: string;
+  /** Report what would be copied; write nothing. */
+  dryRun?: boolean;
+}
+
+/** What `migrate --to` copied into a team database. */
+export interface CopyToTeamReport {
+  /** The local store, which is only read. */
+  from: string;
+  to: string;
+  project: string;
+  dryRun: boolean;
+  /** Sessions in the local store. */
+  sessions: number;
+  /** Sessions the database did not have. */
+  copied: number;
+  /** Sessions whose local record was newer than the database's. */
+  updated: number;
+  unchanged: number;
+  /** Event log lines copied. */
+  logLines: number;
+  warnings: string[];
+}
+
 export interface DoctorReport {
   workspace: string;
   executors: Array<{ id: string; installed: boolean; command: string; path?: string; version?: string; error?: string }>;
@@ -284,6 +312,8 @@ export interface Genie {
   migrate(options?: { dryRun?: boolean }): Promise<MigrateReport>;
   /** Every session record as a document of `format` (default `v2-json`, the predecessor's sessions.json). */
   exportSessions(options?: { format?: ExportFormat }): Promise<Buffer>;
+  /** Copies this workspace's sessions and event logs into a team database; the local store is only read. */
+  copyToTeam(options: CopyToTeamOptions): Promise<CopyToTeamReport>;
   doctor(options?: { repair?: boolean }): Promise<DoctorReport>;
   init(): Promise<InitReport>;
   close(): Promise<void>;

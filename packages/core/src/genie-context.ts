@@ -1,14 +1,29 @@
 import { hostname } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { GenieError } from '@genie/errors';
 import { processProbe, type LaunchContext } from '@genie/launcher';
-import { openStorage, storageSpecFromConfig, type OpenOptions, type SessionStorage, type StorageSpec } from '@genie/storage';
+import type { SessionEntry } from '@genie/session-schema';
+import {
+  openStorage,
+  openTeamEventLog,
+  storageSpecFromConfig,
+  type OpenOptions,
+  type SessionStorage,
+  type StorageConfig,
+  type StorageSpec,
+  type TeamEventLog,
+} from '@genie/storage';
 import { AgentCatalog } from './agents/agent-catalog';
 import type { GenieConfig } from './config/genie-config';
+import { pause } from './sessions/pause';
+import { TeamLogCopies } from './sessions/team-log-copies';
+import { projectIdentity } from './workspace/project-identity';
 import type { WorkspacePaths } from './workspace/workspace-paths';
 
 /** Everything an operation needs, shared by the operations of one open Genie. */
 export class GenieContext {
   private storagePromise: Promise<SessionStorage> | undefined;
+  private teamLog: { events: TeamEventLog; copies: TeamLogCopies } | undefined;
   private readonly agentWarnings = new Set<string>();
 
   constructor(
@@ -34,9 +49,32 @@ export class GenieContext {
     });
   }
 
+  /** This host's name in session records: `GENIE_HOST_ID` when set (one machine acting as several), else the hostname. */
+  host(): string {
+    return this.env.GENIE_HOST_ID || hostname();
+  }
+
+  /**
+   * The `storage` section, with what only the workspace knows filled in for a team
+   * database: `GENIE_DATABASE_URL` (which selects it, too) and the workspace's project.
+   */
+  private storageConfig(): StorageConfig {
+    const storage = this.config.storage;
+    const databaseUrl = this.env.GENIE_DATABASE_URL || undefined;
+    if (databaseUrl === undefined && storage.adapter !== 'postgres') return storage;
+    const url = databaseUrl ?? storage.url;
+    if (url === undefined) {
+      throw new GenieError('CONFIG_INVALID', `${this.paths.configFile}: storage.adapter is postgres, but no database URL is given.`, {
+        hint: 'Set storage.url (postgres://user@host:5432/db) in the config, or the GENIE_DATABASE_URL environment variable.',
+        details: { file: this.paths.configFile, key: 'storage.url' },
+      });
+    }
+    return { ...storage, adapter: 'postgres', url, project: storage.project ?? projectIdentity(this.paths.root, this.host()) };
+  }
+
   /** The store the configuration names, described through the adapter registry. */
   storageSpec(): StorageSpec {
-    return storageSpecFromConfig(this.config.storage, { root: this.paths.root, stateDir: join(this.paths.genieDir, 'state') });
+    return storageSpecFromConfig(this.storageConfig(), { root: this.paths.root, stateDir: join(this.paths.genieDir, 'state') });
   }
 
   /** What every store this context opens is told: where notices go, and how to tell a live process. */
@@ -55,10 +93,11 @@ export class GenieContext {
       storage: await this.storage(),
       storageSpec: this.storageSpec(),
       logsDir: this.logsDir(),
-      host: hostname(),
+      host: this.host(),
       env: this.env,
       graceMs: this.config.stop.graceMs,
       hangGuardMs: this.config.hangGuard.ms,
+      ...(this.config.storage.leaseMs === undefined ? {} : { leaseMs: this.config.storage.leaseMs }),
     };
   }
 
@@ -68,9 +107,46 @@ export class GenieContext {
     return path && this.config.storage.adapter !== 'memory' ? join(dirname(resolve(this.paths.root, path)), 'logs') : this.paths.logsDir;
   }
 
+  /** The team database's event logs, when the store is one (PostgreSQL); opened on first use. */
+  private team(): { events: TeamEventLog; copies: TeamLogCopies } | undefined {
+    if (this.teamLog) return this.teamLog;
+    const spec = this.storageSpec();
+    if (spec.kind !== 'postgres') return undefined;
+    const events = openTeamEventLog(String(spec.url), typeof spec.project === 'string' ? spec.project : undefined);
+    this.teamLog = { events, copies: new TeamLogCopies(events, join(this.logsDir(), 'team'), this.host()) };
+    return this.teamLog;
+  }
+
+  /**
+   * The logs directory where this host can read the session's event log: its own for a
+   * turn that ran here; for one that ran on another host of a team, the directory of the
+   * local copies of logs in the database (this one's brought up to date first).
+   */
+  async readableLogs(entry: SessionEntry): Promise<string> {
+    return (await this.team()?.copies.readableDir(entry, this.logsDir())) ?? this.logsDir();
+  }
+
+  /**
+   * Waits until the session may have changed: in a team, until its record or log changes
+   * on any host (LISTEN/NOTIFY), at most `maxMs`; on one host, `pollMs`.
+   */
+  async waitForChange(sessionId: string, pollMs: number, maxMs: number, signal?: AbortSignal): Promise<void> {
+    const team = this.team();
+    if (team) await team.events.waitForChange(sessionId, maxMs, signal);
+    else await pause(pollMs, signal);
+  }
+
+  /** Starts listening for changes in a team before the first read, so none after it is missed. */
+  async listenForChanges(): Promise<void> {
+    await this.team()?.events.listen();
+  }
+
   async close(): Promise<void> {
     const pending = this.storagePromise;
     this.storagePromise = undefined;
+    const team = this.teamLog;
+    this.teamLog = undefined;
+    await team?.events.close();
     if (pending) await (await pending).close();
   }
 }

@@ -15,6 +15,8 @@ export type {
   ListSessionsOptions,
   ExportFormat,
   MigrateReport,
+  CopyToTeamOptions,
+  CopyToTeamReport,
   OpenOptions,
   ResumeOptions,
   RunOptions,

@@ -12,6 +12,7 @@ import { followSession } from './operations/follow-session';
 import { initWorkspace } from './operations/init-workspace';
 import { listAgentProblems, listAgents } from './operations/list-agents';
 import { listSessions, listSessionsJson } from './operations/list-sessions';
+import { copyToTeam } from './operations/copy-to-team';
 import { migrateStore } from './operations/migrate-store';
 import { exportSessions } from './operations/export-sessions';
 import { resumeSession } from './operations/resume-session';
@@ -69,6 +70,7 @@ function createGenie(context: GenieContext): Genie {
     clean: (options) => cleanWorktrees(context, options ?? {}),
     migrate: (options) => migrateStore(context, options),
     exportSessions: (options) => exportSessions(context, options),
+    copyToTeam: (options) => copyToTeam(context, options),
     doctor: (options) => doctor(context, options),
     init: async () => initWorkspace(context.paths),
     close: () => context.close(),

@@ -12,7 +12,7 @@ export interface SessionLookup {
 
 const SHOWN_PROBLEMS = 5;
 
-function assertValidEntry(entry: unknown, action: string): asserts entry is SessionEntry {
+export function assertValidEntry(entry: unknown, action: string): asserts entry is SessionEntry {
   const problems = validateEntry(entry);
   if (problems.length === 0) return;
   const shown = problems.slice(0, SHOWN_PROBLEMS).join('; ');
@@ -23,7 +23,7 @@ function assertValidEntry(entry: unknown, action: string): asserts entry is Sess
   });
 }
 
-function nameTaken(name: string, ownerId: string): GenieError {
+export function nameTaken(name: string, ownerId: string): GenieError {
   return new GenieError('NAME_TAKEN', `The session name "${name}" is already used by session ${ownerId}.`, {
     hint: 'Choose another name, or refer to the existing session by that name.',
     details: { name, sessionId: ownerId },

@@ -32,9 +32,21 @@ export interface GenieConfig {
   modes: Record<string, ModeConfig>;
   storage: {
     /** A kind in the storage registry of @genie/storage. */
-    adapter: 'sqlite' | 'json' | 'memory';
+    adapter: 'sqlite' | 'json' | 'memory' | 'postgres';
     /** Store file, relative to the workspace (default `.genie/state/genie.db`; json: `.genie/state/agents/sessions.json`). */
     path?: string;
+    /** postgres: the database URL (`GENIE_DATABASE_URL` overrides it). */
+    url?: string;
+    /**
+     * postgres: which project of the database this workspace's sessions belong to (default:
+     * the repository's `origin` remote, so every checkout of it, on any host, is one project).
+     */
+    project?: string;
+    /**
+     * postgres: how long a running turn of another host may go without renewing its lease
+     * before every host takes it for lost (default 30000; renewed every sixth of it).
+     */
+    leaseMs?: number;
     lockTimeoutMs?: number;
   };
   stop: { graceMs: number };

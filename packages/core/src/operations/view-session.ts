@@ -6,8 +6,9 @@ import { toSessionView } from '../sessions/session-view';
 
 export async function viewSession(context: GenieContext, options: ViewOptions): Promise<SessionView> {
   const entry = await findSession(context, options.session);
-  if (!options.full) return toSessionView(entry, await lastTurnOf(context.logsDir(), entry));
+  const logsDir = await context.readableLogs(entry);
+  if (!options.full) return toSessionView(entry, await lastTurnOf(logsDir, entry));
   // The full view is the whole record of the turns, the agent's reasoning included.
-  const transcript = await transcriptOf(context.logsDir(), entry, true);
+  const transcript = await transcriptOf(logsDir, entry, true);
   return toSessionView(entry, transcript[transcript.length - 1] ?? null, transcript);
 }

@@ -3,8 +3,7 @@ import type { WaitOptions, WaitResult } from '../api-types';
 import type { GenieContext } from '../genie-context';
 import { findSession } from '../sessions/find-session';
 import { lastTurnOf } from '../sessions/read-turns';
-import { pause } from '../sessions/pause';
-import { SessionWatcher, WATCH_INTERVAL_MS } from '../sessions/session-watcher';
+import { SessionWatcher, TEAM_WATCH_MAX_MS, WATCH_INTERVAL_MS } from '../sessions/session-watcher';
 import { toSessionView } from '../sessions/session-view';
 
 /**
@@ -15,8 +14,11 @@ import { toSessionView } from '../sessions/session-view';
  */
 export async function waitSession(context: GenieContext, options: WaitOptions): Promise<WaitResult> {
   const deadline = options.timeoutMs === undefined ? Number.POSITIVE_INFINITY : Date.now() + options.timeoutMs;
+  await context.listenForChanges();
   const start = await findSession(context, options.session);
-  const watcher = new SessionWatcher(await context.launchContext(), start, 'turn');
+  // In a team, a turn of another host is read from this host's copy of its log.
+  const launch = { ...(await context.launchContext()), logsDir: await context.readableLogs(start) };
+  const watcher = new SessionWatcher(launch, start, 'turn', () => context.readableLogs(start));
   for (;;) {
     if (options.signal?.aborted) {
       throw new GenieError('INTERRUPTED', `Stopped waiting for session ${start.name ?? start.sessionId}; its turn goes on.`, {
@@ -27,8 +29,11 @@ export async function waitSession(context: GenieContext, options: WaitOptions): 
     const step = await watcher.step();
     for (const event of step.events) options.onEvent?.(event);
     if (step.ended || Date.now() >= deadline) {
-      return { ...toSessionView(step.entry, await lastTurnOf(context.logsDir(), step.entry)), finished: step.ended };
+      return { ...toSessionView(step.entry, await lastTurnOf(await context.readableLogs(step.entry), step.entry)), finished: step.ended };
     }
-    if (step.events.length === 0) await pause(Math.min(WATCH_INTERVAL_MS, Math.max(0, deadline - Date.now())), options.signal);
+    if (step.events.length === 0) {
+      const left = Math.max(0, deadline - Date.now());
+      await context.waitForChange(start.sessionId, Math.min(WATCH_INTERVAL_MS, left), Math.min(TEAM_WATCH_MAX_MS, left), options.signal);
+    }
   }
 }

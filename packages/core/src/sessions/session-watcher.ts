@@ -15,6 +15,12 @@ import { createRecordRenderer, type RecordRenderer } from './render-records';
 /** How often a running session's record and log are looked at again. */
 export const WATCH_INTERVAL_MS = 150;
 
+/**
+ * In a team, a follower wakes on each change of the session (LISTEN/NOTIFY); this bounds
+ * the wait anyway, so a turn whose host died is found out (and reconciled) by reading.
+ */
+export const TEAM_WATCH_MAX_MS = 2_000;
+
 /** Where watching starts: every logged event, the current turn's first event, or only new events. */
 export type WatchStart = 'log' | 'turn' | 'now';
 
@@ -43,6 +49,8 @@ export class SessionWatcher {
     private readonly launch: LaunchContext,
     private entry: SessionEntry,
     from: WatchStart,
+    /** Brings the log up to date before each read (a team's local copy of another host's log). */
+    private readonly refreshLog?: () => Promise<unknown>,
   ) {
     const log = eventLogPath(launch.logsDir, entry.sessionId);
     try {
@@ -57,6 +65,7 @@ export class SessionWatcher {
     if (!this.first) this.entry = await this.reload();
     this.first = false;
     const active = isActive(this.entry);
+    await this.refreshLog?.();
     const records = this.readNew();
     const events = records.flatMap((record) => this.render(record));
     const caughtUp = this.tail.caughtUp;

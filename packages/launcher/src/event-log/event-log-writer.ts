@@ -2,6 +2,7 @@ import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { EventLogRecord } from '../event-log-record';
 import { isUnwritableDisk } from '../process/unwritable-disk';
+import type { EventLogMirror } from './event-log-mirror';
 import { APPEND_LOG_FLAGS } from './log-file-flags';
 
 /** How much output waits in memory for a full disk to take it; more is dropped and counted. */
@@ -11,6 +12,7 @@ const MAX_PENDING_BYTES = 16 * 1024 * 1024;
  * Appends records to a session's event log. The file is opened in append mode and never
  * truncated, so every earlier turn stays in it; each batch is one write so concurrent
  * readers see whole lines. A symbolic link at the log path is refused (ELOOP), not followed.
+ * With a team database, a mirror copies what is written there.
  *
  * A full disk does not lose the turn: what could not be written (from the exact byte a
  * partial write stopped at, so no line is torn) waits in memory and goes out with the
@@ -24,7 +26,10 @@ export class EventLogWriter {
   private droppedLines = 0;
   private turn = 0;
 
-  constructor(readonly file: string) {
+  constructor(
+    readonly file: string,
+    private readonly mirror?: EventLogMirror,
+  ) {
     mkdirSync(dirname(file), { recursive: true });
     this.fd = openSync(file, APPEND_LOG_FLAGS, 0o600);
   }
@@ -58,11 +63,20 @@ export class EventLogWriter {
         else this.pending.shift();
         if (this.pending.length === 0 && this.droppedLines > 0) this.queueDroppedNotice();
       }
+      this.mirror?.copySoon();
       return true;
     } catch (error) {
       if (isUnwritableDisk(error)) return false;
       throw error;
     }
+  }
+
+  /**
+   * Resolves once what was written is in the team database too (or its copy failed: the
+   * file keeps it, and the next copy retries). Immediate without a mirror.
+   */
+  async mirrored(): Promise<void> {
+    await this.mirror?.drain();
   }
 
   /** Whether records wait for the disk to take them. */
@@ -75,6 +89,8 @@ export class EventLogWriter {
     this.flush();
     closeSync(this.fd);
     this.fd = null;
+    const mirror = this.mirror;
+    if (mirror) void mirror.drain().then(() => mirror.close());
   }
 
   private queueDroppedNotice(): void {

@@ -1,8 +1,9 @@
+import { GenieError } from '@genie/errors';
 import type { SessionEntry } from '@genie/session-schema';
 import { eventLogPath } from '../event-log/event-log-path';
 import { getExecutor } from '../executors/registry';
 import { instructionsPath, type TurnSpec } from '../supervisor/turn-spec';
-import { graceOf, hangGuardOf, hostOf } from './context-defaults';
+import { graceOf, hangGuardOf, hostOf, leaseOf } from './context-defaults';
 import type { LaunchContext, TurnPlan } from './launch-context';
 import { hasLiveRunner, sessionBusyError } from './session-busy';
 
@@ -26,6 +27,18 @@ export interface BegunTurn {
 }
 
 /**
+ * In a team store, a session belongs to the host that ran it: Claude and Codex keep the
+ * conversation in that host's files (and the turn's directory is that host's), so a resume
+ * elsewhere would silently start a new conversation. It is refused, naming the host.
+ */
+function foreignHostError(entry: SessionEntry, host: string): GenieError {
+  return new GenieError('FOREIGN_HOST', `Session ${entry.name ?? entry.sessionId} belongs to host ${entry.host}, not to ${host}.`, {
+    hint: `Resume it on ${entry.host}, where its conversation and working directory are; or start a new session here.`,
+    details: { sessionId: entry.sessionId, host: entry.host },
+  });
+}
+
+/**
  * Claims the session for a new turn in one atomic write (creating it when the plan says
  * so): refuses while another turn is live, then marks it `starting`. A turn continues the
  * conversation when an earlier one exists; for an executor whose CLI keeps the
@@ -34,6 +47,7 @@ export interface BegunTurn {
 export async function beginTurn(ctx: LaunchContext, plan: TurnPlan, turnId: string, runner?: Runner): Promise<BegunTurn> {
   const executor = getExecutor(plan.executor);
   const host = hostOf(ctx);
+  const leaseMs = leaseOf(ctx);
   const logFile = eventLogPath(ctx.logsDir, plan.sessionId);
   let previous: SessionEntry | undefined;
 
@@ -59,6 +73,8 @@ export async function beginTurn(ctx: LaunchContext, plan: TurnPlan, turnId: stri
       runnerPid: runner?.pid ?? null,
       runnerStartTime: runner?.startTime ?? null,
       ...(plan.background === undefined ? {} : { background: plan.background }),
+      // A team turn holds its lease from the claim on; the supervisor renews it.
+      ...(leaseMs === undefined ? {} : { heartbeatAt: time }),
     };
   };
 
@@ -68,7 +84,8 @@ export async function beginTurn(ctx: LaunchContext, plan: TurnPlan, turnId: stri
     entry = await ctx.storage.create(claim(plan.create.entry), plan.create.options);
   } else {
     entry = await ctx.storage.update(plan.sessionId, (current) => {
-      if (hasLiveRunner(current, host)) throw sessionBusyError(current, host);
+      if (hasLiveRunner(current, host, leaseMs)) throw sessionBusyError(current, host);
+      if (ctx.storageSpec.kind === 'postgres' && current.host && current.host !== host) throw foreignHostError(current, host);
       previous = current;
       return claim(current);
     });
@@ -95,6 +112,7 @@ export async function beginTurn(ctx: LaunchContext, plan: TurnPlan, turnId: stri
     instructionsFile: instructionsPath(ctx.logsDir, plan.sessionId, turn),
     graceMs: graceOf(ctx),
     hangGuardMs: hangGuardOf(ctx),
+    ...(leaseMs === undefined ? {} : { leaseMs }),
     ...(plan.hooks ? { hooks: plan.hooks } : {}),
   };
   return { entry, spec };

@@ -18,6 +18,8 @@ export interface LaunchContext {
   graceMs?: number;
   /** How long an executor may outlive its final result. Default 30000. */
   hangGuardMs?: number;
+  /** Team stores: how long a turn's lease lasts without renewal before it is lost to every host. Default 30000. */
+  leaseMs?: number;
 }
 
 /** One turn to run. Whether it resumes is derived from the record (turns > 0). */

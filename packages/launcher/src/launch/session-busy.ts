@@ -1,5 +1,6 @@
 import { GenieError } from '@genie/errors';
 import type { SessionEntry } from '@genie/session-schema';
+import { leaseExpired } from '../lease/turn-lease';
 import { isProcessAlive } from '../process/process-identity';
 import { processStartedAtMs } from '../process/process-started-at';
 import { readProcessMarkers } from '../process/session-marker';
@@ -15,15 +16,18 @@ export function isActiveStatus(status: unknown): boolean {
  * True while the record's turn may still be producing output on `host`: its runner is
  * alive (same process incarnation), or it was marked `starting` moments ago and its
  * runner pid is not recorded yet. A turn being stopped counts until its runner has
- * recorded its end (or is gone): until then a new turn would race the stop.
+ * recorded its end (or is gone): until then a new turn would race the stop. A turn of
+ * another host is taken to be alive, unless it holds a lease (team stores, `leaseMs`)
+ * that ran out.
  */
-export function hasLiveRunner(entry: SessionEntry, host: string, nowMs = Date.now()): boolean {
+export function hasLiveRunner(entry: SessionEntry, host: string, leaseMs?: number, nowMs = Date.now()): boolean {
+  const foreignAlive = (): boolean => leaseMs === undefined || !leaseExpired(entry, leaseMs, nowMs);
   if (isStopping(entry)) {
-    if (entry.host && entry.host !== host) return true;
+    if (entry.host && entry.host !== host) return foreignAlive();
     return typeof entry.runnerPid === 'number' && isRunnerAlive(entry);
   }
   if (!isActiveStatus(entry.status)) return false;
-  if (entry.host && entry.host !== host) return true;
+  if (entry.host && entry.host !== host) return foreignAlive();
   if (typeof entry.runnerPid === 'number') return isRunnerAlive(entry);
   const started = Date.parse(entry.startTime ?? entry.lastUsed ?? entry.created ?? '');
   return entry.status === 'starting' && Number.isFinite(started) && nowMs - started < LAUNCH_WINDOW_MS;

@@ -22,10 +22,12 @@ import { supervisorMainPath } from './supervisor-location';
  * JIT speed for about 5 MB less resident memory per running session. Every node genie
  * supports has `--jitless`; another runtime standing in for node (its release is not
  * called `node`) gets no flags it may not know. (Asking node's flag set instead costs
- * ~0.5 ms of every launch.)
+ * ~0.5 ms of every launch.) A supervisor writing to PostgreSQL runs with the JIT: the
+ * driver reaches node's built-in HTTP client, which needs WebAssembly, and `--jitless`
+ * leaves node without it.
  */
-function supervisorNodeFlags(): string[] {
-  return process.release?.name === 'node' ? ['--jitless'] : [];
+function supervisorNodeFlags(storage: LaunchContext['storageSpec']): string[] {
+  return process.release?.name === 'node' && storage.kind !== 'postgres' ? ['--jitless'] : [];
 }
 
 /**
@@ -43,7 +45,7 @@ function supervisorNodeFlags(): string[] {
 export async function startBackgroundTurn(ctx: LaunchContext, plan: TurnPlan): Promise<SessionEntry> {
   if (!ctx.storage.capabilities.crossProcess || !storageAdapter(ctx.storageSpec.kind).capabilities.crossProcess) {
     throw new GenieError('INVALID_INPUT', `A background turn needs a store shared between processes; the ${ctx.storageSpec.kind} store is not.`, {
-      hint: 'Use a store that processes share (storage.adapter: sqlite or json), or run the turn in the foreground.',
+      hint: 'Use a store that processes share (storage.adapter: sqlite, json or postgres), or run the turn in the foreground.',
       details: { adapter: ctx.storageSpec.kind },
     });
   }
@@ -56,7 +58,7 @@ export async function startBackgroundTurn(ctx: LaunchContext, plan: TurnPlan): P
   let child: ChildProcess | undefined;
   let spawnError: Error | undefined;
   try {
-    child = spawn(process.execPath, [...supervisorNodeFlags(), supervisorMain], {
+    child = spawn(process.execPath, [...supervisorNodeFlags(ctx.storageSpec), supervisorMain], {
       detached: true,
       stdio: ['pipe', 'ignore', 'ignore'],
       env: { ...env, [SESSION_ENV_VAR]: plan.sessionId, [TURN_ENV_VAR]: turnId },

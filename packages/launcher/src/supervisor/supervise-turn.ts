@@ -4,11 +4,13 @@ import type { SessionEntry, UsageSummary } from '@genie/session-schema';
 import type { SessionStorage } from '@genie/storage';
 import { processStartTime } from '../process/process-identity';
 import type { AgentEvent } from '../agent-event';
+import { mirrorFor } from '../event-log/event-log-mirror';
 import { EventLogWriter } from '../event-log/event-log-writer';
 import { turnStartRecord } from '../event-log/turn-start-record';
 import type { OutputRecord } from '../event-log-record';
 import type { Executor, LaunchCommand } from '../executors/executor';
 import { getExecutor } from '../executors/registry';
+import { renewLease } from '../lease/turn-lease';
 import { removeCgroup } from '../containment/cgroup-v2';
 import type { TurnContainment } from '../containment/containment-kind';
 import { prepareTurnContainment } from '../containment/turn-containment';
@@ -56,7 +58,14 @@ export async function superviseTurn(options: SuperviseOptions): Promise<SessionE
       entry.turns === spec.turn ? { ...entry, status: 'failed', exitCode: null, signal: null, error: message } : entry,
     );
   }
-  return run.run();
+  // A team turn renews its lease while it runs, so other hosts can tell it is alive.
+  const { spec } = options;
+  const stopRenewing = spec.leaseMs === undefined ? undefined : renewLease(options.storage, spec.sessionId, spec.turn, spec.leaseMs);
+  try {
+    return await run.run();
+  } finally {
+    stopRenewing?.();
+  }
 }
 
 class TurnRun {
@@ -78,7 +87,7 @@ class TurnRun {
 
   constructor(private readonly options: SuperviseOptions) {
     this.spec = options.spec;
-    this.log = new EventLogWriter(options.spec.logFile);
+    this.log = new EventLogWriter(options.spec.logFile, mirrorFor(options.spec.storage, options.spec.sessionId, options.spec.logFile));
     this.updater = new RecordUpdater(options.storage, options.spec.sessionId, options.spec.turn);
     this.seen = new TurnObservations(options.spec.executorSessionId);
     this.hangGuard = new HangGuard(options.spec.hangGuardMs, () => this.endHungExecutor());

@@ -57,6 +57,9 @@ export async function recordTurnEnd(ctx: TurnEndContext, end: TurnEnding): Promi
       answer,
     } satisfies EventLogRecord,
   ]);
+  // Hosts that follow the turn from the team database stop reading once the record says it
+  // ended: every line, this one included, must be there before the record says so.
+  await ctx.log.mirrored();
   updater.queue((entry) => {
     const finalStatus = entry.status === 'stopped' ? 'stopped' : status;
     // The turn's processes are gone: a stop in progress no longer keeps the session busy.

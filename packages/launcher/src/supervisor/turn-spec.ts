@@ -28,6 +28,8 @@ export interface TurnSpec {
   instructionsFile: string;
   graceMs: number;
   hangGuardMs: number;
+  /** Team stores: the lease this turn renews (see lease/turn-lease.ts); absent otherwise. */
+  leaseMs?: number;
   hooks?: TurnEndHooks;
   /** The launcher already wrote this turn's `turn.start` to the log. */
   startLogged?: boolean;

@@ -1,6 +1,7 @@
 import { GenieError } from '@genie/errors';
 import { jsonAdapter } from '../json/json-adapter';
 import { memoryAdapter } from '../memory/memory-adapter';
+import { postgresAdapter } from '../postgres/postgres-adapter';
 import type { SessionStorage, StorageSpec } from '../session-storage';
 import { sqliteAdapter } from '../sqlite/sqlite-adapter';
 import type { OpenOptions, StorageAdapter, StorageConfig, WorkspaceLocation } from './storage-adapter';
@@ -9,7 +10,7 @@ import type { OpenOptions, StorageAdapter, StorageConfig, WorkspaceLocation } fr
  * Every storage adapter genie knows, in one place: core, the CLI and the background
  * supervisor open stores only through here. Adding an adapter is one file and one line.
  */
-const ADAPTERS: readonly StorageAdapter[] = [sqliteAdapter, jsonAdapter, memoryAdapter];
+const ADAPTERS: readonly StorageAdapter[] = [sqliteAdapter, jsonAdapter, memoryAdapter, postgresAdapter];
 
 /** The kinds `storage.adapter` accepts. */
 export function storageKinds(): string[] {

@@ -1,0 +1,201 @@
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { Client } from 'pg';
+import { startPostgresCluster } from '../../../../tooling/postgres-cluster';
+import { GENIE_BIN, describeResult, parseJsonDocument, type GenieResult } from './support/genie-process';
+import { until } from './support/until';
+import { cleanUpWorkspaces, TestWorkspace, type SessionJson } from './support/workspace';
+
+const HOSTS = 3;
+const LEASE_MS = 4_000;
+const tag = process.pid % 10_000;
+
+/**
+ * One host of the team: its own network namespace joined to this machine by a veth pair
+ * (so it reaches PostgreSQL over a network link that can be cut), its own HOME, workspace
+ * and host id. Where namespaces cannot be made (not root, no iproute2), the hosts share
+ * loopback, the test says so, and a "cut link" is a frozen supervisor instead.
+ */
+interface Host {
+  id: string;
+  workspace: TestWorkspace;
+  namespace: string | null;
+  /** The veth end on this machine's side, whose link is cut. */
+  link: string | null;
+  /** This machine's address as the host reaches it. */
+  gateway: string;
+}
+
+function tryIp(args: string[]): boolean {
+  return spawnSync('ip', args, { stdio: 'ignore' }).status === 0;
+}
+
+/** A /24 no interface of this machine uses yet (another test run may be making hosts too). */
+function freeSubnet(index: number): string {
+  for (let offset = 0; offset < 250; offset += 1) {
+    const subnet = `10.${200 + index}.${(tag + offset) % 250}`;
+    const used = spawnSync('ip', ['-o', 'addr', 'show', 'to', `${subnet}.0/24`], { encoding: 'utf8' });
+    if (used.status === 0 && used.stdout.trim() === '') return subnet;
+  }
+  return `10.${200 + index}.${tag % 250}`;
+}
+
+function makeNamespace(index: number): { namespace: string; link: string; gateway: string } | null {
+  const namespace = `genie-t${tag}-${index}`;
+  const link = `gv${tag}h${index}`;
+  const peer = `gv${tag}n${index}`;
+  const subnet = freeSubnet(index);
+  const steps = [
+    ['netns', 'add', namespace],
+    ['link', 'add', link, 'type', 'veth', 'peer', 'name', peer],
+    ['link', 'set', peer, 'netns', namespace],
+    ['addr', 'add', `${subnet}.1/24`, 'dev', link],
+    ['link', 'set', link, 'up'],
+    ['-n', namespace, 'addr', 'add', `${subnet}.2/24`, 'dev', peer],
+    ['-n', namespace, 'link', 'set', peer, 'up'],
+    ['-n', namespace, 'link', 'set', 'lo', 'up'],
+  ];
+  for (const step of steps) {
+    if (!tryIp(step)) {
+      tryIp(['link', 'del', link]);
+      tryIp(['netns', 'del', namespace]);
+      return null;
+    }
+  }
+  return { namespace, link, gateway: `${subnet}.1` };
+}
+
+function genieOn(host: Host, args: string[]): Promise<GenieResult> {
+  const command = host.namespace ? 'ip' : process.execPath;
+  const argv = host.namespace ? ['netns', 'exec', host.namespace, process.execPath, GENIE_BIN, ...args] : [GENIE_BIN, ...args];
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, argv, { cwd: host.workspace.dir, env: host.workspace.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
+  });
+}
+
+async function jsonOn<T = SessionJson>(host: Host, args: string[]): Promise<T> {
+  const result = await genieOn(host, [...args, '--json']);
+  if (result.code !== 0) throw new Error(`genie ${args.join(' ')} on ${host.id} failed:\n${describeResult(result)}`);
+  return parseJsonDocument<T>(result);
+}
+
+describe(`a team of ${HOSTS} hosts on one PostgreSQL database`, () => {
+  let cluster: Awaited<ReturnType<typeof startPostgresCluster>>;
+  const hosts: Host[] = [];
+  let namespaces = true;
+
+  beforeAll(async () => {
+    cluster = await startPostgresCluster({ listen: '*' });
+    const admin = new Client({ connectionString: cluster.url });
+    await admin.connect();
+    await admin.query('CREATE DATABASE team');
+    await admin.end();
+    for (let index = 0; index < HOSTS; index += 1) {
+      const made = namespaces ? makeNamespace(index) : null;
+      if (!made && namespaces) {
+        namespaces = false;
+        console.warn('Network namespaces cannot be made here (ip netns needs root and iproute2): the hosts share loopback instead.');
+      }
+      const workspace = new TestWorkspace();
+      execFileSync('git', ['init', '--quiet', workspace.dir]);
+      execFileSync('git', ['-C', workspace.dir, 'remote', 'add', 'origin', 'git@example.com:team/app.git']);
+      fs.writeFileSync(path.join(workspace.dir, '.genie', 'config.yaml'), `storage:\n  leaseMs: ${LEASE_MS}\n`);
+      const gateway = made?.gateway ?? '127.0.0.1';
+      workspace.env.GENIE_DATABASE_URL = `postgres://genie@${gateway}:${cluster.port}/team`;
+      workspace.env.GENIE_HOST_ID = `host-${index}`;
+      hosts.push({ id: `host-${index}`, workspace, namespace: made?.namespace ?? null, link: made?.link ?? null, gateway });
+    }
+  });
+
+  afterAll(async () => {
+    // Supervisors of the hosts run in the shared pid namespace: end what the turns left.
+    const client = new Client({ connectionString: cluster.url.replace(/\/postgres$/, '/team') });
+    await client.connect().catch(() => undefined);
+    const rows = await client
+      .query<{ runner: number | null; executor: number | null }>(
+        "SELECT (record::json->>'runnerPid')::int AS runner, (record::json->>'executorPid')::int AS executor FROM genie_sessions",
+      )
+      .then((result) => result.rows)
+      .catch(() => []);
+    await client.end().catch(() => undefined);
+    for (const { runner, executor } of rows) {
+      for (const target of [runner, executor === null ? null : -executor]) {
+        if (target === null) continue;
+        try {
+          process.kill(target, 'SIGKILL');
+        } catch {
+          // already gone
+        }
+      }
+    }
+    for (const host of hosts) {
+      if (host.link) tryIp(['link', 'del', host.link]);
+      if (host.namespace) tryIp(['netns', 'del', host.namespace]);
+    }
+    cleanUpWorkspaces();
+    cluster?.destroy();
+  });
+
+  it('runs turns on every host, each seen with its output from every other host', async () => {
+    const started = await Promise.all(
+      hosts.map((host) => jsonOn(host, ['run', 'shell', `echo hello from ${host.id}`, '--background', '--name', `hello-${host.id}`])),
+    );
+    for (const [index, host] of hosts.entries()) {
+      const other = hosts[(index + 1) % HOSTS] as Host;
+      const settled = await jsonOn<SessionJson & { transcript: unknown[] }>(other, ['view', `hello-${host.id}`, '--follow']);
+      expect(settled).toMatchObject({ sessionId: started[index]?.sessionId, status: 'completed' });
+      const full = await jsonOn<SessionJson & { transcript: unknown[] }>(other, ['view', `hello-${host.id}`, '--full']);
+      expect(JSON.stringify(full.transcript)).toContain(`hello from ${host.id}`);
+    }
+    const listed = await jsonOn<{ sessions: SessionJson[] }>(hosts[0] as Host, ['list', 'sessions']);
+    expect(listed.sessions.map((session) => session.name).sort()).toEqual(hosts.map((host) => `hello-${host.id}`).sort());
+  });
+
+  it('records every one of 20 turns running on the hosts while PostgreSQL restarts, output and outcome', async () => {
+    const script = 'for i in 1 2 3 4 5 6 7 8; do echo "tick $i"; sleep 0.25; done; echo finished';
+    const started = await Promise.all(
+      Array.from({ length: 20 }, (_, index) => jsonOn(hosts[index % HOSTS] as Host, ['run', 'shell', script, '--background', '--name', `restart-${index}`])),
+    );
+    await until(() => jsonOn<{ sessions: SessionJson[] }>(hosts[0] as Host, ['list', 'sessions', '--status', 'running']), (list) => list.sessions.length > 0);
+    cluster.restart('fast');
+    for (const [index, session] of started.entries()) {
+      const reader = hosts[(index + 1) % HOSTS] as Host;
+      const settled = await jsonOn<SessionJson>(reader, ['view', session.sessionId, '--follow']);
+      expect({ name: settled.name, status: settled.status }).toEqual({ name: `restart-${index}`, status: 'completed' });
+      const full = await jsonOn<SessionJson & { transcript: unknown[] }>(reader, ['view', session.sessionId, '--full']);
+      for (const line of ['tick 1', 'tick 8', 'finished']) expect(JSON.stringify(full.transcript)).toContain(line);
+    }
+  });
+
+  it("loses the turn of a host whose link is cut, once its lease ran out, and leaves the other hosts' turns running", async () => {
+    const [watcher, cut, neighbour] = hosts as [Host, Host, Host];
+    await jsonOn(cut, ['run', 'shell', 'sleep 120', '--background', '--name', 'on-cut-host']);
+    await jsonOn(neighbour, ['run', 'shell', 'sleep 120', '--background', '--name', 'on-neighbour']);
+    await until(() => jsonOn(watcher, ['view', 'on-cut-host']), (view) => view.status === 'running');
+
+    if (cut.link) {
+      expect(tryIp(['link', 'set', cut.link, 'down'])).toBe(true);
+    } else {
+      // Loopback only: freezing the host's supervisor stops its renewals as a cut link would.
+      const admin = new Client({ connectionString: cluster.url.replace(/\/postgres$/, '/team') });
+      await admin.connect();
+      const { rows } = await admin.query<{ runner: number }>("SELECT (record::json->>'runnerPid')::int AS runner FROM genie_sessions WHERE name = 'on-cut-host'");
+      await admin.end();
+      process.kill(rows[0]?.runner as number, 'SIGSTOP');
+    }
+
+    const lost = await until(() => jsonOn(watcher, ['view', 'on-cut-host']), (view) => view.status !== 'running');
+    expect(lost.status).toBe('lost');
+    expect(lost.error).toContain(cut.id);
+    expect((await jsonOn(watcher, ['view', 'on-neighbour'])).status).toBe('running');
+    expect((await jsonOn(neighbour, ['stop', 'on-neighbour'])).status).toBe('stopped');
+    if (cut.link) tryIp(['link', 'set', cut.link, 'up']);
+  });
+});

@@ -1,0 +1,3 @@
+const { teardownPostgres } = require('../../../tooling/postgres-global');
+
+module.exports = teardownPostgres;
