@@ -17,8 +17,6 @@ class SmallDisk {
   constructor() {
     execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=2m', 'tmpfs', this.dir]);
     fs.mkdirSync(path.join(this.dir, '.genie'));
-    // The JSON store: opening the SQLite database on a full disk (its WAL files) is not covered yet.
-    fs.writeFileSync(path.join(this.dir, '.genie', 'config.yaml'), 'storage:\n  adapter: json\n');
   }
 
   /** Writes until the disk refuses: every later write fails with ENOSPC. */
