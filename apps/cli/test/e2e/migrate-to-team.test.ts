@@ -20,6 +20,8 @@ describe('genie migrate --to postgres://...', () => {
   it("copies a workspace's sessions and event logs into the team database, again only what changed, leaving the local store as it was", async () => {
     const url = await createTestDatabase('cli_migrate');
     const local = new TestWorkspace();
+    // The JSON store, so "the local store as it was" can be checked byte for byte.
+    local.useJsonStore();
     execFileSync('git', ['init', '--quiet', local.dir]);
     execFileSync('git', ['-C', local.dir, 'remote', 'add', 'origin', 'git@example.com:team/app.git']);
     local.env.GENIE_HOST_ID = 'laptop';

@@ -111,7 +111,7 @@ export class TestWorkspace {
     if (!fs.existsSync(this.databaseFile)) {
       return JSON.parse(fs.readFileSync(this.sessionsFile, 'utf8')) as { version: number; sessions: Record<string, Record<string, unknown>> };
     }
-    const db = new Database(this.databaseFile, { readonly: true, fileMustExist: true, timeout: 10_000 });
+    const db = openReadOnly(this.databaseFile);
     try {
       const sessions: Record<string, Record<string, unknown>> = {};
       for (const row of db.prepare('SELECT record FROM sessions ORDER BY rowid').all() as Array<{ record: string }>) {
@@ -123,6 +123,29 @@ export class TestWorkspace {
       db.close();
     }
   }
+}
+
+interface ReadOnlyDatabase {
+  prepare(sql: string): { all(): unknown[] };
+  close(): void;
+}
+
+/**
+ * The database opened read-only with the driver genie itself uses on this Node: node:sqlite
+ * where Node has it (the end-to-end suites also run on Node 22 and 24, where better-sqlite3,
+ * built for the install's Node, cannot load), else better-sqlite3.
+ */
+function openReadOnly(file: string): ReadOnlyDatabase {
+  const getBuiltinModule = (process as { getBuiltinModule?: (id: string) => unknown }).getBuiltinModule;
+  const nodeSqlite = getBuiltinModule?.call(process, 'node:sqlite') as
+    | { DatabaseSync: new (file: string, options: { readOnly: boolean }) => ReadOnlyDatabase & { exec(sql: string): void } }
+    | undefined;
+  if (nodeSqlite?.DatabaseSync) {
+    const db = new nodeSqlite.DatabaseSync(file, { readOnly: true });
+    db.exec('PRAGMA busy_timeout = 10000');
+    return db;
+  }
+  return new Database(file, { readonly: true, fileMustExist: true, timeout: 10_000 });
 }
 
 function alive(pid: number): boolean {
