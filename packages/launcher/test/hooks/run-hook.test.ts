@@ -30,7 +30,8 @@ describe('runHook', () => {
       const result = await runHook({ ...base, argv: ['sh', '-c', `sleep 60 & echo $! > ${pidFile}; wait`], timeoutMs: 300 });
       expect(result).toBe('timed out after 300 ms and was killed');
       const child = Number(fs.readFileSync(pidFile, 'utf8'));
-      // SIGKILL is delivered to the whole group at once; the child may linger as a zombie only until reaped.
+      // SIGKILL is sent to the whole group at once, but the kernel ends each process when it is next
+      // scheduled, and a dead child lingers as a zombie until reaped: wait (bounded) for it to be gone.
       const alive = (): boolean => {
         try {
           return !/^State:\s+Z/m.test(fs.readFileSync(`/proc/${child}/status`, 'utf8'));
@@ -38,6 +39,8 @@ describe('runHook', () => {
           return false;
         }
       };
+      const deadline = Date.now() + 5_000;
+      while (alive() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
       expect(alive()).toBe(false);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
