@@ -1,7 +1,7 @@
 // A throwaway PostgreSQL cluster for the tests: initdb in a temp directory, started on a
 // free port, owned by an unprivileged user when the tests run as root (PostgreSQL refuses
 // to run as root). A missing server is an error that says how to install one, never a skip.
-const { execFileSync, spawnSync } = require('node:child_process');
+const { execFileSync, spawn, spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const net = require('node:net');
 const os = require('node:os');
@@ -61,6 +61,95 @@ function run(bin, args, identity) {
   return result.stdout;
 }
 
+/** The postmaster's pid from its pid file; null when the server is not running (or never started). */
+function postmasterPid(data) {
+  try {
+    const pid = Number(fs.readFileSync(path.join(data, 'postmaster.pid'), 'utf8').split('\n')[0]);
+    return Number.isInteger(pid) && pid > 1 ? pid : null;
+  } catch {
+    return null;
+  }
+}
+
+function isRunning(pid) {
+  if (fs.existsSync('/proc/self')) {
+    try {
+      return !/^State:\s+[ZX]/m.test(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+    } catch {
+      return false;
+    }
+  }
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return error.code === 'EPERM';
+  }
+}
+
+/** The server's own processes: each backend is the postmaster's child, in a session of its own. */
+function serverProcesses(pid) {
+  const found = [pid];
+  if (!fs.existsSync('/proc/self')) return found;
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid) found.push(Number(entry));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return found;
+}
+
+const pause = (ms) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+
+/**
+ * Ends a cluster's server and removes its directory. `pg_ctl stop -m immediate` first; a
+ * server it could not stop in time (a loaded machine, a wedged server) is killed with its
+ * backends, and the directory is removed only once they are gone, so no `postgres -D` is
+ * ever left running on a deleted directory.
+ */
+function removeCluster({ bin, data, dir, identity }) {
+  const pid = postmasterPid(data);
+  if (pid !== null && isRunning(pid)) {
+    spawnSync(path.join(bin, 'pg_ctl'), ['stop', '-w', '-t', '30', '-m', 'immediate', '-D', data], { ...identity, cwd: os.tmpdir(), stdio: 'ignore' });
+    if (isRunning(pid)) {
+      for (const member of serverProcesses(pid)) {
+        try {
+          process.kill(member, 'SIGKILL');
+        } catch {
+          // already gone
+        }
+      }
+      const deadline = Date.now() + 30_000;
+      while (isRunning(pid) && Date.now() < deadline) pause(50);
+    }
+  }
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+
+/**
+ * A detached process that removes the cluster once the process that made it is gone, for
+ * runs that never reach their teardown (an interrupted or crashed jest, a worker killed for
+ * not exiting). It holds the read end of a pipe from this process: the kernel closes the
+ * write end however this process ends, and end-of-file is its cue.
+ */
+function startGuardian(spec) {
+  const guardian = spawn(process.execPath, [path.join(__dirname, 'postgres-guardian.js'), JSON.stringify(spec)], {
+    detached: true,
+    stdio: ['pipe', 'ignore', 'ignore'],
+  });
+  guardian.on('error', () => {
+    // Without a guardian the teardown still removes the cluster; only an interrupted run could leak it.
+  });
+  guardian.unref();
+  guardian.stdin.on('error', () => {});
+  guardian.stdin.unref();
+  return guardian;
+}
+
 /**
  * Creates and starts a cluster. `listen` is the address list the server listens on
  * (127.0.0.1 by default; '*' for tests that reach it from network namespaces).
@@ -72,6 +161,8 @@ async function startPostgresCluster(options = {}) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'genie-pg-'));
   const data = path.join(dir, 'data');
   const socketDir = path.join(dir, 'socket');
+  const spec = { bin, data, dir, identity };
+  const guardian = startGuardian(spec);
   fs.mkdirSync(socketDir);
   if (identity.uid !== undefined) {
     fs.chownSync(dir, identity.uid, identity.gid);
@@ -115,10 +206,8 @@ async function startPostgresCluster(options = {}) {
       cluster.start();
     },
     destroy() {
-      if (fs.existsSync(path.join(data, 'postmaster.pid'))) {
-        spawnSync(pgCtl, ['stop', '-w', '-m', 'immediate', '-D', data], { ...identity, cwd: os.tmpdir() });
-      }
-      fs.rmSync(dir, { recursive: true, force: true });
+      removeCluster(spec);
+      guardian.stdin.destroy();
     },
   };
   try {
@@ -131,4 +220,4 @@ async function startPostgresCluster(options = {}) {
   return cluster;
 }
 
-module.exports = { startPostgresCluster, findServerBinaries };
+module.exports = { startPostgresCluster, findServerBinaries, removeCluster };
