@@ -68,6 +68,10 @@ onLinux('Ctrl-C twice during a foreground run', () => {
     child.kill('SIGINT');
 
     expect(await exited).toBe(130);
+    // SIGKILL ends a process when the kernel next schedules it, and a loaded machine may take
+    // a moment: wait (bounded) for the tree to be gone rather than reading /proc at once.
+    const deadline = Date.now() + 10_000;
+    while (markedProcesses(sessionId).length > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
     leftovers = markedProcesses(sessionId);
     expect(leftovers).toEqual([]);
     const view = await workspace.json(['view', 'stubborn']);
