@@ -1,8 +1,8 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Genie } from '../../src/index';
-import { closeTestGenies, openTestGenie } from '../helpers/test-genie';
+import { openGenie, type Genie } from '../../src/index';
+import { closeTestGenies, doublesEnv, openTestGenie } from '../helpers/test-genie';
 import { storedRecord } from '../helpers/stored-records';
 import { makeTempDir, removeTempDirs } from '../helpers/temp-workspace';
 
@@ -129,6 +129,48 @@ describe('a full disk', () => {
     disk.free();
     await genie.listSessions();
     expect(await storedRecord(disk.dir, run.sessionId)).toMatchObject({ status: 'lost' });
+  });
+
+  it('answers list, view and doctor from a SQLite store no process has open, refuses a run, and loses nothing', async () => {
+    const disk = newDisk();
+    // Sessions written by an earlier genie process, which has closed the database since
+    // (its last connection moved every change into the main file and removed the -wal).
+    const earlier = await openGenie({ cwd: disk.dir, env: doublesEnv() });
+    const done = await earlier.run({ agent: 'shell', prompt: 'echo kept', name: 'kept', background: false });
+    const orphan = await earlier.run({ agent: 'shell', prompt: 'sleep 300', background: true });
+    const record = await until(async () => {
+      const stored = await storedRecord(disk.dir, orphan.sessionId);
+      return stored?.status === 'running' && typeof stored.executorPid === 'number' ? stored : undefined;
+    }, 'the agent to start');
+    process.kill(record.runnerPid as number, 'SIGKILL');
+    process.kill(-(record.executorPid as number), 'SIGKILL');
+    await until(async () => !isAlive(record.runnerPid as number) && !isAlive(record.executorPid as number), 'the turn to die');
+    await earlier.close();
+    const database = path.join(disk.dir, '.genie/state/genie.db');
+    expect(fs.existsSync(`${database}-wal`)).toBe(false);
+    const logsDir = path.dirname(done.logFile as string);
+    const logs = fs.readdirSync(logsDir).sort();
+
+    disk.fill();
+    const genie = await openTestGenie(disk.dir);
+    const listed = await genie.listSessions();
+    expect(listed.map((session) => [session.sessionId, session.status]).sort()).toEqual(
+      [
+        [done.sessionId, 'completed'],
+        [orphan.sessionId, 'lost'],
+      ].sort(),
+    );
+    await expect(genie.view({ session: 'kept' })).resolves.toMatchObject({ status: 'completed', answer: 'kept' });
+    const report = await genie.doctor();
+    expect(report.store).toMatchObject({ healthy: true, sessions: 2 });
+    const refused = await genie.run({ agent: 'shell', prompt: 'echo never', background: false }).catch((error: unknown) => error);
+    expect(refused).toMatchObject({ code: 'STORE_IO', hint: expect.stringMatching(/disk is full/) });
+    expect(fs.readdirSync(logsDir).sort()).toEqual(logs);
+
+    disk.free();
+    expect(await genie.listSessions()).toHaveLength(2);
+    expect(await storedRecord(disk.dir, orphan.sessionId)).toMatchObject({ status: 'lost' });
+    await expect(genie.run({ agent: 'shell', prompt: 'echo after', background: false })).resolves.toMatchObject({ status: 'completed', answer: 'after' });
   });
 
   it('leaves list and doctor answering, read-only, while a session of the JSON store needs reconciling', async () => {

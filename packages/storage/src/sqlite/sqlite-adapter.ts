@@ -5,7 +5,7 @@ import { defaultSessionsFile } from '../json/store-paths';
 import type { OpenOptions, StorageAdapter } from '../registry/storage-adapter';
 import type { SessionStorage } from '../session-storage';
 import { LazySqliteStorage } from './lazy-sqlite-storage';
-import { openSqliteStorage } from './open-sqlite-storage';
+import { openSqliteOrDiskFullSnapshot } from './disk-full-storage';
 import { loadSqliteDriver } from './sqlite-driver';
 import { sqliteMaintenance } from './sqlite-maintenance';
 import { noDriver, sqliteSpecFields, type SqliteSpecFields, type SqliteStorageSpec } from './sqlite-spec';
@@ -50,7 +50,7 @@ export const sqliteAdapter: StorageAdapter<SqliteStorageSpec> = {
     const driver = loadSqliteDriver();
     if (!driver) return openFallback(fields, options);
     const open = () =>
-      openSqliteStorage(fields.file, {
+      openSqliteOrDiskFullSnapshot(fields.file, {
         driver,
         lockTimeoutMs: fields.lockTimeoutMs,
         ...(fields.importFrom === undefined ? {} : { importFrom: fields.importFrom }),

@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
 
 export type SqlValue = string | number | null;
 
@@ -20,13 +22,25 @@ export type SqliteDriverName = 'node:sqlite' | 'better-sqlite3';
 export interface SqliteDriver {
   name: SqliteDriverName;
   open(file: string, options?: { readOnly?: boolean }): SqliteConnection;
+  /**
+   * A read-only view of the main database file that writes nothing beside it: no `-wal`, no
+   * `-shm`, no lock. It sees only what the main file holds, so it is only right when the
+   * write-ahead log holds no change (see disk-full-snapshot.ts).
+   */
+  openSnapshot(file: string): SqliteConnection;
 }
 
 interface NodeSqliteModule {
-  DatabaseSync: new (file: string, options?: { readOnly?: boolean }) => SqliteConnection;
+  DatabaseSync: new (file: string | URL, options?: { readOnly?: boolean }) => SqliteConnection;
 }
 
-type BetterSqliteConstructor = new (file: string, options?: { readonly?: boolean; fileMustExist?: boolean; timeout?: number }) => SqliteConnection;
+type BetterSqliteConstructor = new (
+  file: string | Buffer,
+  options?: { readonly?: boolean; fileMustExist?: boolean; timeout?: number },
+) => SqliteConnection;
+
+/** Bytes 18 and 19 of a database file: the file format versions, 2 for a database in WAL mode. */
+const FORMAT_VERSION_OFFSETS = [18, 19] as const;
 
 /**
  * node:sqlite prints an ExperimentalWarning when it is first loaded, on every command's
@@ -58,7 +72,17 @@ function loadNodeSqlite(): SqliteDriver | null {
   }
   if (typeof module?.DatabaseSync !== 'function') return null;
   const { DatabaseSync } = module;
-  return { name: 'node:sqlite', open: (file, options = {}) => new DatabaseSync(file, { readOnly: options.readOnly ?? false }) };
+  return {
+    name: 'node:sqlite',
+    open: (file, options = {}) => new DatabaseSync(file, { readOnly: options.readOnly ?? false }),
+    openSnapshot: (file) => {
+      // SQLite's `immutable` URI parameter: no locks, no -shm, the file read as it is. Node
+      // takes a URL (and so URI parameters) from 22.15 on; an older Node throws a TypeError here.
+      const url = pathToFileURL(file);
+      url.searchParams.set('immutable', '1');
+      return new DatabaseSync(url, { readOnly: true });
+    },
+  };
 }
 
 function loadBetterSqlite(): SqliteDriver | null {
@@ -74,6 +98,14 @@ function loadBetterSqlite(): SqliteDriver | null {
     name: 'better-sqlite3',
     // Its own busy timeout (5 s by default) is replaced by the store's, set per connection.
     open: (file, options = {}) => new Database(file, { readonly: options.readOnly ?? false, fileMustExist: options.readOnly ?? false, timeout: 0 }),
+    openSnapshot: (file) => {
+      // better-sqlite3 takes no URI parameters, but opens a serialized database (a Buffer) in
+      // memory. SQLite cannot use an in-memory image marked for WAL mode, so the copy is marked
+      // for rollback-journal mode first, as the sqlite3_deserialize documentation advises.
+      const image = readFileSync(file);
+      if (image.length > FORMAT_VERSION_OFFSETS[1]) for (const offset of FORMAT_VERSION_OFFSETS) image[offset] = 1;
+      return new Database(image, { readonly: true });
+    },
   };
 }
 

@@ -1,7 +1,8 @@
 import { GenieError } from '@genie/errors';
+import { noSpaceError, outOfSpace } from './disk-full-snapshot';
 
 /** SQLite's primary result codes genie reacts to (https://sqlite.org/rescode.html). */
-const PRIMARY = { BUSY: 5, LOCKED: 6, CORRUPT: 11, FULL: 13, CANTOPEN: 14, NOTADB: 26 } as const;
+const PRIMARY = { BUSY: 5, LOCKED: 6, IOERR: 10, CORRUPT: 11, FULL: 13, CANTOPEN: 14, NOTADB: 26 } as const;
 type Primary = keyof typeof PRIMARY;
 
 /**
@@ -45,12 +46,23 @@ export function storeError(action: string, location: string, error: unknown): un
       cause: error,
     });
   }
+  if (result === 'FULL') return diskFullError(`Could not ${action} ${location}: ${message}`, location, error);
+  // Opening a database in WAL mode on a full disk fails to make its -shm file, an I/O error.
+  if ((result === 'IOERR' || result === 'CANTOPEN') && outOfSpace(location)) {
+    return diskFullError(`Could not ${action} ${location}: the disk is full (${message}).`, location, noSpaceError(location, error));
+  }
   return new GenieError('STORE_IO', `Could not ${action} ${location}: ${message}`, {
-    hint:
-      result === 'FULL'
-        ? 'The disk is full: free some space, then retry (nothing was changed).'
-        : 'Check that the directory exists, is writable by this user and has free space, then retry.',
+    hint: 'Check that the directory exists, is writable by this user and has free space, then retry.',
     details: { path: location },
     cause: error,
+  });
+}
+
+/** A change refused because the disk is full; `cause` carries the disk-full code (SQLITE_FULL or ENOSPC). */
+export function diskFullError(message: string, location: string, cause: unknown): GenieError {
+  return new GenieError('STORE_IO', message, {
+    hint: 'The disk is full: free some space, then retry (nothing was changed).',
+    details: { path: location },
+    cause,
   });
 }

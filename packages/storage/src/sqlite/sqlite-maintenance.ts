@@ -2,8 +2,10 @@ import { existsSync } from 'node:fs';
 import { isGenieError } from '@genie/errors';
 import { CURRENT_STORE_VERSION } from '@genie/session-schema';
 import type { StorageMaintenance, StoreInspection, StoreMigration } from '../registry/storage-adapter';
+import { openDiskFullSnapshot } from './disk-full-snapshot';
 import { openSqliteStorage } from './open-sqlite-storage';
 import { readPredecessorStore } from './predecessor-import';
+import type { SqliteConnection } from './sqlite-driver';
 import { requireDriver, sqliteSpecFields, type SqliteStorageSpec } from './sqlite-spec';
 import { sqliteResult } from './sqlite-errors';
 import { repairSqliteStore } from './sqlite-repair';
@@ -15,9 +17,26 @@ interface DatabaseCheck {
   problems: string[];
 }
 
+/** A read-only connection; on a disk too full to open one, a view of the main file (see disk-full-snapshot.ts). */
+function openReadOnly(file: string): SqliteConnection {
+  const driver = requireDriver(file);
+  let db: SqliteConnection | null = null;
+  try {
+    db = driver.open(file, { readOnly: true });
+    // A driver may open lazily: the first read is what needs the -shm file.
+    db.prepare('PRAGMA user_version').get();
+    return db;
+  } catch (error) {
+    db?.close();
+    const snapshot = openDiskFullSnapshot(driver, file);
+    if (!snapshot) throw error;
+    return snapshot;
+  }
+}
+
 /** `PRAGMA integrity_check` and the session count, through a read-only connection. */
 function checkDatabase(file: string): DatabaseCheck {
-  const db = requireDriver(file).open(file, { readOnly: true });
+  const db = openReadOnly(file);
   try {
     const version = Number(db.prepare('PRAGMA user_version').get()?.user_version ?? 0);
     const problems = db
