@@ -48,6 +48,8 @@ export type { SessionSummary };
 export interface SessionView extends SessionSummary {
   /** The latest turn, always present once a session has run. */
   lastTurn: TurnView | null;
+  /** Why `resume` refuses this session (SESSION_NOT_RESUMABLE); null when it can be resumed. */
+  cannotResume: string | null;
   /** Every turn in order; only with `full: true`. */
   transcript?: TurnView[];
 }

@@ -21,6 +21,13 @@ export interface TurnStartRecord extends RecordBase {
   prompt: string;
   executor: string;
   resume: boolean;
+  /**
+   * The session's agent and the directory the turn runs in: with the executor and the
+   * conversation id of `turn.end`, what a record rebuilt from the log needs to be resumed.
+   * Absent from logs written before genie recorded them.
+   */
+  agent?: string;
+  cwd?: string;
   /** argv that was spawned (instructions text elided), for debugging. */
   command?: string[];
 }

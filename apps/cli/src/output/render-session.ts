@@ -63,6 +63,7 @@ export function renderSessionView(view: SessionView, c: Colors): string {
     lines.push(field('hook', c.yellow(`turn ${failure.turn}: ${failure.command.join(' ')} ${failure.error}`), c));
   }
   if (view.logFile) lines.push(field('log', c.dim(view.logFile), c));
+  if (view.cannotResume) lines.push(field('resume', c.yellow(`not possible: ${view.cannotResume}`), c));
   const prompt = view.lastTurn?.prompt ?? view.lastPrompt;
   if (prompt) lines.push('', c.bold('prompt'), indent(prompt));
   const running = view.status === 'running' || view.status === 'starting';

@@ -91,6 +91,64 @@ describe('a damaged session database', () => {
     // The log keeps every turn, so the transcript is whole again.
     const viewed = await workspace.json<SessionJson>(['view', ids[0] as string, '--full']);
     expect(viewed.transcript?.[0]?.prompt).toBe('echo first');
-    expect(viewed.agent).toBe('recovered');
+    // Each turn.start names the agent and the directory, so the record is whole again.
+    expect(viewed).toMatchObject({ agent: 'shell', executor: 'command', cannotResume: null });
+  });
+});
+
+/** Garbage over a database's header: SQLite no longer recognises the file. */
+function damage(file: string): void {
+  const fd = fs.openSync(file, 'r+');
+  fs.writeSync(fd, Buffer.alloc(100, 0x5a), 0, 100, 0);
+  fs.closeSync(fd);
+}
+
+describe('a session rebuilt by `genie doctor --repair`', () => {
+  it('continues its real conversation: the agent, the agent CLI and its conversation id come back from the log', async () => {
+    const workspace = new TestWorkspace();
+    workspace.writeAgent('keeper', 'claude');
+    const first = await workspace.json(['run', 'keeper', 'remember the blue door', '--no-background', '--name', 'door']);
+    expect(first.executorSessionId).toEqual(expect.any(String));
+    damage(workspace.databaseFile);
+    expect((await workspace.genie(['doctor', '--repair'])).code).toBe(0);
+
+    const rebuilt = await workspace.json(['view', first.sessionId]);
+    expect(rebuilt).toMatchObject({ agent: 'keeper', executor: 'claude', executorSessionId: first.executorSessionId, cannotResume: null });
+    const second = await workspace.json(['resume', first.sessionId, 'what did I ask you to remember?', '--no-background']);
+    expect(second).toMatchObject({ sessionId: first.sessionId, status: 'completed', turns: 2, answer: 'You asked me to remember the blue door.' });
+  });
+
+  it('from a log that does not name its agent says so in view, and a resume is refused, changing nothing', async () => {
+    const workspace = new TestWorkspace();
+    const first = await workspace.json(['run', 'shell', 'echo old', '--no-background']);
+    // A log as genie wrote it before turn.start named the agent and the directory.
+    const logFile = first.logFile as string;
+    const old = fs
+      .readFileSync(logFile, 'utf8')
+      .split('\n')
+      .map((line) => {
+        if (!line.includes('"turn.start"')) return line;
+        const { agent: _agent, cwd: _cwd, ...rest } = JSON.parse(line) as Record<string, unknown>;
+        return JSON.stringify(rest);
+      })
+      .join('\n');
+    fs.writeFileSync(logFile, old);
+    damage(workspace.databaseFile);
+    expect((await workspace.genie(['doctor', '--repair'])).code).toBe(0);
+
+    const viewed = await workspace.json(['view', first.sessionId]);
+    expect(viewed.cannotResume).toMatch(/does not name its agent/);
+    const text = await workspace.genie(['view', first.sessionId]);
+    expect(text.stdout).toMatch(/resume\s+not possible: rebuilt by `genie doctor --repair`/);
+
+    const refused = await workspace.genie(['resume', first.sessionId, 'echo again', '--no-background']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('cannot be resumed');
+    expect(refused.stderr).toContain(`genie view ${first.sessionId} --full`);
+    expect(refused.stdout).toBe('');
+    const json = await workspace.genie(['resume', first.sessionId, 'echo again', '--json']);
+    expect(JSON.parse(json.stdout)).toMatchObject({ error: { code: 'SESSION_NOT_RESUMABLE' } });
+    expect(fs.readFileSync(logFile, 'utf8')).toBe(old);
+    expect(await workspace.json(['view', first.sessionId])).toMatchObject({ turns: 1, status: 'completed', lastPrompt: 'echo old' });
   });
 });

@@ -46,6 +46,7 @@ const view: SessionView = {
   worktree: null,
   hookFailures: [],
   lastTurn: turn(2, 'what did I ask?', 'You asked me to remember blue.'),
+  cannotResume: null,
 };
 
 describe('session rendering', () => {

@@ -4,6 +4,7 @@ import type { AgentDefinition } from '../agents/agent-definition';
 import type { ResumeOptions, SessionView } from '../api-types';
 import type { GenieContext } from '../genie-context';
 import { findSession } from '../sessions/find-session';
+import { cannotResume, notResumableError } from '../sessions/resumability';
 import { worktreeMissing } from '../git/session-worktree';
 import { requirePrompt } from './require-prompt';
 import { checkBudget, remainingBudget } from './session-budget';
@@ -57,6 +58,7 @@ export async function resumeSession(context: GenieContext, options: ResumeOption
   const prompt = requirePrompt(options.prompt);
   // A turn still running is refused (SESSION_BUSY) by the launcher, in the same locked write that claims the next one.
   const found = await findSession(context, options.session);
+  if (cannotResume(found) !== null) throw notResumableError(found);
   if (options.worktree !== undefined && options.worktree !== Boolean(found.worktree)) throw worktreeMismatch(found, options.worktree);
   assertWorktreePresent(found);
   const newBudget = checkBudget(options.maxBudgetUsd);

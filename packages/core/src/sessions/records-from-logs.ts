@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { EventLogRecord } from '@genie/launcher';
+import type { EventLogRecord, TurnStartRecord } from '@genie/launcher';
 import type { SessionEntry } from '@genie/session-schema';
 
 const LOG_SUFFIX = '.jsonl';
@@ -18,24 +18,31 @@ function parseLines(text: string): EventLogRecord[] {
   return records;
 }
 
+/** The agent of a rebuilt record whose log does not name one; such a record is not resumable. */
+export const UNKNOWN_AGENT = 'recovered';
+
 /**
  * A session record rebuilt from its event log alone: what a repair restores when the store
- * lost it. The log knows the turns (prompts, outcomes, the agent CLI's conversation id) but
- * not the agent or the name, so those say that the record was recovered.
+ * lost it. The log knows the turns (prompts, outcomes, the agent CLI's conversation id)
+ * and, since genie writes them into each `turn.start`, the agent and the directory, which
+ * is everything a resume of the real conversation needs. A log from before that names
+ * neither: its record says `resumable: false`, and a resume is refused (see resumeSession).
  */
 function recordFromLog(sessionId: string, logFile: string, records: EventLogRecord[]): SessionEntry | null {
-  const starts = records.filter((record) => 'type' in record && record.type === 'turn.start');
+  const starts = records.filter((record): record is TurnStartRecord => 'type' in record && record.type === 'turn.start');
   if (starts.length === 0) return null;
   const first = records[0] as EventLogRecord;
   const last = records[records.length - 1] as EventLogRecord;
-  const lastStart = starts[starts.length - 1] as Extract<EventLogRecord, { type: 'turn.start' }>;
+  const lastStart = starts[starts.length - 1] as TurnStartRecord;
   const ends = records.filter((record): record is Extract<EventLogRecord, { type: 'turn.end' }> => 'type' in record && record.type === 'turn.end');
   const lastEnd = ends.find((end) => end.turn === lastStart.turn);
   const executorSessionId = [...ends].reverse().find((end) => typeof end.executorSessionId === 'string')?.executorSessionId ?? null;
+  const named = [...starts].reverse().find((start) => typeof start.agent === 'string' && typeof start.cwd === 'string');
   return {
     sessionId,
-    agent: 'recovered',
+    agent: named?.agent ?? UNKNOWN_AGENT,
     executor: lastStart.executor,
+    ...(named ? { cwd: named.cwd } : { resumable: false }),
     status: lastEnd ? lastEnd.status : 'lost',
     created: first.time,
     lastUsed: last.time,

@@ -12,6 +12,8 @@ export function turnStartRecord(spec: TurnSpec, command: LaunchCommand): TurnSta
     type: 'turn.start',
     prompt: spec.prompt,
     executor: spec.executor,
+    ...(spec.agent ? { agent: spec.agent } : {}),
+    cwd: spec.cwd,
     resume: spec.resume,
     command: argv,
   };

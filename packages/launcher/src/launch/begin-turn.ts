@@ -101,6 +101,7 @@ export async function beginTurn(ctx: LaunchContext, plan: TurnPlan, turnId: stri
     turn,
     turnId,
     executor: plan.executor,
+    ...(typeof entry.agent === 'string' ? { agent: entry.agent } : {}),
     prompt: plan.prompt,
     ...(plan.instructions ? { instructions: plan.instructions } : {}),
     settings: plan.settings,

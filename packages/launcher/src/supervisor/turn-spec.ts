@@ -16,6 +16,8 @@ export interface TurnSpec {
   /** The turn's marker, in every process it starts (GENIE_TURN_ID). */
   turnId: string;
   executor: string;
+  /** The session's agent, for the log's `turn.start`. */
+  agent?: string;
   prompt: string;
   instructions?: string;
   settings: ExecutorSettings;
