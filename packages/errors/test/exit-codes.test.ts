@@ -14,6 +14,7 @@ describe('exit codes', () => {
       NAME_TAKEN: 2,
       SESSION_EXISTS: 2,
       SESSION_BUSY: 2,
+      SESSION_NOT_RESUMABLE: 2,
       EXECUTOR_UNKNOWN: 2,
       FOREIGN_HOST: 2,
       FORBIDDEN: 2,
