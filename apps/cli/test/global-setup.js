@@ -1,19 +1,8 @@
-// The end-to-end tests spawn bin/genie.js, which runs dist/cli.js: the CLI with the @genie
-// packages built in from their sources, and the launcher's own dist for the supervisor.
-const path = require('node:path');
-const { assertFreshBuild } = require('../../../tooling/assert-fresh-build');
 const { setupPostgres } = require('../../../tooling/postgres-global');
-
-const repo = path.join(__dirname, '..', '..', '..');
-const BUNDLED = ['packages/errors', 'packages/session-schema', 'packages/storage', 'packages/launcher', 'packages/core', 'apps/mcp'];
+const { assertCliBuildFresh } = require('./fresh-build');
 
 module.exports = async () => {
-  assertFreshBuild(
-    path.join(__dirname, '..'),
-    'dist/cli.js',
-    BUNDLED.map((dir) => path.join(repo, dir)),
-  );
-  assertFreshBuild(path.join(repo, 'packages/launcher'), 'dist/supervisor-main.js');
-  // The team-store tests run genie against a throwaway PostgreSQL cluster.
+  assertCliBuildFresh();
+  // The team-store tests run genie against a throwaway PostgreSQL cluster (removed by global-teardown.js).
   await setupPostgres();
 };
