@@ -21,6 +21,8 @@ module.exports = function jestConfig(packageDir, overrides = {}) {
       ],
     },
     moduleNameMapper: {
+      // A dynamic import() names the compiled file (`./x.js`, as NodeNext type-checking asks); the source is x.ts.
+      '^(\\.{1,2}/.*)\\.js$': '$1',
       '^@genie/(errors|session-schema|storage|launcher|core)$': path.join(root, 'packages/$1/src/index.ts'),
     },
     testTimeout: 60_000,

@@ -29,6 +29,7 @@ export default defineConfig({
   sourcemap: true,
   clean: true,
   splitting: true,
+  treeshake: true,
   define: { __GENIE_VERSION__: JSON.stringify(version) },
   noExternal: [/^@genie\//, 'yargs'],
   // pg is an optional peer (team stores only): required from node_modules when a team store is opened.

@@ -1,95 +1,87 @@
 /**
- * Times processes for the CLI benchmark (cli-bench.ts), from a small process of its own.
- *
- * Spawning from a process with a large heap costs more per spawn: the benchmark builds
- * 10 MB stores, and timing from it would add the same few ms to every figure, the
- * `node -e 0` baseline included, which flatters every ratio.
- *
- * Usage: `node process-timer.js <request as JSON>`; prints `{ ms, baselineMs }`.
+ * Times processes for the benchmarks (see timing.ts), from a small process of its own.
+ * Usage: `node process-timer.js <TimingRequest as JSON>`; prints a Timing as JSON.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
-import Database from 'better-sqlite3';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { isProcessAlive } from '@genie/launcher';
-import { median } from './median';
+import { openStorage } from '@genie/storage';
+import { median, type Timing, type TimingRequest } from './timing';
 
-export interface TimingRequest {
-  args: string[];
-  cwd: string;
-  runs: number;
-  env: NodeJS.ProcessEnv;
-  /** A store whose background runs must be over (and their supervisors gone) before each run. */
-  settleStore?: string;
-  /** A file removed (untimed) before each run: to time a command without a cache it would keep. */
-  removeBeforeEach?: string;
-}
+const CPU_REPORT = path.join(__dirname, 'cpu-report.js');
+const reportDir = mkdtempSync(path.join(os.tmpdir(), 'genie-bench-cpu-'));
+const reportFile = path.join(reportDir, 'cpu');
 
-function timeOnce(args: string[], cwd: string, env: NodeJS.ProcessEnv): number {
+/** Wall-clock and CPU time (ms) of one run of `node <args>`. */
+function timeOnce(args: string[], cwd: string, env: NodeJS.ProcessEnv): { ms: number; cpuMs: number } {
+  rmSync(reportFile, { force: true });
   const start = process.hrtime.bigint();
-  const result = spawnSync(process.execPath, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 30 });
-  const elapsed = Number(process.hrtime.bigint() - start) / 1e6;
+  const result = spawnSync(process.execPath, ['-r', CPU_REPORT, ...args], {
+    cwd,
+    env: { ...env, BENCH_CPU_REPORT: reportFile },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    maxBuffer: 1 << 30,
+  });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
   if (result.status !== 0) throw new Error(`${args.join(' ')} exited ${result.status}: ${result.stdout.toString().slice(0, 2000)}${result.stderr.toString()}`);
-  return elapsed;
+  return { ms, cpuMs: Number(readFileSync(reportFile, 'utf8')) };
 }
 
-type SettlingSession = { status?: string; runnerPid?: number | null; runnerStartTime?: string | null };
-
-/** The records of a store: the session database (read-only), or a JSON store file. */
-function sessionsOf(store: string): SettlingSession[] {
-  if (!store.endsWith('.db')) {
-    return Object.values((JSON.parse(readFileSync(store, 'utf8')) as { sessions: Record<string, SettlingSession> }).sessions);
-  }
-  if (!existsSync(store)) return [];
-  const db = new Database(store, { readonly: true, fileMustExist: true, timeout: 10_000 });
-  try {
-    return (db.prepare('SELECT record FROM sessions').all() as Array<{ record: string }>).map((row) => JSON.parse(row.record) as SettlingSession);
-  } finally {
-    db.close();
-  }
-}
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Waits until no session of the store is starting or running and every supervisor has
  * exited, so each background run, and the `node -e 0` measured beside it, is timed on its
- * own: otherwise it shares the CPU (and the store lock) with the supervisor of the run
- * before, still at work or tearing down after its last write.
+ * own: otherwise it shares the CPU (and the store) with the supervisor of the run before.
  */
-function waitUntilSettled(store: string): void {
-  const pause = new Int32Array(new SharedArrayBuffer(4));
+async function waitUntilSettled(file: string): Promise<void> {
   const deadline = Date.now() + 10_000;
   while (Date.now() < deadline) {
-    const busy = sessionsOf(store).some(
-      (session) => session.status === 'starting' || session.status === 'running' || isProcessAlive(session.runnerPid, session.runnerStartTime),
-    );
-    if (!busy) return;
-    Atomics.wait(pause, 0, 0, 20);
+    const storage = await openStorage({ kind: 'sqlite', file });
+    const active = await storage.list({ status: ['starting', 'running'] });
+    const all = await storage.list();
+    await storage.close();
+    if (active.length === 0 && !all.some((session) => isProcessAlive(session.runnerPid ?? null, session.runnerStartTime ?? null))) return;
+    await pause(20);
   }
   throw new Error('background runs did not finish within 10 s');
 }
 
 /**
- * Median time of a command and of `node -e 0`, measured alternately, so load from other
+ * Medians of a command and of `node -e 0`, measured alternately, so load from other
  * processes on a shared machine weighs on both figures alike.
  */
-function compare({ args, cwd, runs, env, settleStore, removeBeforeEach }: TimingRequest): { ms: number; baselineMs: number } {
-  const times: number[] = [];
-  const baseline: number[] = [];
-  const settle = (): void => {
+async function compare({ args, cwd, runs, env, settleStore }: TimingRequest): Promise<Timing> {
+  const times: Array<{ ms: number; cpuMs: number }> = [];
+  const baseline: Array<{ ms: number; cpuMs: number }> = [];
+  const settle = async (): Promise<void> => {
     if (settleStore === undefined) return;
-    waitUntilSettled(settleStore);
+    await waitUntilSettled(settleStore);
     // After waiting, the first process to start is slower (an idle CPU wakes up): that one
     // is not measured, or the baseline would be slower than the command timed after it.
     timeOnce(['-e', '0'], cwd, env);
   };
   timeOnce(args, cwd, env);
   for (let i = 0; i < runs; i += 1) {
-    settle();
-    if (removeBeforeEach !== undefined) rmSync(removeBeforeEach, { force: true });
+    await settle();
     baseline.push(timeOnce(['-e', '0'], cwd, env));
     times.push(timeOnce(args, cwd, env));
   }
-  settle();
-  return { ms: median(times), baselineMs: median(baseline) };
+  await settle();
+  return {
+    ms: median(times.map((time) => time.ms)),
+    cpuMs: median(times.map((time) => time.cpuMs)),
+    baselineMs: median(baseline.map((time) => time.ms)),
+    baselineCpuMs: median(baseline.map((time) => time.cpuMs)),
+  };
 }
 
-process.stdout.write(JSON.stringify(compare(JSON.parse(process.argv[2] ?? '{}') as TimingRequest)));
+compare(JSON.parse(process.argv[2] ?? '{}') as TimingRequest)
+  .then((timing) => process.stdout.write(JSON.stringify(timing)))
+  .catch((error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+    process.exitCode = 1;
+  })
+  .finally(() => rmSync(reportDir, { recursive: true, force: true }));

@@ -4,22 +4,6 @@ import { GenieError } from '@genie/errors';
 import type { Genie, OpenOptions } from './api-types';
 import { loadConfig } from './config/load-config';
 import { GenieContext } from './genie-context';
-import { cleanWorktrees } from './operations/clean-worktrees';
-import { diffSession } from './operations/diff-session';
-import { doctor } from './operations/doctor';
-import { mergeSession } from './operations/merge-session';
-import { followSession } from './operations/follow-session';
-import { initWorkspace } from './operations/init-workspace';
-import { listAgentProblems, listAgents } from './operations/list-agents';
-import { listSessions, listSessionsJson } from './operations/list-sessions';
-import { copyToTeam } from './operations/copy-to-team';
-import { migrateStore } from './operations/migrate-store';
-import { exportSessions } from './operations/export-sessions';
-import { resumeSession } from './operations/resume-session';
-import { runSession } from './operations/run-session';
-import { stopSession } from './operations/stop-session';
-import { viewSession } from './operations/view-session';
-import { waitSession } from './operations/wait-session';
 import { findWorkspace } from './workspace/find-workspace';
 import { workspacePaths } from './workspace/workspace-paths';
 
@@ -51,28 +35,34 @@ function isDirectory(dir: string): boolean {
   }
 }
 
+/**
+ * Each operation's module is loaded when it is first called, so a command loads the code
+ * it runs: `list` never reads the code that starts turns, follows logs or merges branches.
+ */
 function createGenie(context: GenieContext): Genie {
   return {
     workspace: context.workspace,
     config: context.config,
-    listAgents: async (options) => listAgents(context, options),
-    agentProblems: async () => listAgentProblems(context),
-    listSessions: (options) => listSessions(context, options),
-    listSessionsJson: (options) => listSessionsJson(context, options),
-    run: (options) => runSession(context, options),
-    resume: (options) => resumeSession(context, options),
-    view: (options) => viewSession(context, options),
-    stop: (options) => stopSession(context, options),
-    wait: (options) => waitSession(context, options),
-    follow: (options) => followSession(context, options),
-    diff: (options) => diffSession(context, options),
-    merge: (options) => mergeSession(context, options),
-    clean: (options) => cleanWorktrees(context, options ?? {}),
-    migrate: (options) => migrateStore(context, options),
-    exportSessions: (options) => exportSessions(context, options),
-    copyToTeam: (options) => copyToTeam(context, options),
-    doctor: (options) => doctor(context, options),
-    init: async () => initWorkspace(context.paths),
+    listAgents: async (options) => (await import('./operations/list-agents.js')).listAgents(context, options),
+    agentProblems: async () => (await import('./operations/list-agents.js')).listAgentProblems(context),
+    listSessions: async (options) => (await import('./operations/list-sessions.js')).listSessions(context, options),
+    listSessionsJson: async (options) => (await import('./operations/list-sessions.js')).listSessionsJson(context, options),
+    run: async (options) => (await import('./operations/run-session.js')).runSession(context, options),
+    resume: async (options) => (await import('./operations/resume-session.js')).resumeSession(context, options),
+    view: async (options) => (await import('./operations/view-session.js')).viewSession(context, options),
+    stop: async (options) => (await import('./operations/stop-session.js')).stopSession(context, options),
+    wait: async (options) => (await import('./operations/wait-session.js')).waitSession(context, options),
+    follow: async function* (options) {
+      yield* (await import('./operations/follow-session.js')).followSession(context, options);
+    },
+    diff: async (options) => (await import('./operations/diff-session.js')).diffSession(context, options),
+    merge: async (options) => (await import('./operations/merge-session.js')).mergeSession(context, options),
+    clean: async (options) => (await import('./operations/clean-worktrees.js')).cleanWorktrees(context, options ?? {}),
+    migrate: async (options) => (await import('./operations/migrate-store.js')).migrateStore(context, options),
+    exportSessions: async (options) => (await import('./operations/export-sessions.js')).exportSessions(context, options),
+    copyToTeam: async (options) => (await import('./operations/copy-to-team.js')).copyToTeam(context, options),
+    doctor: async (options) => (await import('./operations/doctor.js')).doctor(context, options),
+    init: async () => (await import('./operations/init-workspace.js')).initWorkspace(context.paths),
     close: () => context.close(),
   };
 }

@@ -1,4 +1,4 @@
-import type { SessionEntry, SessionStatus } from '@genie/session-schema';
+import type { SessionEntry, SessionStatus, SessionSummary } from '@genie/session-schema';
 
 /**
  * Filters for `list`, pushed down to the adapter so a database answers them with an index.
@@ -30,7 +30,8 @@ export interface StorageCapabilities {
 /**
  * Where sessions live: records in, records out. Every adapter implements exactly this and
  * passes the shared conformance suite; rendering (summaries, JSON for `list --json`) is
- * core's business, so no adapter carries a listing format. Methods throw GenieError (never
+ * core's business, so no adapter carries a listing format (listSummaries returns typed summaries,
+ * never text). Methods throw GenieError (never
  * emit, never swallow): SESSION_EXISTS, NAME_TAKEN, SESSION_NOT_FOUND, STORE_CORRUPT,
  * STORE_VERSION_UNSUPPORTED, LOCK_TIMEOUT, STORE_IO.
  *
@@ -44,6 +45,12 @@ export interface SessionStorage {
   get(sessionId: string): Promise<SessionEntry | undefined>;
   findByName(name: string): Promise<SessionEntry | undefined>;
   list(filter?: SessionFilter): Promise<SessionEntry[]>;
+  /**
+   * What `list` shows: toSessionSummary of each record `list(filter)` returns, in the same
+   * order (new objects, the caller's to keep). A database adapter keeps each summary beside
+   * its record, written in the same transaction, so a listing reads no whole record.
+   */
+  listSummaries(filter?: SessionFilter): Promise<SessionSummary[]>;
   /** Stores a new session; returns it as stored (its name may carry a suffix). */
   create(entry: SessionEntry, options?: CreateOptions): Promise<SessionEntry>;
   /**

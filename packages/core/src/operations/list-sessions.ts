@@ -1,5 +1,5 @@
 import { isGenieError } from '@genie/errors';
-import { toSessionSummary, type SessionEntry, type SessionSummary } from '@genie/session-schema';
+import { toSessionSummary, type SessionSummary } from '@genie/session-schema';
 import type { ListSessionsOptions } from '../api-types';
 import type { GenieContext } from '../genie-context';
 import { reconcileActive, type Reconciliation } from '../sessions/reconcile-active';
@@ -17,37 +17,36 @@ function agentIdOf(context: GenieContext, agent: string): string {
   }
 }
 
-/** Every listed session's record: every status, newest first, dead runners marked `lost` first. */
-async function listedRecords(context: GenieContext, options: ListSessionsOptions): Promise<SessionEntry[]> {
+/**
+ * The listed sessions' summaries: every status, newest first, dead runners marked `lost`
+ * first. The store keeps each summary beside its record, so a list reads no whole record.
+ */
+export async function listSessions(context: GenieContext, options: ListSessionsOptions = {}): Promise<SessionSummary[]> {
   const launch = await context.launchContext();
   const reconciled = await reconcileActive(launch);
   const filter = options.agent === undefined ? options : { ...options, agent: agentIdOf(context, options.agent) };
-  const records = await launch.storage.list(filter);
-  return reconciled.length === 0 ? records : withSettled(records, reconciled, options);
+  const summaries = await launch.storage.listSummaries(filter);
+  return reconciled.length === 0 ? summaries : withSettled(summaries, reconciled, options);
 }
 
 /**
- * The records as reconciliation settled them. Normally the store holds that already; on
+ * The summaries as reconciliation settled them. Normally the store holds that already; on
  * a full disk it could not be written, and the list answers read-only with the settled
  * records (a session whose runner is gone shows `lost`, not `running`).
  */
-function withSettled(records: SessionEntry[], reconciled: Reconciliation[], options: ListSessionsOptions): SessionEntry[] {
+function withSettled(summaries: SessionSummary[], reconciled: Reconciliation[], options: ListSessionsOptions): SessionSummary[] {
   const settled = new Map(reconciled.map((change) => [change.sessionId, change.entry]));
   const wanted = options.status ? new Set<string>(Array.isArray(options.status) ? options.status : [options.status]) : undefined;
-  const result: SessionEntry[] = [];
-  for (const record of records) {
-    const entry = settled.get(record.sessionId);
-    if (!entry) result.push(record);
-    else if (!wanted || wanted.has(String(entry.status))) result.push(entry);
+  const result: SessionSummary[] = [];
+  for (const summary of summaries) {
+    const entry = settled.get(summary.sessionId);
+    if (!entry) result.push(summary);
+    else if (!wanted || wanted.has(String(entry.status))) result.push(toSessionSummary(entry));
   }
   return result;
 }
 
-export async function listSessions(context: GenieContext, options: ListSessionsOptions = {}): Promise<SessionSummary[]> {
-  return (await listedRecords(context, options)).map(toSessionSummary);
-}
-
-/** `{"sessions":[...]}`, what `list sessions --json` prints, rendered from the records. */
+/** `{"sessions":[...]}`, what `list sessions --json` prints, rendered from the summaries. */
 export async function listSessionsJson(context: GenieContext, options: ListSessionsOptions = {}): Promise<Buffer> {
   return Buffer.from(JSON.stringify({ sessions: await listSessions(context, options) }));
 }

@@ -1,5 +1,5 @@
 import { deepStrictEqual, ok, strictEqual } from 'node:assert/strict';
-import type { SessionEntry } from '@genie/session-schema';
+import { toSessionSummary, type SessionEntry } from '@genie/session-schema';
 import type { SessionFilter, SessionStorage } from '../session-storage';
 import { assertHasFields, assertRejectsWithCode, assertRejectsWithMessage, assertThrowsTypeError } from './assertions';
 import { sampleEntry } from './sample-entry';
@@ -250,6 +250,49 @@ export function runStorageConformanceSuite(name: string, factory: StorageFactory
         await storage.delete('a-new');
         deepStrictEqual(await ids({ status: 'running' }), ['c-tie', 'b-tie']);
         deepStrictEqual(await ids({ limit: 1 }), ['c-tie']);
+      });
+    });
+
+    describe('listSummaries', () => {
+      /** What listSummaries must return: the summary of each record list() returns, in its order. */
+      const expected = async (filter?: SessionFilter) => (await storage.list(filter)).map(toSessionSummary);
+
+      it('summarises what list returns, with every filter, in the same order', async () => {
+        await storage.create(sampleEntry({ sessionId: 'older', created: '2026-01-01T00:00:00.000Z', status: 'completed', agent: 'planner' }));
+        await storage.create(
+          sampleEntry({
+            sessionId: 'newer',
+            created: '2026-02-01T00:00:00.000Z',
+            usage: { inputTokens: 10, outputTokens: 2, costUsd: 0.5 },
+            worktree: { path: '/tmp/w', branch: 'genie/newer', base: 'main', repository: '/tmp/r' },
+            hookFailures: [{ turn: 1, command: ['notify', 'x'], error: 'exit 1', time: '2026-02-01T00:01:00.000Z' }],
+            lastAnswer: 'done: "quoted" ✓',
+          }),
+        );
+        const undated = sampleEntry({ sessionId: 'undated', status: 'lost' });
+        delete undated.created;
+        await storage.create(undated);
+        for (const filter of [undefined, { status: 'completed' as const }, { status: [] }, { agent: 'planner' }, { limit: 1 }, { limit: 0 }]) {
+          deepStrictEqual(await storage.listSummaries(filter), await expected(filter));
+        }
+        strictEqual((await storage.listSummaries())[0]?.costUsd, 0.5);
+      });
+
+      it('follows updates, renames and deletes', async () => {
+        const entry = await storage.create(sampleEntry({ status: 'running' }));
+        await storage.update(entry.sessionId, (current) => ({ ...current, status: 'completed', name: 'renamed', turns: 3, lastPrompt: 'again' }));
+        const [summary] = await storage.listSummaries();
+        deepStrictEqual([summary?.status, summary?.name, summary?.turns, summary?.lastPrompt], ['completed', 'renamed', 3, 'again']);
+        deepStrictEqual(await storage.listSummaries({ status: 'running' }), []);
+        await storage.delete(entry.sessionId);
+        deepStrictEqual(await storage.listSummaries(), []);
+      });
+
+      it('returns summaries the caller may change', async () => {
+        await storage.create(sampleEntry({ usage: { inputTokens: 1 } }));
+        const [summary] = await storage.listSummaries();
+        (summary as { name: string | null }).name = 'changed';
+        deepStrictEqual(await storage.listSummaries(), await expected());
       });
     });
 

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { CURRENT_STORE_VERSION, emptyStore, type SessionEntry } from '@genie/session-schema';
+import { CURRENT_STORE_VERSION, emptyStore, toSessionSummary, type SessionEntry, type SessionSummary } from '@genie/session-schema';
 import type { ProcessProbe } from '../registry/storage-adapter';
 import { planCreate, planUpdate } from '../session-changes';
 import type { CreateOptions, SessionFilter, SessionStorage, StorageCapabilities } from '../session-storage';
@@ -67,6 +67,11 @@ class JsonStorage implements SessionStorage {
 
   async list(filter?: SessionFilter): Promise<SessionEntry[]> {
     return (await this.readDocument()).table.list(filter);
+  }
+
+  /** Rendered from the records: the file keeps records only, as the predecessor's did. */
+  async listSummaries(filter?: SessionFilter): Promise<SessionSummary[]> {
+    return (await this.list(filter)).map(toSessionSummary);
   }
 
   create(entry: SessionEntry, options?: CreateOptions): Promise<SessionEntry> {

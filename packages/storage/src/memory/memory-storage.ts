@@ -1,4 +1,4 @@
-import type { SessionEntry } from '@genie/session-schema';
+import { toSessionSummary, type SessionEntry, type SessionSummary } from '@genie/session-schema';
 import { planCreate, planUpdate } from '../session-changes';
 import type { CreateOptions, SessionFilter, SessionStorage, StorageCapabilities } from '../session-storage';
 import { SessionTable } from '../session-table';
@@ -20,6 +20,10 @@ class MemoryStorage implements SessionStorage {
 
   async list(filter?: SessionFilter): Promise<SessionEntry[]> {
     return this.open().list(filter);
+  }
+
+  async listSummaries(filter?: SessionFilter): Promise<SessionSummary[]> {
+    return this.open().list(filter).map(toSessionSummary);
   }
 
   async create(entry: SessionEntry, options?: CreateOptions): Promise<SessionEntry> {

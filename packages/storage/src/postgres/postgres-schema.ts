@@ -41,6 +41,15 @@ export const SCHEMA_MIGRATIONS: ReadonlyArray<{ version: number; statements: rea
        )`,
     ],
   },
+  {
+    version: 3,
+    statements: [
+      // What `list` shows of each session (toSessionSummary of the record, as JSON text),
+      // written with the record, so a listing reads no whole record. Rows written before
+      // have none (NULL) until their next write: a listing renders those from the record.
+      'ALTER TABLE genie_sessions ADD COLUMN summary text',
+    ],
+  },
 ];
 
 export const SCHEMA_VERSION = SCHEMA_MIGRATIONS[SCHEMA_MIGRATIONS.length - 1]?.version ?? 0;

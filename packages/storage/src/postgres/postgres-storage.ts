@@ -1,5 +1,5 @@
 import { GenieError } from '@genie/errors';
-import type { SessionEntry } from '@genie/session-schema';
+import { toSessionSummary, type SessionEntry, type SessionSummary } from '@genie/session-schema';
 import type { PoolClient } from 'pg';
 import { copyEntry, freezeEntry } from '../entry-ownership';
 import { assertValidEntry, nameTaken, sessionNotFound } from '../session-changes';
@@ -39,6 +39,7 @@ function columns(entry: SessionEntry): unknown[] {
     typeof entry.agent === 'string' ? entry.agent : null,
     createdMs(entry),
     JSON.stringify(entry),
+    JSON.stringify(toSessionSummary(entry)),
   ];
 }
 
@@ -76,6 +77,17 @@ class PostgresStorage implements SessionStorage {
   }
 
   async list(filter: SessionFilter = {}): Promise<SessionEntry[]> {
+    return (await this.select<Row>('record', filter)).map(parseRecord);
+  }
+
+  async listSummaries(filter: SessionFilter = {}): Promise<SessionSummary[]> {
+    // A row last written before the summary column existed is rendered from its record.
+    const rows = await this.select<{ summary: string | null; record: string | null }>('summary, CASE WHEN summary IS NULL THEN record END AS record', filter);
+    return rows.map((row) => (row.summary === null ? toSessionSummary(JSON.parse(row.record as string) as SessionEntry) : (JSON.parse(row.summary) as SessionSummary)));
+  }
+
+  /** `columns` of the sessions the filter picks, newest first. */
+  private async select<T extends object>(columns: string, filter: SessionFilter): Promise<T[]> {
     const where = ['project = $1'];
     const values: unknown[] = [this.project];
     if (filter.status !== undefined) {
@@ -91,11 +103,7 @@ class PostgresStorage implements SessionStorage {
       values.push(Math.max(0, filter.limit));
       limit = ` LIMIT $${values.length}`;
     }
-    const rows = await this.query<Row>(
-      `SELECT record FROM genie_sessions WHERE ${where.join(' AND ')} ORDER BY created_ms DESC NULLS LAST, session_id${limit}`,
-      values,
-    );
-    return rows.map(parseRecord);
+    return this.query<T>(`SELECT ${columns} FROM genie_sessions WHERE ${where.join(' AND ')} ORDER BY created_ms DESC NULLS LAST, session_id${limit}`, values);
   }
 
   async create(entry: SessionEntry, options: CreateOptions = {}): Promise<SessionEntry> {
@@ -116,8 +124,8 @@ class PostgresStorage implements SessionStorage {
         await client.query('SAVEPOINT create_session');
         try {
           await client.query(
-            `INSERT INTO genie_sessions (project, session_id, name, status, agent, created_ms, record)
-             VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+            `INSERT INTO genie_sessions (project, session_id, name, status, agent, created_ms, record, summary)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
             [this.project, stored.sessionId, ...columns(stored)],
           );
           await this.announce(client, stored.sessionId);
@@ -168,7 +176,7 @@ class PostgresStorage implements SessionStorage {
       await client.query('SAVEPOINT update_session');
       try {
         await client.query(
-          `UPDATE genie_sessions SET name = $3, status = $4, agent = $5, created_ms = $6, record = $7,
+          `UPDATE genie_sessions SET name = $3, status = $4, agent = $5, created_ms = $6, record = $7, summary = $8,
              revision = revision + 1, updated_at = now()
            WHERE project = $1 AND session_id = $2`,
           [this.project, sessionId, ...columns(stored)],

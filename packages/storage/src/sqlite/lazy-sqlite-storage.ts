@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import type { SessionEntry } from '@genie/session-schema';
+import type { SessionEntry, SessionSummary } from '@genie/session-schema';
 import type { CreateOptions, SessionFilter, SessionStorage, StorageCapabilities } from '../session-storage';
 import { storageClosed } from '../storage-closed';
 
@@ -33,6 +33,11 @@ export class LazySqliteStorage implements SessionStorage {
   async list(filter?: SessionFilter): Promise<SessionEntry[]> {
     const storage = await this.forRead();
     return storage ? storage.list(filter) : [];
+  }
+
+  async listSummaries(filter?: SessionFilter): Promise<SessionSummary[]> {
+    const storage = await this.forRead();
+    return storage ? storage.listSummaries(filter) : [];
   }
 
   async create(entry: SessionEntry, options?: CreateOptions): Promise<SessionEntry> {

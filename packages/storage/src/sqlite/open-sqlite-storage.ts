@@ -5,7 +5,7 @@ import type { SessionStorage } from '../session-storage';
 import { readPredecessorStore } from './predecessor-import';
 import type { SqliteConnection, SqliteDriver } from './sqlite-driver';
 import { storeError } from './sqlite-errors';
-import { CREATE_SCHEMA, INSERT_SESSION, SQLITE_SCHEMA_VERSION, sessionRow } from './sqlite-schema';
+import { addSummaries, CREATE_SCHEMA, INSERT_SESSION, SQLITE_SCHEMA_VERSION, sessionRow } from './sqlite-schema';
 import { SqliteStorage } from './sqlite-storage';
 import { DRIVER_BUSY_TIMEOUT_MS, retryWhileBusy } from './sqlite-wait';
 
@@ -35,21 +35,23 @@ function newerSchema(file: string, version: number): GenieError {
 
 /**
  * Creates the tables in a new database, in one transaction with the import of the
- * predecessor's sessions: every process that opens a new database races to do it, the
- * first one does, and no process ever sees the tables without the imported sessions.
+ * predecessor's sessions, or brings an older database's tables up to date: every process
+ * that opens the database races to do it, the first one does, and no process ever sees the
+ * tables half set up or without the imported sessions.
  */
 function setUp(db: SqliteConnection, file: string, options: OpenSqliteOptions): string | null {
   db.exec('BEGIN IMMEDIATE');
   try {
     const version = userVersion(db);
-    if (version !== 0) {
+    if (version >= SQLITE_SCHEMA_VERSION) {
       db.exec('ROLLBACK');
       if (version > SQLITE_SCHEMA_VERSION) throw newerSchema(file, version);
       return null;
     }
-    db.exec(CREATE_SCHEMA);
+    if (version < 1) db.exec(CREATE_SCHEMA);
+    if (version < 2) addSummaries(db);
     let notice: string | null = null;
-    const predecessor = options.importFrom ? readPredecessorStore(options.importFrom, options) : null;
+    const predecessor = version === 0 && options.importFrom ? readPredecessorStore(options.importFrom, options) : null;
     if (predecessor) {
       const insert = db.prepare(INSERT_SESSION);
       for (const session of predecessor.sessions) insert.run(...sessionRow(session));
@@ -96,7 +98,7 @@ export async function openSqliteStorage(file: string, options: OpenSqliteOptions
     db.exec('PRAGMA synchronous = FULL');
     const version = userVersion(db);
     if (version > SQLITE_SCHEMA_VERSION) throw newerSchema(file, version);
-    if (version === 0) {
+    if (version < SQLITE_SCHEMA_VERSION) {
       const notice = await retryWhileBusy(file, 'set up the session database', () => setUp(db, file, options), wait);
       if (notice) {
         options.onImported?.();

@@ -1,4 +1,4 @@
-import type { SessionEntry } from '@genie/session-schema';
+import { toSessionSummary, type SessionEntry, type SessionSummary } from '@genie/session-schema';
 import { freezeEntry } from '../entry-ownership';
 import { planCreate, planUpdate, type SessionLookup } from '../session-changes';
 import type { CreateOptions, SessionFilter, SessionStorage, StorageCapabilities } from '../session-storage';
@@ -47,27 +47,22 @@ export class SqliteStorage implements SessionStorage {
   }
 
   list(filter: SessionFilter = {}): Promise<SessionEntry[]> {
-    const where: string[] = [];
-    const params: SqlValue[] = [];
-    if (filter.status !== undefined) {
-      const statuses = [filter.status].flat();
-      if (statuses.length === 0) return this.read(() => []);
-      where.push(`status IN (${statuses.map(() => '?').join(', ')})`);
-      params.push(...statuses);
-    }
-    if (filter.agent !== undefined) {
-      where.push('agent = ?');
-      params.push(filter.agent);
-    }
-    let sql = `SELECT record FROM sessions${where.length > 0 ? ` WHERE ${where.join(' AND ')}` : ''} ${NEWEST_FIRST}`;
-    if (filter.limit !== undefined) {
-      sql += ' LIMIT ?';
-      params.push(Math.max(0, Math.floor(filter.limit)));
-    }
     return this.read(() => {
       const records: SessionEntry[] = [];
-      for (const row of this.statement(sql).all(...params)) records.push(recordOf(row) as SessionEntry);
+      for (const row of this.select('record', filter)) records.push(recordOf(row) as SessionEntry);
       return records;
+    });
+  }
+
+  listSummaries(filter: SessionFilter = {}): Promise<SessionSummary[]> {
+    return this.read(() => {
+      const summaries: SessionSummary[] = [];
+      for (const row of this.select('session_id, summary', filter)) {
+        // A row whose record was not JSON when the column was added has no summary: it is rendered as list() reads it.
+        const summary = row.summary === null ? toSessionSummary(this.lookup.get(row.session_id as string) as SessionEntry) : JSON.parse(row.summary as string);
+        summaries.push(summary as SessionSummary);
+      }
+      return summaries;
     });
   }
 
@@ -97,6 +92,28 @@ export class SqliteStorage implements SessionStorage {
     this.closed = true;
     this.statements.clear();
     this.db.close();
+  }
+
+  /** `columns` of the sessions the filter picks, newest first (list's orderings and filters are indexed). */
+  private select(columns: string, filter: SessionFilter): Array<Record<string, unknown>> {
+    const where: string[] = [];
+    const params: SqlValue[] = [];
+    if (filter.status !== undefined) {
+      const statuses = [filter.status].flat();
+      if (statuses.length === 0) return [];
+      where.push(`status IN (${statuses.map(() => '?').join(', ')})`);
+      params.push(...statuses);
+    }
+    if (filter.agent !== undefined) {
+      where.push('agent = ?');
+      params.push(filter.agent);
+    }
+    let sql = `SELECT ${columns} FROM sessions${where.length > 0 ? ` WHERE ${where.join(' AND ')}` : ''} ${NEWEST_FIRST}`;
+    if (filter.limit !== undefined) {
+      sql += ' LIMIT ?';
+      params.push(Math.max(0, Math.floor(filter.limit)));
+    }
+    return this.statement(sql).all(...params);
   }
 
   private statement(sql: string): SqliteStatement {

@@ -1,4 +1,5 @@
 import { isGenieError } from '@genie/errors';
+import { toSessionSummary } from '@genie/session-schema';
 import { runStorageConformanceSuite } from '../../src/conformance';
 import { openPostgresStorage } from '../../src/index';
 import { SCHEMA_VERSION } from '../../src/postgres/postgres-schema';
@@ -75,5 +76,18 @@ describe('postgres storage', () => {
     const error = await open(newer, {}).list().catch((caught: unknown) => caught);
     expect(isGenieError(error) && error.code).toBe('STORE_VERSION_UNSUPPORTED');
     expect(await queryDatabase(newer, 'SELECT count(*)::int AS n FROM genie_schema_migrations')).toEqual([{ n: SCHEMA_VERSION + 1 }]);
+  });
+
+  it('lists sessions last written before the summary column existed, rendered from their records', async () => {
+    const database = await createTestDatabase('summaries');
+    const storage = open(database, {});
+    const older = await storage.create(sampleEntry({ created: '2026-01-01T00:00:00.000Z', usage: { inputTokens: 3, costUsd: 0.25 } }));
+    const newer = await storage.create(sampleEntry({ created: '2026-02-01T00:00:00.000Z' }));
+    // What a row written by a genie before schema version 3 looks like.
+    await queryDatabase(database, 'UPDATE genie_sessions SET summary = NULL WHERE session_id = $1', [older.sessionId]);
+    expect(await storage.listSummaries()).toEqual([toSessionSummary(newer), toSessionSummary(older)]);
+    await storage.update(older.sessionId, (current) => ({ ...current, status: 'completed' }));
+    const [row] = await queryDatabase<{ summary: string }>(database, 'SELECT summary FROM genie_sessions WHERE session_id = $1', [older.sessionId]);
+    expect(JSON.parse(row?.summary ?? 'null')).toEqual(toSessionSummary({ ...older, status: 'completed' }));
   });
 });
