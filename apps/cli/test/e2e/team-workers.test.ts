@@ -261,6 +261,32 @@ describe('genie worker: turns queued in the team database, run by workers on thr
     await startWorker(id);
   });
 
+  it('lets the turn of a worker SIGKILLed on its own finish under its supervisor, run once', async () => {
+    const id = 'host-1';
+    const worker = workers.get(id) as Worker;
+    for (const other of WORKER_HOSTS) if (other !== id) (workers.get(other) as Worker).child.kill('SIGSTOP');
+    try {
+      await jsonOn('laptop-0', ['run', 'shell', turn('orphaned', 'sleep 2; echo finished anyway'), '--name', 'orphaned']);
+      await until(() => jsonOn('laptop-0', ['view', 'orphaned']), (view) => view.status === 'running');
+    } finally {
+      for (const other of WORKER_HOSTS) if (other !== id) (workers.get(other) as Worker).child.kill('SIGCONT');
+    }
+    worker.child.kill('SIGKILL');
+    expect(await jsonOn('laptop-1', ['view', 'orphaned', '--follow'])).toMatchObject({ status: 'completed', answer: 'finished anyway' });
+    expect(runsOf('orphaned')).toEqual([id]);
+    await startWorker(id);
+  });
+
+  it('refuses to start a worker without a team store, or with a bad --concurrency, saying what to do', async () => {
+    const alone = new TestWorkspace();
+    const refused = await runGenie(['worker', '--json'], { cwd: alone.dir, env: alone.env });
+    expect(refused.code).toBe(4);
+    expect(parseJsonDocument<{ error: { code: string; hint: string } }>(refused).error).toMatchObject({ code: 'CONFIG_INVALID', hint: expect.stringContaining('postgres') });
+    const zero = await genieOn('host-1', ['worker', '--concurrency', '0', '--json']);
+    expect(zero.code).toBe(2);
+    expect(parseJsonDocument<{ error: { code: string } }>(zero).error.code).toBe('INVALID_INPUT');
+  });
+
   it('runs each of 200 runs queued from 4 hosts at once exactly once', async () => {
     const lanes = CALLER_HOSTS.map((id, lane) =>
       runLibrary(
