@@ -62,6 +62,7 @@ function createGenie(context: GenieContext): Genie {
     exportSessions: async (options) => (await import('./operations/export-sessions.js')).exportSessions(context, options),
     copyToTeam: async (options) => (await import('./operations/copy-to-team.js')).copyToTeam(context, options),
     doctor: async (options) => (await import('./operations/doctor.js')).doctor(context, options),
+    work: async (options) => (await import('./queue/turn-worker.js')).runWorker(context, options),
     init: async () => (await import('./operations/init-workspace.js')).initWorkspace(context.paths),
     close: () => context.close(),
   };

@@ -21,7 +21,9 @@ export function renderBackgroundHint(session: SessionSummary, c: Colors): string
   const handle = sessionHandle(session);
   return c.dim(
     [
-      `running in the background (${session.agent}${session.executor ? ` via ${session.executor}` : ''})`,
+      session.status === 'queued'
+        ? `queued for a genie worker (${session.agent}${session.executor ? ` via ${session.executor}` : ''})`
+        : `running in the background (${session.agent}${session.executor ? ` via ${session.executor}` : ''})`,
       `  genie view ${handle}            see progress and the answer`,
       `  genie view ${handle} --follow   stream it until the turn ends`,
       `  genie resume ${handle} "..."    continue the conversation`,
@@ -66,7 +68,7 @@ export function renderSessionView(view: SessionView, c: Colors): string {
   if (view.cannotResume) lines.push(field('resume', c.yellow(`not possible: ${view.cannotResume}`), c));
   const prompt = view.lastTurn?.prompt ?? view.lastPrompt;
   if (prompt) lines.push('', c.bold('prompt'), indent(prompt));
-  const running = view.status === 'running' || view.status === 'starting';
+  const running = view.status === 'running' || view.status === 'starting' || view.status === 'queued';
   if (running) {
     // A running turn's latest message is progress, not its answer; `answer` is then the
     // previous turn's. Each is labelled for what it is.
