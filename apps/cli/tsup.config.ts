@@ -31,8 +31,9 @@ export default defineConfig({
   splitting: true,
   define: { __GENIE_VERSION__: JSON.stringify(version) },
   noExternal: [/^@genie\//, 'yargs'],
-  // pg is an optional peer (team stores only): required from node_modules when a team store is opened.
-  external: ['@modelcontextprotocol/sdk', 'zod', 'pg', './yaml-parser'],
+  // pg and pg-boss are optional peers (team stores only): required from node_modules when a
+  // team store, or its turn queue, is opened.
+  external: ['@modelcontextprotocol/sdk', 'zod', 'pg', 'pg-boss', './yaml-parser'],
   esbuildOptions(options) {
     options.alias = WORKSPACE_SOURCES;
     // An `import()` of what stays external becomes `require`: a CommonJS load, without

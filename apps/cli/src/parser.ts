@@ -14,6 +14,7 @@ import resume from './commands/resume';
 import run from './commands/run';
 import stop from './commands/stop';
 import view from './commands/view';
+import worker from './commands/worker';
 
 /** A usage problem yargs found (parsing stops at the first), and the help that answers it. */
 export class UsageError extends Error {
@@ -56,6 +57,7 @@ export function buildParser(argv: readonly string[], version: string): Argv {
     .command(doctor)
     .command(init)
     .command(mcp)
+    .command(worker)
     .completion('completion', 'Print a shell completion script (add its output to ~/.bashrc or ~/.zshrc)')
     .demandCommand(1, 'Name a command.')
     .recommendCommands()

@@ -51,7 +51,7 @@ export async function promptText(args: PromptArgs, command: 'run' | 'resume'): P
 
 /** A foreground turn that did not complete is a failure, except one the user stopped. */
 export function exitCodeForStatus(status: SessionStatus): ExitCode {
-  if (status === 'completed' || status === 'starting' || status === 'running') return EXIT_CODES.OK;
+  if (status === 'completed' || status === 'queued' || status === 'starting' || status === 'running') return EXIT_CODES.OK;
   if (status === 'stopped') return EXIT_CODES.INTERRUPTED;
   return EXIT_CODES.TURN_FAILED;
 }
@@ -139,7 +139,7 @@ export async function runTurn(terminal: Terminal, start: (hooks: TurnHooks) => P
     announce(view);
     // A turn still going when `start` returns runs in the background. (The record's
     // `background` is the session's first turn's, so a resume cannot go by it.)
-    if (view.status === 'starting' || view.status === 'running') {
+    if (view.status === 'queued' || view.status === 'starting' || view.status === 'running') {
       terminal.print(renderBackgroundHint(view, terminal.out));
     } else if (!sawOutcome) {
       terminal.print(renderOutcome(view.status, formatUsage(view.usage, view.costUsd), view.error, terminal.out));

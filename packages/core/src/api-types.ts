@@ -279,6 +279,37 @@ export interface InitReport {
 }
 
 /** The genie library. Obtain one with `openGenie()`; close it when done. */
+/** `genie worker`: which turns it takes and how many at once. */
+export interface WorkerOptions {
+  /** At most this many of its turns run at once (default 2). */
+  concurrency?: number;
+  /** What this host offers (`gpu`, ...): it takes turns of agents that require only labels it has. */
+  labels?: string[];
+  /** How often an idle worker looks for turns (default 500 ms). */
+  pollMs?: number;
+  /** Aborting it stops the worker taking turns; those running go on under their supervisors. */
+  signal?: AbortSignal;
+  /** Once it is registered and listening. */
+  onReady?: (ready: { host: string; labels: string[]; concurrency: number; queues: string[]; location: string }) => void;
+  /** Each turn it started. */
+  onTurn?: (turn: WorkerTurn) => void;
+}
+
+export interface WorkerTurn {
+  sessionId: string;
+  name: string | null;
+  turn: number;
+  status: string;
+}
+
+export interface WorkerReport {
+  host: string;
+  /** Turns this worker started. */
+  started: number;
+  /** Of them, still running when it stopped (under their own supervisors). */
+  stillRunning: number;
+}
+
 export interface Genie {
   /** Absolute path of the workspace directory (the one holding `.genie/`, or where it will be created). */
   readonly workspace: string;
@@ -315,6 +346,8 @@ export interface Genie {
   /** Copies this workspace's sessions and event logs into a team database; the local store is only read. */
   copyToTeam(options: CopyToTeamOptions): Promise<CopyToTeamReport>;
   doctor(options?: { repair?: boolean }): Promise<DoctorReport>;
+  /** Takes queued turns of the team database and runs them here until `signal` aborts (`genie worker`). */
+  work(options: WorkerOptions): Promise<WorkerReport>;
   init(): Promise<InitReport>;
   close(): Promise<void>;
 }

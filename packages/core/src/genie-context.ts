@@ -1,7 +1,7 @@
 import { hostname } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { GenieError } from '@genie/errors';
-import { processProbe, type LaunchContext } from '@genie/launcher';
+import { DEFAULT_LEASE_MS, processProbe, type LaunchContext } from '@genie/launcher';
 import type { SessionEntry } from '@genie/session-schema';
 import {
   openStorage,
@@ -15,6 +15,7 @@ import {
 } from '@genie/storage';
 import { AgentCatalog } from './agents/agent-catalog';
 import type { GenieConfig } from './config/genie-config';
+import { openTeamDispatch, type TeamDispatch } from './queue/team-dispatch';
 import { pause } from './sessions/pause';
 import { TeamLogCopies } from './sessions/team-log-copies';
 import { projectIdentity } from './workspace/project-identity';
@@ -24,6 +25,7 @@ import type { WorkspacePaths } from './workspace/workspace-paths';
 export class GenieContext {
   private storagePromise: Promise<SessionStorage> | undefined;
   private teamLog: { events: TeamEventLog; copies: TeamLogCopies } | undefined;
+  private dispatch: TeamDispatch | undefined;
   private readonly agentWarnings = new Set<string>();
 
   constructor(
@@ -141,7 +143,37 @@ export class GenieContext {
     await this.team()?.events.listen();
   }
 
+  /**
+   * Whether `run` and `resume` queue their turns for `genie worker`s (`storage.dispatch:
+   * queue`) instead of running them here. Only a team store has a queue.
+   */
+  queueMode(): boolean {
+    if (this.config.storage.dispatch !== 'queue') return false;
+    const spec = this.storageSpec();
+    if (spec.kind !== 'postgres') {
+      throw new GenieError('CONFIG_INVALID', `${this.paths.configFile}: storage.dispatch is queue, but the ${spec.kind} store has no queue.`, {
+        hint: 'Use storage.adapter: postgres (a team database), or set storage.dispatch to here.',
+        details: { file: this.paths.configFile, key: 'storage.dispatch' },
+      });
+    }
+    return true;
+  }
+
+  /** The team's turn queue and worker registry, opened on first use; `maintain` for a worker. */
+  teamDispatch(what: string, maintain = false): TeamDispatch {
+    this.dispatch ??= openTeamDispatch(this.storageSpec(), { maintain, what });
+    return this.dispatch;
+  }
+
+  /** How long a worker (or a turn's lease) may go without renewal before it is taken for gone. */
+  leaseMs(): number {
+    return this.config.storage.leaseMs ?? DEFAULT_LEASE_MS;
+  }
+
   async close(): Promise<void> {
+    const dispatch = this.dispatch;
+    this.dispatch = undefined;
+    await dispatch?.close();
     const pending = this.storagePromise;
     this.storagePromise = undefined;
     const team = this.teamLog;

@@ -28,6 +28,9 @@ export type {
   ViewOptions,
   WaitOptions,
   WaitResult,
+  WorkerOptions,
+  WorkerReport,
+  WorkerTurn,
 } from './api-types';
 export type { ExecutorConfig, GenieConfig, ModeConfig } from './config/genie-config';
 export { DEFAULT_CONFIG } from './config/genie-config';

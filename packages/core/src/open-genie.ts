@@ -20,6 +20,7 @@ import { runSession } from './operations/run-session';
 import { stopSession } from './operations/stop-session';
 import { viewSession } from './operations/view-session';
 import { waitSession } from './operations/wait-session';
+import { runWorker } from './queue/turn-worker';
 import { findWorkspace } from './workspace/find-workspace';
 import { workspacePaths } from './workspace/workspace-paths';
 
@@ -72,6 +73,7 @@ function createGenie(context: GenieContext): Genie {
     exportSessions: (options) => exportSessions(context, options),
     copyToTeam: (options) => copyToTeam(context, options),
     doctor: (options) => doctor(context, options),
+    work: (options) => runWorker(context, options),
     init: async () => initWorkspace(context.paths),
     close: () => context.close(),
   };

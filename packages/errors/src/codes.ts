@@ -30,6 +30,8 @@ export const ERROR_CODES = [
   'MERGE_CONFLICT',
   'GIT_FAILED',
   'BUDGET_EXCEEDED',
+  /** A team turn must run on a host (a resume, on the host that owns the conversation) with no live `genie worker`. */
+  'HOST_GONE',
   /** An unexpected failure: a bug, reported as it is (no GenieError carries it). */
   'INTERNAL',
 ] as const;

@@ -30,6 +30,7 @@ describe('exit codes', () => {
       CONFIG_INVALID: 4,
       AGENT_INVALID: 4,
       LISTEN_FAILED: 4,
+      HOST_GONE: 4,
       LAUNCH_FAILED: 1,
       INTERNAL: 1,
       MERGE_CONFLICT: 1,

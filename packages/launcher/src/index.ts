@@ -24,6 +24,8 @@ export { DEFAULT_GRACE_MS, DEFAULT_HANG_GUARD_MS } from './launch/launch-context
 export type { LaunchContext, TurnPlan } from './launch/launch-context';
 export type { TurnEndHooks } from './hooks/turn-end-hooks';
 export { startBackgroundTurn } from './launch/start-background-turn';
+export { hasLiveRunner, isActiveStatus, sessionBusyError } from './launch/session-busy';
+export { DEFAULT_LEASE_MS, heartbeatInterval } from './lease/turn-lease';
 export { runForegroundTurn } from './launch/run-foreground-turn';
 export type { ForegroundOptions } from './launch/run-foreground-turn';
 export { stopSession } from './stop/stop-session';

@@ -1,6 +1,7 @@
 export { ACTIVE_STATUSES, MAX_HOOK_FAILURES, SESSION_STATUSES } from './types';
 export type {
   HookFailure,
+  QueuedTurn,
   SessionWorktree,
   SessionEntry,
   SessionEntryV1,

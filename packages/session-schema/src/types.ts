@@ -5,11 +5,15 @@
  * arrives (CURRENT_STORE_VERSION in migrations/registry.ts).
  */
 
-export const SESSION_STATUSES = ['starting', 'running', 'completed', 'failed', 'stopped', 'lost'] as const;
+/**
+ * `queued`: a team store's turn waiting in the queue for a `genie worker` to take it (it has
+ * no process yet); the other statuses are those of a turn that a process runs or ran.
+ */
+export const SESSION_STATUSES = ['queued', 'starting', 'running', 'completed', 'failed', 'stopped', 'lost'] as const;
 export type SessionStatus = (typeof SESSION_STATUSES)[number];
 
-/** Statuses in which a turn may still be producing output. */
-export const ACTIVE_STATUSES: readonly SessionStatus[] = ['starting', 'running'];
+/** Statuses of a turn that has not ended yet: waiting in a queue, or possibly producing output. */
+export const ACTIVE_STATUSES: readonly SessionStatus[] = ['queued', 'starting', 'running'];
 
 /** Token and money totals, summed over every turn of a session. */
 export interface UsageSummary {
@@ -110,7 +114,23 @@ export interface SessionEntry {
   notify?: boolean;
   /** The latest failures of turn-end hooks (the newest last, at most MAX_HOOK_FAILURES). */
   hookFailures?: HookFailure[];
+  /** While `queued`: the queue job (`genie worker`) that will run the turn, and what it needs. */
+  queuedTurn?: QueuedTurn;
   [extra: string]: unknown;
+}
+
+/** A turn waiting in a team database's queue for a `genie worker`. */
+export interface QueuedTurn {
+  /** The job's id in the queue; only this job may start the turn. */
+  jobId: string;
+  /** The queue it waits in (a shared one for a first turn, its host's for a resume). */
+  queue: string;
+  /** The host that must run it (a resume), or null (any worker with the labels). */
+  host: string | null;
+  /** Labels a worker must have to take it (from the agent's `genie.labels`). */
+  labels: string[];
+  /** ISO-8601 time it was queued. */
+  queuedAt: string;
 }
 
 /** How many hook failures a record keeps: enough to see a pattern, bounded so a record stays small. */

@@ -7,7 +7,7 @@ import { colorStatus } from '../output/render-status';
 import { renderTable } from '../output/table';
 import type { Terminal } from '../output/terminal';
 
-const SESSION_STATUSES = ['starting', 'running', 'completed', 'failed', 'stopped', 'lost'] as const;
+const SESSION_STATUSES = ['queued', 'starting', 'running', 'completed', 'failed', 'stopped', 'lost'] as const;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-/i;
 

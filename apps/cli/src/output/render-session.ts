@@ -21,7 +21,9 @@ export function renderBackgroundHint(session: SessionSummary, c: Colors): string
   const handle = sessionHandle(session);
   return c.dim(
     [
-      `running in the background (${session.agent}${session.executor ? ` via ${session.executor}` : ''})`,
+      session.status === 'queued'
+        ? `queued for a genie worker (${session.agent}${session.executor ? ` via ${session.executor}` : ''})`
+        : `running in the background (${session.agent}${session.executor ? ` via ${session.executor}` : ''})`,
       `  genie view ${handle}            see progress and the answer`,
       `  genie view ${handle} --follow   stream it until the turn ends`,
       `  genie resume ${handle} "..."    continue the conversation`,

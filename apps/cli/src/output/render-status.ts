@@ -2,6 +2,7 @@ import type { SessionStatus } from '../genie-types';
 import type { Colors } from './colors';
 
 const SYMBOLS: Record<SessionStatus, string> = {
+  queued: '⋯',
   starting: '…',
   running: '…',
   completed: '✔',

@@ -8,7 +8,7 @@ import type { SessionSummary, SessionView, TranscriptEvent, TurnView, WaitResult
  */
 
 export const statusSchema = z
-  .enum(['starting', 'running', 'completed', 'failed', 'stopped', 'lost'])
+  .enum(['queued', 'starting', 'running', 'completed', 'failed', 'stopped', 'lost'])
   .describe('starting/running: a turn is in progress; completed/failed/stopped: the last turn ended so; lost: its runner died');
 
 const usageSchema = z

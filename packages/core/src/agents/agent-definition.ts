@@ -21,6 +21,8 @@ export interface AgentDefinition {
   background?: boolean;
   /** `genie.worktree`: sessions of this agent run in their own git worktree. */
   worktree?: boolean;
+  /** `genie.labels`: in queue mode, only a `genie worker` with every one of these labels takes its turns. */
+  labels?: string[];
   /** Every other `genie:` key, handed to the executor. */
   settings: ExecutorSettings;
   /** The markdown body; reaches the agent as its instructions. */

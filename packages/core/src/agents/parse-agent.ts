@@ -48,7 +48,7 @@ function toolList(value: unknown): string[] | undefined {
 }
 
 function settingsOf(genie: Record<string, unknown>): ExecutorSettings {
-  const { executor: _executor, background: _background, worktree: _worktree, mode: _mode, preset: _preset, ...settings } = genie;
+  const { executor: _executor, background: _background, worktree: _worktree, labels: _labels, mode: _mode, preset: _preset, ...settings } = genie;
   const allowedTools = toolList(genie.allowedTools);
   const disallowedTools = toolList(genie.disallowedTools);
   return {
@@ -78,6 +78,7 @@ export function parseAgent(id: string, file: string, text: string): AgentDefinit
     ...(mode !== undefined ? { mode } : {}),
     ...(typeof genie.background === 'boolean' ? { background: genie.background } : {}),
     ...(typeof genie.worktree === 'boolean' ? { worktree: genie.worktree } : {}),
+    ...(Array.isArray(genie.labels) ? { labels: [...new Set(genie.labels as string[])].sort() } : {}),
     settings: settingsOf(genie),
     instructions: split.body,
   };

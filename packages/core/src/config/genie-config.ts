@@ -47,6 +47,12 @@ export interface GenieConfig {
      * before every host takes it for lost (default 30000; renewed every sixth of it).
      */
     leaseMs?: number;
+    /**
+     * postgres: where `run` and `resume` run a turn. `here` (the default): on this host, at
+     * once. `queue`: the turn is queued in the database for a `genie worker` (of any host, or
+     * of the host that owns the session for a resume) and the command returns.
+     */
+    dispatch?: 'here' | 'queue';
     lockTimeoutMs?: number;
   };
   stop: { graceMs: number };

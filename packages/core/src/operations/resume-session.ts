@@ -1,10 +1,12 @@
 import { GenieError, isGenieError } from '@genie/errors';
+import type { TurnPlan } from '@genie/launcher';
 import type { SessionEntry } from '@genie/session-schema';
 import type { AgentDefinition } from '../agents/agent-definition';
 import type { ResumeOptions, SessionView } from '../api-types';
 import type { GenieContext } from '../genie-context';
 import { findSession } from '../sessions/find-session';
 import { worktreeMissing } from '../git/session-worktree';
+import { enqueueResume } from './enqueue-turn';
 import { requirePrompt } from './require-prompt';
 import { checkBudget, remainingBudget } from './session-budget';
 import { startTurn } from './start-turn';
@@ -52,9 +54,37 @@ function worktreeMismatch(entry: SessionEntry, wanted: boolean): GenieError {
   });
 }
 
+/** What a next turn of `entry` runs with: its recorded executor and settings, its agent's instructions, in its directory. */
+export function nextTurnPlan(
+  context: GenieContext,
+  entry: SessionEntry,
+  prompt: string,
+  options: { background?: boolean; notify?: boolean; budget?: number | undefined },
+): { plan: TurnPlan; background: boolean } {
+  const agent = agentOf(context, entry);
+  const chosen = effectiveExecutor(context.config, agent, {
+    ...(entry.executor ? { executor: entry.executor } : {}),
+    ...(entry.mode ? { mode: entry.mode } : {}),
+    ...(typeof entry.model === 'string' ? { model: entry.model } : {}),
+    ...(options.background !== undefined ? { background: options.background } : {}),
+  });
+  const hooks = turnEndHooksOf(context, options.notify ?? entry.notify === true);
+  const plan: TurnPlan = {
+    sessionId: entry.sessionId,
+    executor: chosen.launcherExecutor,
+    prompt,
+    settings: options.budget !== undefined ? { ...chosen.settings, maxBudgetUsd: options.budget } : chosen.settings,
+    ...(agent.instructions !== '' ? { instructions: agent.instructions } : {}),
+    cwd: entry.cwd ?? context.workspace,
+    ...(hooks ? { hooks } : {}),
+  };
+  return { plan, background: chosen.background };
+}
+
 /** Continues a session's conversation with a new turn, with the executor and settings it was started with. */
 export async function resumeSession(context: GenieContext, options: ResumeOptions): Promise<SessionView> {
   const prompt = requirePrompt(options.prompt);
+  if (context.queueMode()) return enqueueResume(context, options, prompt);
   // A turn still running is refused (SESSION_BUSY) by the launcher, in the same locked write that claims the next one.
   const found = await findSession(context, options.session);
   if (options.worktree !== undefined && options.worktree !== Boolean(found.worktree)) throw worktreeMismatch(found, options.worktree);
@@ -68,30 +98,15 @@ export async function resumeSession(context: GenieContext, options: ResumeOption
     newBudget === undefined || newBudget === found.maxBudgetUsd
       ? found
       : await launch.storage.update(found.sessionId, (current) => ({ ...current, maxBudgetUsd: newBudget }));
-  const agent = agentOf(context, entry);
-  const chosen = effectiveExecutor(context.config, agent, {
-    ...(entry.executor ? { executor: entry.executor } : {}),
-    ...(entry.mode ? { mode: entry.mode } : {}),
-    ...(typeof entry.model === 'string' ? { model: entry.model } : {}),
+  const { plan, background } = nextTurnPlan(context, entry, prompt, {
     ...(options.background !== undefined ? { background: options.background } : {}),
+    ...(options.notify !== undefined ? { notify: options.notify } : {}),
+    budget,
   });
-  const hooks = turnEndHooksOf(context, options.notify ?? entry.notify === true);
-  return startTurn(
-    context,
-    {
-      sessionId: entry.sessionId,
-      executor: chosen.launcherExecutor,
-      prompt,
-      settings: budget !== undefined ? { ...chosen.settings, maxBudgetUsd: budget } : chosen.settings,
-      ...(agent.instructions !== '' ? { instructions: agent.instructions } : {}),
-      cwd: entry.cwd ?? context.workspace,
-      ...(hooks ? { hooks } : {}),
-    },
-    {
-      background: chosen.background,
-      ...(options.onStart ? { onStart: options.onStart } : {}),
-      ...(options.onEvent ? { onEvent: options.onEvent } : {}),
-      ...(options.signal ? { signal: options.signal } : {}),
-    },
-  );
+  return startTurn(context, plan, {
+    background,
+    ...(options.onStart ? { onStart: options.onStart } : {}),
+    ...(options.onEvent ? { onEvent: options.onEvent } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
 }

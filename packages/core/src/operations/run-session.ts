@@ -6,6 +6,7 @@ import type { RunOptions, SessionView } from '../api-types';
 import type { GenieContext } from '../genie-context';
 import { removeSessionWorktree } from '../git/session-worktree';
 import { checkSessionName, defaultSessionName } from '../sessions/session-name';
+import { enqueueRun } from './enqueue-turn';
 import { prepareWorktree, type PreparedWorktree } from './prepare-worktree';
 import { requirePrompt } from './require-prompt';
 import { checkBudget, remainingBudget } from './session-budget';
@@ -23,6 +24,7 @@ function baseWithoutWorktree(base: string): GenieError {
 /** Creates a session of an agent and starts its first turn. */
 export async function runSession(context: GenieContext, options: RunOptions): Promise<SessionView> {
   const prompt = requirePrompt(options.prompt);
+  if (context.queueMode()) return enqueueRun(context, options, prompt);
   const explicitName = options.name === undefined ? undefined : checkSessionName(options.name);
   const agent = context.agents().resolveRunnable(options.agent);
   const chosen = effectiveExecutor(context.config, agent, {

@@ -38,6 +38,16 @@ function foreignHostError(entry: SessionEntry, host: string): GenieError {
   });
 }
 
+/** The record says `queued` for this job, or the job's turn is not to run (stopped, or claimed already). */
+function assertQueuedFor(entry: SessionEntry, jobId: string): void {
+  const queued = entry.queuedTurn as { jobId?: unknown } | undefined;
+  if (entry.status === 'queued' && queued?.jobId === jobId) return;
+  throw new GenieError('SESSION_BUSY', `Session ${entry.name ?? entry.sessionId} is no longer queued for this turn (it is ${String(entry.status)}).`, {
+    hint: 'Nothing to do: the turn was stopped before a worker took it, or another worker took it.',
+    details: { sessionId: entry.sessionId, status: entry.status ?? null, jobId },
+  });
+}
+
 /**
  * Claims the session for a new turn in one atomic write (creating it when the plan says
  * so): refuses while another turn is live, then marks it `starting`. A turn continues the
@@ -53,7 +63,7 @@ export async function beginTurn(ctx: LaunchContext, plan: TurnPlan, turnId: stri
 
   const claim = (current: SessionEntry): SessionEntry => {
     const time = new Date().toISOString();
-    const { stoppedAt: _stoppedAt, stopping: _stopping, ...rest } = current;
+    const { stoppedAt: _stoppedAt, stopping: _stopping, queuedTurn: _queuedTurn, ...rest } = current;
     return {
       ...rest,
       status: 'starting',
@@ -84,6 +94,7 @@ export async function beginTurn(ctx: LaunchContext, plan: TurnPlan, turnId: stri
     entry = await ctx.storage.create(claim(plan.create.entry), plan.create.options);
   } else {
     entry = await ctx.storage.update(plan.sessionId, (current) => {
+      if (plan.queuedJob !== undefined) assertQueuedFor(current, plan.queuedJob);
       if (hasLiveRunner(current, host, leaseMs)) throw sessionBusyError(current, host);
       if (ctx.storageSpec.kind === 'postgres' && current.host && current.host !== host) throw foreignHostError(current, host);
       previous = current;

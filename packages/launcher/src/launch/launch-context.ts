@@ -44,6 +44,12 @@ export interface TurnPlan {
    * in the same atomic write, so no reader ever sees it `starting` without a turn.
    */
   create?: { entry: SessionEntry; options?: CreateOptions };
+  /**
+   * The queue job (`genie worker`) this turn was queued as: the turn is claimed only while
+   * the record is still `queued` for this job, in the same atomic write, so a job handed out
+   * twice, or stopped meanwhile, never runs.
+   */
+  queuedJob?: string;
 }
 
 export const DEFAULT_GRACE_MS = 5_000;

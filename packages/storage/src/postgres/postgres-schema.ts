@@ -41,6 +41,25 @@ export const SCHEMA_MIGRATIONS: ReadonlyArray<{ version: number; statements: rea
        )`,
     ],
   },
+  {
+    version: 3,
+    statements: [
+      // Each running `genie worker`, renewed while it lives: a resume routed to a host is
+      // refused at once when no worker of that host renewed its row lately.
+      `CREATE TABLE genie_workers (
+         project text NOT NULL,
+         worker_id text COLLATE "C" NOT NULL,
+         host text NOT NULL,
+         labels text[] NOT NULL DEFAULT '{}',
+         concurrency integer NOT NULL,
+         pid integer,
+         started_at timestamptz NOT NULL DEFAULT now(),
+         heartbeat_at timestamptz NOT NULL DEFAULT now(),
+         PRIMARY KEY (project, worker_id)
+       )`,
+      'CREATE INDEX genie_workers_host ON genie_workers (project, host, heartbeat_at)',
+    ],
+  },
 ];
 
 export const SCHEMA_VERSION = SCHEMA_MIGRATIONS[SCHEMA_MIGRATIONS.length - 1]?.version ?? 0;

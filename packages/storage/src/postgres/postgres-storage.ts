@@ -4,6 +4,7 @@ import type { PoolClient } from 'pg';
 import { copyEntry, freezeEntry } from '../entry-ownership';
 import { assertValidEntry, nameTaken, sessionNotFound } from '../session-changes';
 import type { CreateOptions, SessionFilter, SessionStorage, StorageCapabilities } from '../session-storage';
+import type { SqlExecutor, TeamSessionStorage } from './team-session-storage';
 import { CHANGES_CHANNEL, changePayload, PostgresConnection, type Queryable } from './postgres-connection';
 
 export interface PostgresStorageOptions {
@@ -51,7 +52,7 @@ function isUniqueViolation(error: unknown, constraint?: string): boolean {
   return pgError?.code === UNIQUE_VIOLATION && (constraint === undefined || pgError.constraint === constraint);
 }
 
-class PostgresStorage implements SessionStorage {
+class PostgresStorage implements TeamSessionStorage {
   readonly capabilities: StorageCapabilities = { crossProcess: true, persistent: true };
   private readonly project: string;
   private readonly connection: PostgresConnection;
@@ -98,7 +99,11 @@ class PostgresStorage implements SessionStorage {
     return rows.map(parseRecord);
   }
 
-  async create(entry: SessionEntry, options: CreateOptions = {}): Promise<SessionEntry> {
+  create(entry: SessionEntry, options: CreateOptions = {}): Promise<SessionEntry> {
+    return this.createWith(entry, options);
+  }
+
+  async createWith(entry: SessionEntry, options: CreateOptions = {}, alsoInTransaction?: (sql: SqlExecutor) => Promise<void>): Promise<SessionEntry> {
     assertValidEntry(entry, 'create the session');
     const stored = copyEntry(entry);
     const landed = async (query: Queryable): Promise<boolean> => {
@@ -121,7 +126,6 @@ class PostgresStorage implements SessionStorage {
             [this.project, stored.sessionId, ...columns(stored)],
           );
           await this.announce(client, stored.sessionId);
-          return freezeEntry(stored);
         } catch (error) {
           await client.query('ROLLBACK TO SAVEPOINT create_session');
           if (isUniqueViolation(error, 'genie_sessions_pkey')) throw sessionExists(stored.sessionId);
@@ -130,12 +134,23 @@ class PostgresStorage implements SessionStorage {
           // A concurrent creator may take the suffix picked here first: the insert then fails
           // on the index again and the next free one is picked.
           stored.name = await this.freeSuffixedName(client, typeof entry.name === 'string' ? entry.name : stored.name);
+          continue;
         }
+        if (alsoInTransaction) await alsoInTransaction(executorOf(client));
+        return freezeEntry(stored);
       }
     }, landed);
   }
 
-  async update(sessionId: string, mutate: (current: SessionEntry) => SessionEntry): Promise<SessionEntry> {
+  update(sessionId: string, mutate: (current: SessionEntry) => SessionEntry): Promise<SessionEntry> {
+    return this.updateWith(sessionId, mutate);
+  }
+
+  async updateWith(
+    sessionId: string,
+    mutate: (current: SessionEntry) => SessionEntry,
+    alsoInTransaction?: (sql: SqlExecutor, updated: SessionEntry) => Promise<void>,
+  ): Promise<SessionEntry> {
     // What this update writes, to tell whether a COMMIT lost with its connection landed.
     let written: { revision: string; record: string } | undefined;
     const landed = async (query: Queryable): Promise<boolean> => {
@@ -181,8 +196,10 @@ class PostgresStorage implements SessionStorage {
         throw error;
       }
       await this.announce(client, sessionId);
+      const updated = freezeEntry(stored);
+      if (alsoInTransaction) await alsoInTransaction(executorOf(client), updated);
       written = { revision: String(BigInt(row.revision) + 1n), record: JSON.stringify(stored) };
-      return freezeEntry(stored);
+      return updated;
     }, landed);
   }
 
@@ -228,6 +245,11 @@ class PostgresStorage implements SessionStorage {
   }
 }
 
+/** A transaction's connection, as the queue engine runs its statements (pg-boss's `db` option). */
+function executorOf(client: PoolClient): SqlExecutor {
+  return { executeSql: (text, values) => client.query(text, values as unknown[]) };
+}
+
 function sessionExists(sessionId: string): GenieError {
   return new GenieError('SESSION_EXISTS', `A session with id ${sessionId} already exists.`, {
     hint: 'Use a new id for a new session, or update the existing one.',
@@ -240,6 +262,6 @@ function sessionExists(sessionId: string): GenieError {
  * the first call, which loads the `pg` driver and migrates the schema (once, under an
  * advisory lock, however many processes start at once).
  */
-export function openPostgresStorage(url: string, options: PostgresStorageOptions = {}): SessionStorage {
+export function openPostgresStorage(url: string, options: PostgresStorageOptions = {}): TeamSessionStorage {
   return new PostgresStorage(url, options);
 }
