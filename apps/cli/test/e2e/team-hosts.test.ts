@@ -1,4 +1,4 @@
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Client } from 'pg';
@@ -139,18 +139,42 @@ async function runningTree(host: Host, name: string): Promise<{ dir: string; pid
   return { dir, pids };
 }
 
-async function recordOf(url: string, name: string): Promise<{ runner: number | null; status: string }> {
+async function recordOf(url: string, name: string): Promise<{ runner: number | null; status: string; host: string }> {
   const client = new Client({ connectionString: url });
   await client.connect();
   try {
-    const { rows } = await client.query<{ runner: number | null; status: string }>(
-      "SELECT (record::json->>'runnerPid')::int AS runner, status FROM genie_sessions WHERE name = $1",
+    const { rows } = await client.query<{ runner: number | null; status: string; host: string }>(
+      "SELECT (record::json->>'runnerPid')::int AS runner, status, record::json->>'host' AS host FROM genie_sessions WHERE name = $1",
       [name],
     );
-    return rows[0] as { runner: number | null; status: string };
+    return rows[0] as { runner: number | null; status: string; host: string };
   } finally {
     await client.end();
   }
+}
+
+/** `genie worker` on a host, once it says it takes turns; stopped by the test (SIGTERM). */
+async function startWorker(host: Host): Promise<ChildProcess> {
+  const command = host.namespace ? 'ip' : process.execPath;
+  const argv = host.namespace ? ['netns', 'exec', host.namespace, process.execPath, GENIE_BIN, 'worker'] : [GENIE_BIN, 'worker'];
+  const worker = spawn(command, argv, { cwd: host.workspace.dir, env: host.workspace.env, stdio: ['ignore', 'ignore', 'pipe'] });
+  let said = '';
+  await new Promise<void>((resolve, reject) => {
+    worker.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
+      said += chunk;
+      if (said.includes('taking turns')) resolve();
+    });
+    worker.on('exit', (code) => reject(new Error(`genie worker on ${host.id} exited ${code}:\n${said}`)));
+  });
+  return worker;
+}
+
+function stopWorker(worker: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (worker.exitCode !== null || worker.signalCode !== null) return resolve();
+    worker.on('exit', () => resolve());
+    worker.kill('SIGTERM');
+  });
 }
 
 describe(`a team of ${HOSTS} hosts on one PostgreSQL database`, () => {
@@ -350,5 +374,41 @@ describe(`a team of ${HOSTS} hosts on one PostgreSQL database`, () => {
     const settled = await jsonOn(stopper, ['view', 'raced', '--follow']);
     expect(settled).toMatchObject({ status: 'completed', turns: 2 });
     expect(settled.answer).toContain('resumed after the stop');
+  }, 120_000);
+
+  it("queues a resume from a third host for the owner's worker only once a stop from another host has ended the turn there", async () => {
+    const [owner, stopper, resumer] = hosts as [Host, Host, Host];
+    const { pids } = await runningTree(owner, 'raced-queue');
+    const configFile = path.join(resumer.workspace.dir, '.genie', 'config.yaml');
+    const config = fs.readFileSync(configFile, 'utf8');
+    // The third host queues its turns for workers; the owner runs one, which takes its resumes.
+    fs.writeFileSync(configFile, config.replace('storage:\n', 'storage:\n  dispatch: queue\n'));
+    const worker = await startWorker(owner);
+    try {
+      const stopping = genieOn(stopper, ['stop', 'raced-queue', '--json']);
+      const refusals: string[] = [];
+      let queued: SessionJson | undefined;
+      let aliveWhenQueued: number[] = [];
+      while (!queued) {
+        const attempt = await genieOn(resumer, ['resume', 'raced-queue', 'echo resumed from another host', '--json']);
+        if (attempt.code === 0) {
+          aliveWhenQueued = pids.filter(isRunning);
+          queued = parseJsonDocument<SessionJson>(attempt);
+        } else {
+          refusals.push(parseJsonDocument<{ error: { code: string } }>(attempt).error.code);
+        }
+      }
+      expect((await stopping).code).toBe(0);
+      expect(refusals.length).toBeGreaterThan(0);
+      expect(new Set(refusals)).toEqual(new Set(['SESSION_BUSY']));
+      expect(aliveWhenQueued).toEqual([]);
+
+      const settled = await until(() => jsonOn(stopper, ['view', 'raced-queue']), (view) => view.turns === 2 && view.status === 'completed');
+      expect((await recordOf(cluster.url.replace(/\/postgres$/, '/team'), 'raced-queue')).host).toBe(owner.id);
+      expect(settled.answer).toContain('resumed from another host');
+    } finally {
+      fs.writeFileSync(configFile, config);
+      await stopWorker(worker);
+    }
   }, 120_000);
 });
