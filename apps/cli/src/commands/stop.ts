@@ -28,7 +28,9 @@ export default defineCommand({
         terminal.printJson(view);
       } else {
         terminal.print(renderSessionLine(view, terminal.out));
-        const note = stoppedNow(view, asked) ? '' : terminal.out.dim(' (it had already ended; nothing to stop)');
+        // A turn of another host that was given up for lost says why (its host went away).
+        const ended = view.status === 'lost' && view.error ? `\n${view.error}` : ' (it had already ended; nothing to stop)';
+        const note = stoppedNow(view, asked) ? '' : terminal.out.dim(ended);
         terminal.print(`${renderStatus(view.status, terminal.out)}${note}`);
       }
       return EXIT_CODES.OK;

@@ -38,7 +38,8 @@ async function stopQueuedTurn(context: GenieContext, found: SessionEntry): Promi
 
 /**
  * Stops every process of the session (SIGTERM, then SIGKILL after the grace period, or at
- * once when forced); stopping a finished session changes nothing and is no error. A
+ * once when forced); stopping a finished session changes nothing and is no error. In a
+ * team, a turn running on another host is ended by that host, and this waits for it; a
  * queued turn is taken out of the queue instead.
  */
 export async function stopSession(context: GenieContext, options: StopOptions): Promise<SessionView> {
@@ -49,6 +50,7 @@ export async function stopSession(context: GenieContext, options: StopOptions): 
     if (stopped) return toSessionView(stopped, await lastTurnOf(await context.readableLogs(stopped), stopped));
   }
   const graceMs = options.force === true ? 0 : context.config.stop.graceMs;
-  const stopped = await stopLauncherSession(launch, found.sessionId, { graceMs });
-  return toSessionView(stopped, await lastTurnOf(launch.logsDir, stopped));
+  // A turn of another host is ended there; meanwhile the caller is told what it waits for.
+  const stopped = await stopLauncherSession(launch, found.sessionId, { graceMs, onWaiting: context.warn });
+  return toSessionView(stopped, await lastTurnOf(await context.readableLogs(stopped), stopped));
 }

@@ -1,5 +1,6 @@
 import { closeSync, openSync, readSync } from 'node:fs';
-import { openTeamEventLog, type StorageSpec, type TeamEventLog } from '@genie/storage';
+import type { StorageSpec, TeamEventLog } from '@genie/storage';
+import { teamChangesFor } from '../lease/team-changes';
 
 const CHUNK_BYTES = 256 * 1024;
 const NEWLINE = 0x0a;
@@ -116,6 +117,6 @@ function readWholeLines(file: string, offset: number): { lines: string[]; bytes:
 
 /** The mirror a turn's log needs: one for a team (PostgreSQL) store, none for a store of this host. */
 export function mirrorFor(storage: StorageSpec, sessionId: string, file: string): EventLogMirror | undefined {
-  if (storage.kind !== 'postgres' || typeof storage.url !== 'string') return undefined;
-  return new EventLogMirror(file, sessionId, openTeamEventLog(storage.url, typeof storage.project === 'string' ? storage.project : undefined));
+  const log = teamChangesFor(storage);
+  return log && new EventLogMirror(file, sessionId, log);
 }

@@ -1,6 +1,6 @@
 import type { SessionEntry } from '@genie/session-schema';
 import type { SessionStorage } from '@genie/storage';
-import { isActiveStatus } from '../launch/session-busy';
+import { isActiveStatus, isStopping } from '../launch/session-busy';
 
 /**
  * In a team store, other hosts cannot see a turn's processes: the host running it renews a
@@ -22,20 +22,34 @@ export function leaseExpired(entry: SessionEntry, leaseMs: number, nowMs = Date.
 }
 
 /**
- * Renews the lease of `turn` until the returned function is called. A renewal that fails
- * (the database unreachable, this host cut off) is not retried: if that goes on for a whole
- * lease, other hosts are right to take the turn for lost.
+ * Renews the lease of `turn` until the returned function is called, while the turn runs and
+ * while a stop is ending it (so other hosts wait for the stop rather than take the turn for
+ * lost). A renewal that fails (the database unreachable, this host cut off) is not retried:
+ * if that goes on for a whole lease, other hosts are right to take the turn for lost. Each
+ * renewal hands `onRenewed` the record it read, so the supervisor finds a stop another host
+ * asked for within one renewal even when it missed the notification.
  */
-export function renewLease(storage: SessionStorage, sessionId: string, turn: number, leaseMs: number): () => void {
+export function renewLease(
+  storage: SessionStorage,
+  sessionId: string,
+  turn: number,
+  leaseMs: number,
+  onRenewed?: (entry: SessionEntry) => void,
+): () => void {
   let writing = false;
   const timer = setInterval(() => {
     if (writing) return;
     writing = true;
     const heartbeatAt = new Date().toISOString();
     storage
-      .update(sessionId, (current) => (current.turns === turn && isActiveStatus(current.status) ? { ...current, heartbeatAt } : current))
+      .update(sessionId, (current) => (current.turns === turn && isLeased(current) ? { ...current, heartbeatAt } : current))
+      .then((entry) => onRenewed?.(entry))
       .catch(() => undefined)
       .finally(() => (writing = false));
   }, heartbeatInterval(leaseMs));
   return () => clearInterval(timer);
+}
+
+function isLeased(entry: SessionEntry): boolean {
+  return isActiveStatus(entry.status) || isStopping(entry);
 }

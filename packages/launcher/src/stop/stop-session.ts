@@ -7,12 +7,13 @@ import { isProcessAlive } from '../process/process-identity';
 import { readProcessMarkers } from '../process/session-marker';
 import type { SessionProcessRoots } from '../process/session-processes';
 import { terminateTurn } from '../process/terminate-turn';
-import { graceOf, hostOf } from '../launch/context-defaults';
+import { graceOf, hostOf, leaseOf } from '../launch/context-defaults';
 import type { LaunchContext } from '../launch/launch-context';
 import { isActiveStatus } from '../launch/session-busy';
+import { stopOnOwningHost, type RemoteStopOptions } from './stop-on-owning-host';
 
-export interface StopOptions {
-  /** How long to wait after SIGTERM before SIGKILL; default the context's graceMs (5 s). */
+export interface StopOptions extends RemoteStopOptions {
+  /** How long to wait after SIGTERM before SIGKILL; default the context's graceMs (5 s). The owning host's own setting applies to a turn of another host. */
   graceMs?: number;
 }
 
@@ -27,6 +28,9 @@ export interface StopOptions {
  * A session that is not running (completed, failed, lost, already stopped) keeps its
  * status: there is no turn to stop. Leftover processes of its last turn are still ended,
  * so stopping is always safe to repeat.
+ *
+ * A turn of another host of a team is stopped by that host's supervisor, asked through the
+ * database (see stopOnOwningHost); in any other store it is refused (FOREIGN_HOST).
  */
 export async function stopSession(ctx: LaunchContext, sessionId: string, options: StopOptions = {}): Promise<SessionEntry> {
   const host = hostOf(ctx);
@@ -38,6 +42,9 @@ export async function stopSession(ctx: LaunchContext, sessionId: string, options
     });
   }
   if (entry.host && entry.host !== host) {
+    // A team store reaches the owning host's supervisor through the database; no other store can.
+    const leaseMs = leaseOf(ctx);
+    if (leaseMs !== undefined) return stopOnOwningHost(ctx, entry, leaseMs, options);
     throw new GenieError('FOREIGN_HOST', `Session ${entry.name ?? sessionId} runs on host ${entry.host}, not on ${host}.`, {
       hint: `Stop it from ${entry.host}; process ids mean nothing on another machine.`,
       details: { sessionId, host: entry.host },

@@ -10,7 +10,9 @@ import { turnStartRecord } from '../event-log/turn-start-record';
 import type { OutputRecord } from '../event-log-record';
 import type { Executor, LaunchCommand } from '../executors/executor';
 import { getExecutor } from '../executors/registry';
-import { renewLease } from '../lease/turn-lease';
+import { heartbeatInterval, renewLease } from '../lease/turn-lease';
+import { stopAskedOf } from '../stop/stop-request';
+import { watchForStop } from '../stop/stop-watch';
 import { removeCgroup } from '../containment/cgroup-v2';
 import type { TurnContainment } from '../containment/containment-kind';
 import { prepareTurnContainment } from '../containment/turn-containment';
@@ -58,13 +60,28 @@ export async function superviseTurn(options: SuperviseOptions): Promise<SessionE
       entry.turns === spec.turn ? { ...entry, status: 'failed', exitCode: null, signal: null, error: message } : entry,
     );
   }
-  // A team turn renews its lease while it runs, so other hosts can tell it is alive.
+  // A team turn renews its lease while it runs, so other hosts can tell it is alive, and
+  // ends itself when any host records a stop of it: notified at once, or found at the next
+  // renewal when the notification was missed.
   const { spec } = options;
-  const stopRenewing = spec.leaseMs === undefined ? undefined : renewLease(options.storage, spec.sessionId, spec.turn, spec.leaseMs);
+  if (spec.leaseMs === undefined) return run.run();
+  const stopIfAsked = (entry: SessionEntry): void => {
+    if (stopAskedOf(entry, spec.turn)) run.requestStop();
+  };
+  const stopRenewing = renewLease(options.storage, spec.sessionId, spec.turn, spec.leaseMs, stopIfAsked);
+  const stopWatching = watchForStop({
+    storage: options.storage,
+    storageSpec: spec.storage,
+    sessionId: spec.sessionId,
+    turn: spec.turn,
+    intervalMs: heartbeatInterval(spec.leaseMs),
+    onStop: () => run.requestStop(),
+  });
   try {
     return await run.run();
   } finally {
-    stopRenewing?.();
+    stopRenewing();
+    await stopWatching();
   }
 }
 

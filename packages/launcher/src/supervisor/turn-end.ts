@@ -69,7 +69,9 @@ export async function recordTurnEnd(ctx: TurnEndContext, end: TurnEnding): Promi
       status: finalStatus,
       exitCode: end.exitCode,
       signal: end.signal ?? (finalStatus === 'stopped' ? entry.signal ?? null : null),
-      error: finalStatus === 'stopped' ? entry.error ?? null : error,
+      // A stop keeps what the record says of it; one found after the turn was given up for
+      // lost (this host was cut off) replaces the lost turn's error.
+      error: finalStatus === 'stopped' ? (entry.status === 'stopped' ? entry.error ?? null : null) : error,
       lastAnswer: answer ?? entry.lastAnswer ?? null,
       lastUsed: time,
     };

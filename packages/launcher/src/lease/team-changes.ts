@@ -1,0 +1,11 @@
+import { openTeamEventLog, type StorageSpec, type TeamEventLog } from '@genie/storage';
+
+/**
+ * The team database's change notifications (LISTEN/NOTIFY on session records and logs),
+ * for a store shared by hosts; none for a store of this host alone. Opening connects
+ * nothing: the first wait does.
+ */
+export function teamChangesFor(storage: StorageSpec): TeamEventLog | undefined {
+  if (storage.kind !== 'postgres' || typeof storage.url !== 'string') return undefined;
+  return openTeamEventLog(storage.url, typeof storage.project === 'string' ? storage.project : undefined);
+}
