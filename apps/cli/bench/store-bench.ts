@@ -145,13 +145,13 @@ async function main(): Promise<void> {
   }
   for (const dir of workspaces) fs.rmSync(dir, { recursive: true, force: true });
 
-  process.stdout.write(`${'figure'.padEnd(46)}${'ms'.padStart(9)}  ${'beside'.padEnd(12)}${'ms'.padStart(8)}${'ratio'.padStart(8)}  ${'cpu: ms'.padStart(9)}${'beside'.padStart(8)}${'ratio'.padStart(8)}  target\n`);
+  process.stdout.write(`${'figure'.padEnd(46)}${'ms'.padStart(9)}  ${'beside'.padEnd(12)}${'ms'.padStart(8)} ${'ratio'.padStart(8)}  ${'cpu: ms'.padStart(9)}${'beside'.padStart(8)}${'ratio'.padStart(8)}  target\n`);
   for (const row of rows) {
     const ratio = row.ms / row.againstMs;
     const missed = ratio > row.limit;
     const cpu = row.cpu ? `${row.cpu.ms.toFixed(1).padStart(9)}${row.cpu.againstMs.toFixed(1).padStart(8)}${`${(row.cpu.ms / row.cpu.againstMs).toFixed(2)}x`.padStart(8)}` : ''.padStart(25);
     process.stdout.write(
-      `${row.name.padEnd(46)}${row.ms.toFixed(1).padStart(9)}  ${row.against.padEnd(12)}${row.againstMs.toFixed(1).padStart(8)}${`${ratio.toFixed(2)}x`.padStart(8)}  ${cpu}  ${row.target}${missed ? '  MISSED' : ''}\n`,
+      `${row.name.padEnd(46)}${row.ms.toFixed(1).padStart(9)}  ${row.against.padEnd(12)}${row.againstMs.toFixed(1).padStart(8)} ${`${ratio.toFixed(2)}x`.padStart(8)}  ${cpu}  ${row.target}${missed ? '  MISSED' : ''}\n`,
     );
   }
 }
