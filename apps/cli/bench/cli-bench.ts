@@ -28,8 +28,12 @@ function genie(args: string[], cwd: string): string {
   return result.stdout;
 }
 
+/** Every workspace made, removed when the benchmark ends, however it ends. */
+const workspaces: string[] = [];
+
 function tempWorkspace(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'genie-cli-bench-'));
+  workspaces.push(dir);
   fs.mkdirSync(path.join(dir, '.genie', 'state', 'agents'), { recursive: true });
   return dir;
 }
@@ -144,7 +148,6 @@ async function main(): Promise<void> {
   genie(['resume', session.sessionId, 'echo second turn', '--no-background', '--json'], viewDir);
   rows.push({ name: `genie view (${megabytes} MB log, latest turn small)`, ...compare(['view', session.sessionId], viewDir, viewRuns), target: 'report', limit: REPORT });
 
-  for (const dir of [scratch, runDir, bigRunDir, viewDir]) fs.rmSync(dir, { recursive: true, force: true });
 
   const width = Math.max(...rows.map((row) => row.name.length));
   console.log(`node ${process.version}, ${os.cpus().length} cpus, median of ${RUNS} runs, each beside node -e 0 run alternately, timed from a small process of their own`);
@@ -162,7 +165,11 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exitCode = 1;
-});
+main()
+  .catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  })
+  .finally(() => {
+    for (const dir of workspaces) fs.rmSync(dir, { recursive: true, force: true });
+  });
