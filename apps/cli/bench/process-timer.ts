@@ -3,11 +3,10 @@
  * Usage: `node process-timer.js <TimingRequest as JSON>`; prints a Timing as JSON.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { isProcessAlive } from '@genie/launcher';
-import { openStorage } from '@genie/storage';
 import { median, type Timing, type TimingRequest } from './timing';
 
 const CPU_REPORT = path.join(__dirname, 'cpu-report.js');
@@ -31,6 +30,34 @@ function timeOnce(args: string[], cwd: string, env: NodeJS.ProcessEnv): { ms: nu
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+type Row = { record: string };
+interface ReadOnlyDatabase {
+  exec(sql: string): void;
+  prepare(sql: string): { all(): unknown[] };
+  close(): void;
+}
+
+/**
+ * The records of a session database, read through a read-only connection: opening it as a
+ * store could bring its layout up to date, and the timer changes nothing it measures.
+ * node:sqlite where this node has it, else better-sqlite3 (Node 20).
+ */
+function storedSessions(file: string): Array<{ status?: string; runnerPid?: number | null; runnerStartTime?: string | null }> {
+  if (!existsSync(file)) return [];
+  const getBuiltinModule = (process as { getBuiltinModule?: (id: string) => unknown }).getBuiltinModule;
+  const nodeSqlite = getBuiltinModule?.call(process, 'node:sqlite') as { DatabaseSync: new (file: string, options: object) => ReadOnlyDatabase } | undefined;
+  const db: ReadOnlyDatabase = nodeSqlite
+    ? new nodeSqlite.DatabaseSync(file, { readOnly: true })
+    : new (require('better-sqlite3') as new (file: string, options: object) => ReadOnlyDatabase)(file, { readonly: true });
+  try {
+    // A supervisor may be writing: wait for it rather than fail.
+    db.exec('PRAGMA busy_timeout = 5000');
+    return (db.prepare('SELECT record FROM sessions').all() as Row[]).map((row) => JSON.parse(row.record));
+  } finally {
+    db.close();
+  }
+}
+
 /**
  * Waits until no session of the store is starting or running and every supervisor has
  * exited, so each background run, and the `node -e 0` measured beside it, is timed on its
@@ -39,11 +66,10 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 async function waitUntilSettled(file: string): Promise<void> {
   const deadline = Date.now() + 10_000;
   while (Date.now() < deadline) {
-    const storage = await openStorage({ kind: 'sqlite', file });
-    const active = await storage.list({ status: ['starting', 'running'] });
-    const all = await storage.list();
-    await storage.close();
-    if (active.length === 0 && !all.some((session) => isProcessAlive(session.runnerPid ?? null, session.runnerStartTime ?? null))) return;
+    const busy = storedSessions(file).some(
+      (session) => session.status === 'starting' || session.status === 'running' || isProcessAlive(session.runnerPid ?? null, session.runnerStartTime ?? null),
+    );
+    if (!busy) return;
     await pause(20);
   }
   throw new Error('background runs did not finish within 10 s');

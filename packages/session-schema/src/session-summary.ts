@@ -40,7 +40,12 @@ function statusOf(entry: SessionEntry): SessionStatus {
   return 'lost';
 }
 
-/** The summary of a stored session (a new object, the caller's to keep and change). */
+/**
+ * The summary of a stored session (a new object, the caller's to keep and change).
+ * The SQLite and PostgreSQL stores keep it beside each record, written with the record: a
+ * change to what it returns needs a new schema version of each that rewrites (SQLite) or
+ * clears (PostgreSQL, which then renders from the record) the stored ones.
+ */
 export function toSessionSummary(entry: SessionEntry): SessionSummary {
   return {
     sessionId: entry.sessionId,
