@@ -18,7 +18,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { Client } from 'pg';
 import { startPostgresCluster } from '../../../tooling/postgres-cluster';
-import { median } from './median';
+import { median, percentile as sortedPercentile } from './timing';
 
 const GENIE = path.resolve(__dirname, '../../bin/genie.js');
 const TURNS = Number(process.env.BENCH_TEAM_TURNS ?? 30);
@@ -125,8 +125,7 @@ function timesOf(sessions: SessionTimes[], submitted: Map<string, number>): Turn
 }
 
 function percentile(values: readonly number[], fraction: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))] as number;
+  return sortedPercentile([...values].sort((a, b) => a - b), fraction);
 }
 
 function turnsPerSecond(times: TurnTimes[]): number {

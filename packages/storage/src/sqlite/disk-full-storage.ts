@@ -1,4 +1,4 @@
-import type { SessionEntry } from '@genie/session-schema';
+import type { SessionEntry, SessionSummary } from '@genie/session-schema';
 import type { CreateOptions, SessionFilter, SessionStorage, StorageCapabilities } from '../session-storage';
 import { storageClosed } from '../storage-closed';
 import { noSpaceError, openDiskFullSnapshot, outOfSpace } from './disk-full-snapshot';
@@ -33,6 +33,10 @@ class DiskFullSqliteStorage implements SessionStorage {
 
   async list(filter?: SessionFilter): Promise<SessionEntry[]> {
     return (await this.forRead()).list(filter);
+  }
+
+  async listSummaries(filter?: SessionFilter): Promise<SessionSummary[]> {
+    return (await this.forRead()).listSummaries(filter);
   }
 
   async create(entry: SessionEntry, options?: CreateOptions): Promise<SessionEntry> {
