@@ -261,20 +261,34 @@ describe('genie worker: turns queued in the team database, run by workers on thr
     await startWorker(id);
   });
 
-  it('lets the turn of a worker SIGKILLed on its own finish under its supervisor, run once', async () => {
-    const id = 'host-1';
+  it('lets the turn of a worker SIGKILLed on its own finish under its supervisor, run once; a restarted worker counts it in its cap', async () => {
+    const id = 'host-1'; // --concurrency 1
     const worker = workers.get(id) as Worker;
-    for (const other of WORKER_HOSTS) if (other !== id) (workers.get(other) as Worker).child.kill('SIGSTOP');
+    const others = WORKER_HOSTS.filter((other) => other !== id).map((other) => workers.get(other) as Worker);
+    // Only this host's worker takes turns meanwhile.
+    for (const other of others) other.child.kill('SIGSTOP');
     try {
-      await jsonOn('laptop-0', ['run', 'shell', turn('orphaned', 'sleep 2; echo finished anyway'), '--name', 'orphaned']);
+      await jsonOn('laptop-0', ['run', 'shell', turn('orphaned', 'sleep 8; echo finished anyway'), '--name', 'orphaned']);
       await until(() => jsonOn('laptop-0', ['view', 'orphaned']), (view) => view.status === 'running');
+      worker.child.kill('SIGKILL');
+      await startWorker(id);
+      await jsonOn('laptop-0', ['run', 'shell', turn('after-orphan'), '--name', 'after-orphan']);
+      let overlap = false;
+      const rows = await until(
+        async () => {
+          const current = (await records()).filter((row) => row.name === 'orphaned' || row.name === 'after-orphan');
+          if (current.length === 2 && current.every((row) => row.status === 'starting' || row.status === 'running')) overlap = true;
+          return current;
+        },
+        (current) => current.length === 2 && current.every((row) => row.status === 'completed'),
+      );
+      expect(rows.map((row) => row.host)).toEqual([id, id]);
+      expect(overlap).toBe(false);
     } finally {
-      for (const other of WORKER_HOSTS) if (other !== id) (workers.get(other) as Worker).child.kill('SIGCONT');
+      for (const other of others) other.child.kill('SIGCONT');
     }
-    worker.child.kill('SIGKILL');
-    expect(await jsonOn('laptop-1', ['view', 'orphaned', '--follow'])).toMatchObject({ status: 'completed', answer: 'finished anyway' });
+    expect(await jsonOn('laptop-1', ['view', 'orphaned'])).toMatchObject({ status: 'completed', answer: 'finished anyway' });
     expect(runsOf('orphaned')).toEqual([id]);
-    await startWorker(id);
   });
 
   it('refuses to start a worker without a team store, or with a bad --concurrency, saying what to do', async () => {
