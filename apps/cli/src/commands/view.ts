@@ -8,7 +8,7 @@ import type { Terminal } from '../output/terminal';
 import { SESSION, defineCommand, withGenie } from '../command';
 
 function isActive(view: SessionView): boolean {
-  return view.status === 'starting' || view.status === 'running';
+  return view.status === 'queued' || view.status === 'starting' || view.status === 'running';
 }
 
 /**
@@ -19,7 +19,8 @@ async function followTurn(genie: Genie, view: SessionView, terminal: Terminal): 
   const controller = new AbortController();
   const onSigint = (): void => controller.abort();
   process.on('SIGINT', onSigint);
-  const fromTurn = view.turns;
+  // A queued turn is the next one: the previous turn's events are not replayed.
+  const fromTurn = view.status === 'queued' ? view.turns + 1 : view.turns;
   let sawOutcome = false;
   try {
     for await (const event of genie.follow({ session: view.sessionId, signal: controller.signal })) {

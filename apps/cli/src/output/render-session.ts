@@ -67,7 +67,7 @@ export function renderSessionView(view: SessionView, c: Colors): string {
   if (view.logFile) lines.push(field('log', c.dim(view.logFile), c));
   const prompt = view.lastTurn?.prompt ?? view.lastPrompt;
   if (prompt) lines.push('', c.bold('prompt'), indent(prompt));
-  const running = view.status === 'running' || view.status === 'starting';
+  const running = view.status === 'running' || view.status === 'starting' || view.status === 'queued';
   if (running) {
     // A running turn's latest message is progress, not its answer; `answer` is then the
     // previous turn's. Each is labelled for what it is.

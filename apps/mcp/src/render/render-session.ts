@@ -60,7 +60,7 @@ export function renderSessionView(view: SessionView, stillRunning = STILL_RUNNIN
     for (const turn of view.transcript) lines.push('', renderTurn(turn));
     return lines.join('\n');
   }
-  const running = view.status === 'starting' || view.status === 'running';
+  const running = view.status === 'queued' || view.status === 'starting' || view.status === 'running';
   if (view.lastPrompt) lines.push(`Last prompt: ${view.lastPrompt}`);
   if (view.answer) lines.push(`${running ? 'Previous turn’s answer' : 'Answer'}: ${view.answer}`);
   if (running) lines.push(stillRunning);

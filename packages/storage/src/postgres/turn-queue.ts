@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { GenieError } from '@genie/errors';
 import type PgBoss from 'pg-boss';
 import { describeDatabaseUrl } from './postgres-connection';
@@ -37,37 +36,33 @@ async function loadPgBoss(): Promise<PgBossClass> {
   }
 }
 
-function shortHash(text: string): string {
-  return createHash('sha256').update(text).digest('hex').slice(0, 12);
-}
-
-/** A host id or label as a queue-name word: kept readable, with a hash when characters had to go. */
-function queueWord(text: string): string {
-  const safe = text.replace(/[^A-Za-z0-9_.-]/g, '_');
-  return safe === text ? text : `${safe}~${shortHash(text)}`;
+/** One part of a queue name, encoded so that no project, host or label can make another's name. */
+function part(text: string): string {
+  return encodeURIComponent(text);
 }
 
 /**
  * Queue names of one project. First turns go to a shared queue per set of required labels
  * (a worker takes from every set its own labels cover); a resume goes to the queue of the
- * host that owns the conversation.
+ * host that owns the conversation. pg-boss keeps each queue in a table named by a hash of
+ * its name, so a name may be long and hold any character.
  */
 export class TurnQueueNames {
   private readonly prefix: string;
 
   constructor(project: string) {
-    this.prefix = `genie.${shortHash(project)}`;
+    this.prefix = `genie/${part(project)}`;
   }
 
   /** The queue of first turns that need `labels` (sorted, without repeats). */
   shared(labels: readonly string[]): string {
-    const words = [...new Set(labels)].sort().map(queueWord);
-    return words.length === 0 ? `${this.prefix}.any` : `${this.prefix}.labels.${words.join('+')}`;
+    const words = [...new Set(labels)].sort().map(part);
+    return words.length === 0 ? `${this.prefix}/any` : `${this.prefix}/labels/${words.join('+')}`;
   }
 
   /** The queue of turns that must run on `host`. */
   host(host: string): string {
-    return `${this.prefix}.host.${queueWord(host)}`;
+    return `${this.prefix}/host/${part(host)}`;
   }
 
   /** The queues a worker of `host` with `labels` takes from, its own host's first. */
