@@ -2,6 +2,8 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { Client as McpClient } from '@modelcontextprotocol/sdk/client/index.js';
+import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { Client } from 'pg';
 import { startPostgresCluster } from '../../../../tooling/postgres-cluster';
 import { GENIE_BIN, describeResult, parseJsonDocument, runGenie, type GenieResult } from './support/genie-process';
@@ -113,6 +115,7 @@ describe('genie worker: turns queued in the team database, run by workers on thr
       const runArgs = '["bash", "-c", "--", "{prompt}"]';
       workspace.writeAgent('gpu-job', 'command', { runArgs, labels: '[gpu]' });
       workspace.writeAgent('tpu-job', 'command', { runArgs, labels: '[tpu]' });
+      workspace.writeAgent('plain-job', 'command', { runArgs });
       workspace.env.GENIE_DATABASE_URL = databaseUrl;
       workspace.env.GENIE_HOST_ID = id;
       hosts.set(id, { id, workspace });
@@ -147,6 +150,20 @@ describe('genie worker: turns queued in the team database, run by workers on thr
     expect(settled).toMatchObject({ status: 'completed', turns: 1, answer: 'hello from a worker' });
     expect(WORKER_HOSTS).toContain(runsOf('first')[0]);
     expect(runsOf('first')).toHaveLength(1);
+  });
+
+  it('queues a run asked for over MCP, and a worker runs it', async () => {
+    const { workspace } = host('laptop-2');
+    const client = new McpClient({ name: 'genie-e2e', version: '0.0.0' });
+    await client.connect(new StdioClientTransport({ command: process.execPath, args: [GENIE_BIN, 'mcp'], cwd: workspace.dir, env: workspace.env as Record<string, string>, stderr: 'ignore' }));
+    try {
+      const result = await client.callTool({ name: 'run', arguments: { agent: 'plain-job', prompt: turn('over-mcp', 'echo from mcp'), name: 'over-mcp' } });
+      expect(result.structuredContent).toMatchObject({ name: 'over-mcp', status: 'queued' });
+    } finally {
+      await client.close();
+    }
+    expect(await jsonOn('laptop-3', ['view', 'over-mcp', '--follow'])).toMatchObject({ status: 'completed', answer: 'from mcp' });
+    expect(runsOf('over-mcp')).toHaveLength(1);
   });
 
   it('never runs more turns at once on a worker than its --concurrency, as the records show', async () => {
