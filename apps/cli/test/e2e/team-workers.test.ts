@@ -316,6 +316,16 @@ describe('genie worker: turns queued in the team database, run by workers on thr
     const zero = await genieOn('host-1', ['worker', '--concurrency', '0', '--json']);
     expect(zero.code).toBe(2);
     expect(parseJsonDocument<{ error: { code: string } }>(zero).error.code).toBe('INVALID_INPUT');
+
+    // Queue mode needs a team store, and a worktree belongs to a host not chosen yet: refused, nothing recorded.
+    fs.writeFileSync(path.join(alone.dir, '.genie', 'config.yaml'), 'storage:\n  dispatch: queue\n');
+    const local = await runGenie(['run', 'shell', 'true', '--json'], { cwd: alone.dir, env: alone.env });
+    expect(local.code).toBe(4);
+    expect(parseJsonDocument<{ error: { code: string; message: string } }>(local).error).toMatchObject({ code: 'CONFIG_INVALID', message: expect.stringContaining('storage.dispatch') });
+    const worktree = await genieOn('laptop-0', ['run', 'shell', 'true', '--worktree', '--name', 'no-worktree', '--json']);
+    expect(worktree.code).toBe(2);
+    expect(parseJsonDocument<{ error: { code: string } }>(worktree).error.code).toBe('INVALID_INPUT');
+    expect((await genieOn('laptop-0', ['view', 'no-worktree'])).code).toBe(3);
   });
 
   it('runs each of 200 runs queued from 4 hosts at once exactly once', async () => {
