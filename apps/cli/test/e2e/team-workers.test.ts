@@ -220,6 +220,24 @@ describe('genie worker: turns queued in the team database, run by workers on thr
     expect(result.stdout).toContain('completed');
   });
 
+  it('stops a foreground run on Ctrl-C while it waits in the queue: it never runs', async () => {
+    const { workspace } = host('laptop-3');
+    const child = spawn(process.execPath, [GENIE_BIN, 'run', 'tpu-job', '--no-background', '--name', 'interrupted', turn('interrupted')], {
+      cwd: workspace.dir,
+      env: workspace.env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr?.resume();
+    const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+    await until(async () => stdout, (text) => text.includes('interrupted'));
+    child.kill('SIGINT');
+    expect(await exited).toBe(130);
+    expect(await jsonOn('laptop-0', ['view', 'interrupted'])).toMatchObject({ status: 'stopped', turns: 0 });
+    expect(runsOf('interrupted')).toEqual([]);
+  });
+
   it('takes a turn of a host that died (worker and supervisor SIGKILLed) for lost within the lease, never runs it again, and refuses its resume naming the host', async () => {
     await jsonOn('laptop-0', ['run', 'shell', turn('doomed', 'sleep 60'), '--name', 'doomed']);
     const running = await until(() => jsonOn('laptop-0', ['view', 'doomed']), (view) => view.status === 'running' && runsOf('doomed').length === 1);
