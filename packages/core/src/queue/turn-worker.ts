@@ -14,6 +14,9 @@ import { pause } from '../sessions/pause';
 export const DEFAULT_WORKER_POLL_MS = 500;
 export const DEFAULT_WORKER_CONCURRENCY = 2;
 
+/** How long the row of a worker that stopped renewing it is kept. */
+const STALE_WORKER_MS = 24 * 60 * 60 * 1000;
+
 const LABEL_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
 
 function checkWorkerOptions(options: WorkerOptions): { concurrency: number; labels: string[]; pollMs: number } {
@@ -67,6 +70,8 @@ export async function runWorker(context: GenieContext, options: WorkerOptions): 
   for (const queue of queues) await dispatch.queue.ensureQueue(queue);
   const info = { workerId: `${host}/${process.pid}/${randomUUID().slice(0, 8)}`, host, labels, concurrency, pid: process.pid };
   await dispatch.workers.heartbeat(info);
+  // Workers killed outright leave their rows; a day later nobody needs them to name a host.
+  await dispatch.workers.forgetStale(STALE_WORKER_MS).catch(() => undefined);
   options.onReady?.({ host, labels, concurrency, queues, location: dispatch.queue.location });
 
   const running = await runningOnHost(launch, host);
