@@ -6,7 +6,10 @@
  * - run -> start: from spawning the submitting `genie run` to the turn's claim (the record's
  *   `startTime`, written by the worker's host or, embedded, by the run itself);
  * - enqueued -> start (team only): from the queued record's `created` to that claim;
- * - turns per second: TURNS over the time from the first submission to the last turn's end.
+ * - turns per second: TURNS over the time from the first submission to the last turn's end
+ *   (runs submitted LANES at a time, so the submitting commands' own start-up counts), and,
+ *   for the team, a backlog of TURNS queued before any worker ran over the time from the
+ *   workers' start to the last turn's end (the workers' own pace).
  * The hosts are separate workspaces, HOMEs and host ids on this machine (the pid namespace
  * and clock are shared, so the times compare). Starts its own throwaway PostgreSQL cluster.
  * Run with `npm run bench` in apps/cli after a build.
@@ -18,7 +21,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { Client } from 'pg';
 import { startPostgresCluster } from '../../../tooling/postgres-cluster';
-import { median, percentile as sortedPercentile } from './timing';
+import { percentile as sortedPercentile } from './timing';
 
 const GENIE = path.resolve(__dirname, '../../bin/genie.js');
 const TURNS = Number(process.env.BENCH_TEAM_TURNS ?? 30);
@@ -85,7 +88,7 @@ function genie(host: Host, args: string[]): Promise<void> {
 }
 
 /** Submits TURNS runs, LANES at a time; returns each session's spawn time by name. */
-async function submitAll(host: Host, prefix: string, extra: string[]): Promise<Map<string, number>> {
+async function submitAll(host: Host, prefix: string): Promise<Map<string, number>> {
   const submitted = new Map<string, number>();
   let next = 0;
   const lane = async (): Promise<void> => {
@@ -93,7 +96,7 @@ async function submitAll(host: Host, prefix: string, extra: string[]): Promise<M
       const name = `${prefix}-${next}`;
       next += 1;
       submitted.set(name, Date.now());
-      await genie(host, ['run', 'shell', PROMPT, '--name', name, ...extra]);
+      await genie(host, ['run', 'shell', PROMPT, '--name', name]);
     }
   };
   await Promise.all(Array.from({ length: LANES }, lane));
@@ -134,21 +137,22 @@ function turnsPerSecond(times: TurnTimes[]): number {
   return times.length / ((last - first) / 1000);
 }
 
-function nodeStartMs(runs = 15): number {
+/** Start-up of a bare node, each run's time: the floor under every figure that starts a process. */
+function nodeStartMs(runs = 15): number[] {
   const times: number[] = [];
   for (let i = 0; i < runs; i += 1) {
     const start = process.hrtime.bigint();
     spawnSync(process.execPath, ['-e', '0'], { env: ENV, stdio: 'ignore' });
     times.push(Number(process.hrtime.bigint() - start) / 1e6);
   }
-  return median(times);
+  return times;
 }
 
 async function embeddedRun(): Promise<TurnTimes[]> {
   const host = makeHost('embedded', 'defaults:\n  background: true\n');
   // One run first: it creates the database, so the measured runs do not pay for it.
   await genie(host, ['run', 'shell', PROMPT, '--name', 'warm-up']);
-  const submitted = await submitAll(host, 'embedded', []);
+  const submitted = await submitAll(host, 'embedded');
   const file = path.join(host.dir, '.genie', 'state', 'genie.db');
   const read = async (): Promise<SessionTimes[]> => {
     const db = new Database(file, { readonly: true, fileMustExist: true });
@@ -163,54 +167,66 @@ async function embeddedRun(): Promise<TurnTimes[]> {
   return timesOf(await settled(read, 'embedded store'), submitted);
 }
 
-async function teamRun(url: string): Promise<{ times: TurnTimes[]; serverVersion: string }> {
+function startWorker(host: Host): Promise<ChildProcess> {
+  const worker = spawn(process.execPath, [GENIE, 'worker', '--concurrency', String(CONCURRENCY)], { cwd: host.dir, env: host.env, stdio: ['ignore', 'ignore', 'pipe'] });
+  let said = '';
+  return new Promise<ChildProcess>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`genie worker on ${host.id} did not start: ${said}`)), WAIT_MS);
+    worker.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
+      said += chunk;
+      if (said.includes('taking turns')) {
+        clearTimeout(timer);
+        resolve(worker);
+      }
+    });
+    worker.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`genie worker on ${host.id} exited ${code}: ${said}`));
+    });
+  });
+}
+
+function stopWorker(worker: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (worker.exitCode !== null || worker.signalCode !== null) return resolve();
+    worker.on('exit', () => resolve());
+    worker.kill('SIGTERM');
+  });
+}
+
+interface TeamFigures {
+  /** Turns submitted while the workers ran: latencies, and turns per second as the submitters feed them. */
+  fed: TurnTimes[];
+  /** A backlog of TURNS queued before any worker ran, drained by the workers: their own pace. */
+  drainedPerSecond: number;
+  serverVersion: string;
+}
+
+async function teamRun(url: string): Promise<TeamFigures> {
   const config = `storage:\n  adapter: postgres\n  url: ${url}\n  project: bench\n  dispatch: queue\n`;
   const submitter = makeHost('submitter', config);
   const hosts = Array.from({ length: WORKERS }, (_, index) => makeHost(`worker-${index}`, config));
   const workers: ChildProcess[] = [];
   const client = new Client({ connectionString: url });
   await client.connect();
+  const sessionsNamed = (prefix: string) => async (): Promise<SessionTimes[]> => {
+    const { rows } = await client.query<{ record: string }>('SELECT record FROM genie_sessions WHERE project = $1 AND name LIKE $2', ['bench', `${prefix}-%`]);
+    return rows.map((row) => JSON.parse(row.record) as SessionTimes);
+  };
   try {
-    // The submitter's first command migrates the schema; workers then start on a ready database.
-    await genie(submitter, ['list', 'sessions']);
-    for (const host of hosts) {
-      const worker = spawn(process.execPath, [GENIE, 'worker', '--concurrency', String(CONCURRENCY)], { cwd: host.dir, env: host.env, stdio: ['ignore', 'ignore', 'pipe'] });
-      let ready = '';
-      await new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`genie worker on ${host.id} did not start: ${ready}`)), WAIT_MS);
-        worker.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
-          ready += chunk;
-          if (ready.includes('taking turns')) {
-            clearTimeout(timer);
-            resolve();
-          }
-        });
-        worker.on('exit', (code) => {
-          clearTimeout(timer);
-          reject(new Error(`genie worker on ${host.id} exited ${code}: ${ready}`));
-        });
-      });
-      workers.push(worker);
-    }
+    // The backlog: queued with no worker running, then drained from the moment the workers start.
+    const backlog = await submitAll(submitter, 'backlog');
+    const workersStarted = Date.now();
+    workers.push(...(await Promise.all(hosts.map(startWorker))));
+    const drained = timesOf(await settled(sessionsNamed('backlog'), 'team store, backlog'), backlog);
+    const drainedPerSecond = drained.length / ((Math.max(...drained.map((time) => time.ended)) - workersStarted) / 1000);
+
     const serverVersion = (await client.query<{ server_version: string }>('SHOW server_version')).rows[0]?.server_version ?? '?';
-    const submitted = await submitAll(submitter, 'team', []);
-    const read = async (): Promise<SessionTimes[]> => {
-      const { rows } = await client.query<{ record: string }>("SELECT record FROM genie_sessions WHERE project = 'bench' AND name LIKE 'team-%'");
-      return rows.map((row) => JSON.parse(row.record) as SessionTimes);
-    };
-    return { times: timesOf(await settled(read, 'team store'), submitted), serverVersion };
+    const submitted = await submitAll(submitter, 'team');
+    return { fed: timesOf(await settled(sessionsNamed('team'), 'team store'), submitted), drainedPerSecond, serverVersion };
   } finally {
     await client.end().catch(() => undefined);
-    await Promise.all(
-      workers.map(
-        (worker) =>
-          new Promise<void>((resolve) => {
-            if (worker.exitCode !== null) return resolve();
-            worker.on('exit', () => resolve());
-            worker.kill('SIGTERM');
-          }),
-      ),
-    );
+    await Promise.all(workers.map(stopWorker));
   }
 }
 
@@ -237,13 +253,15 @@ async function main(): Promise<void> {
         `${WORKERS} workers x concurrency ${CONCURRENCY}; PostgreSQL ${team.serverVersion}\n`,
     );
     process.stdout.write(`${'figure'.padEnd(50)}${'p50 ms'.padStart(8)}${'p95 ms'.padStart(8)}\n`);
-    process.stdout.write(row('node -e 0', [nodeMs]));
+    process.stdout.write(row('node -e 0', nodeMs));
     process.stdout.write(row('embedded (SQLite): run -> turn start', embedded.map((time) => time.started - time.submitted)));
-    process.stdout.write(row(`team (${WORKERS} workers): run -> turn start`, team.times.map((time) => time.started - time.submitted)));
-    process.stdout.write(row(`team (${WORKERS} workers): enqueued -> turn start`, team.times.map((time) => time.started - time.created)));
+    process.stdout.write(row(`team (${WORKERS} workers): run -> turn start`, team.fed.map((time) => time.started - time.submitted)));
+    process.stdout.write(row(`team (${WORKERS} workers): enqueued -> turn start`, team.fed.map((time) => time.started - time.created)));
+    const rate = (name: string, perSecond: number): string => `${name.padEnd(50)}${perSecond.toFixed(2).padStart(8)}\n`;
     process.stdout.write(`${'turns per second'.padEnd(50)}${'turns/s'.padStart(8)}\n`);
-    process.stdout.write(`${'embedded (SQLite), background runs'.padEnd(50)}${turnsPerSecond(embedded).toFixed(2).padStart(8)}\n`);
-    process.stdout.write(`${`team, through ${WORKERS} workers`.padEnd(50)}${turnsPerSecond(team.times).toFixed(2).padStart(8)}\n`);
+    process.stdout.write(rate(`embedded (SQLite), runs ${LANES} at a time`, turnsPerSecond(embedded)));
+    process.stdout.write(rate(`team, runs ${LANES} at a time, ${WORKERS} workers`, turnsPerSecond(team.fed)));
+    process.stdout.write(rate(`team, a backlog of ${TURNS} drained by ${WORKERS} workers`, team.drainedPerSecond));
   } finally {
     cluster.destroy();
     for (const root of roots) fs.rmSync(root, { recursive: true, force: true });

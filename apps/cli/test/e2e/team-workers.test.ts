@@ -2,6 +2,8 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { Client as McpClient } from '@modelcontextprotocol/sdk/client/index.js';
+import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { Client } from 'pg';
 import { startPostgresCluster } from '../../../../tooling/postgres-cluster';
 import { GENIE_BIN, describeResult, parseJsonDocument, runGenie, type GenieResult } from './support/genie-process';
@@ -113,6 +115,7 @@ describe('genie worker: turns queued in the team database, run by workers on thr
       const runArgs = '["bash", "-c", "--", "{prompt}"]';
       workspace.writeAgent('gpu-job', 'command', { runArgs, labels: '[gpu]' });
       workspace.writeAgent('tpu-job', 'command', { runArgs, labels: '[tpu]' });
+      workspace.writeAgent('plain-job', 'command', { runArgs });
       workspace.env.GENIE_DATABASE_URL = databaseUrl;
       workspace.env.GENIE_HOST_ID = id;
       hosts.set(id, { id, workspace });
@@ -147,6 +150,20 @@ describe('genie worker: turns queued in the team database, run by workers on thr
     expect(settled).toMatchObject({ status: 'completed', turns: 1, answer: 'hello from a worker' });
     expect(WORKER_HOSTS).toContain(runsOf('first')[0]);
     expect(runsOf('first')).toHaveLength(1);
+  });
+
+  it('queues a run asked for over MCP, and a worker runs it', async () => {
+    const { workspace } = host('laptop-2');
+    const client = new McpClient({ name: 'genie-e2e', version: '0.0.0' });
+    await client.connect(new StdioClientTransport({ command: process.execPath, args: [GENIE_BIN, 'mcp'], cwd: workspace.dir, env: workspace.env as Record<string, string>, stderr: 'ignore' }));
+    try {
+      const result = await client.callTool({ name: 'run', arguments: { agent: 'plain-job', prompt: turn('over-mcp', 'echo from mcp'), name: 'over-mcp' } });
+      expect(result.structuredContent).toMatchObject({ name: 'over-mcp', status: 'queued' });
+    } finally {
+      await client.close();
+    }
+    expect(await jsonOn('laptop-3', ['view', 'over-mcp', '--follow'])).toMatchObject({ status: 'completed', answer: 'from mcp' });
+    expect(runsOf('over-mcp')).toHaveLength(1);
   });
 
   it('never runs more turns at once on a worker than its --concurrency, as the records show', async () => {
@@ -201,6 +218,24 @@ describe('genie worker: turns queued in the team database, run by workers on thr
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('streamed here');
     expect(result.stdout).toContain('completed');
+  });
+
+  it('stops a foreground run on Ctrl-C while it waits in the queue: it never runs', async () => {
+    const { workspace } = host('laptop-3');
+    const child = spawn(process.execPath, [GENIE_BIN, 'run', 'tpu-job', '--no-background', '--name', 'interrupted', turn('interrupted')], {
+      cwd: workspace.dir,
+      env: workspace.env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr?.resume();
+    const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+    await until(async () => stdout, (text) => text.includes('interrupted'));
+    child.kill('SIGINT');
+    expect(await exited).toBe(130);
+    expect(await jsonOn('laptop-0', ['view', 'interrupted'])).toMatchObject({ status: 'stopped', turns: 0 });
+    expect(runsOf('interrupted')).toEqual([]);
   });
 
   it('takes a turn of a host that died (worker and supervisor SIGKILLed) for lost within the lease, never runs it again, and refuses its resume naming the host', async () => {
@@ -261,20 +296,34 @@ describe('genie worker: turns queued in the team database, run by workers on thr
     await startWorker(id);
   });
 
-  it('lets the turn of a worker SIGKILLed on its own finish under its supervisor, run once', async () => {
-    const id = 'host-1';
+  it('lets the turn of a worker SIGKILLed on its own finish under its supervisor, run once; a restarted worker counts it in its cap', async () => {
+    const id = 'host-1'; // --concurrency 1
     const worker = workers.get(id) as Worker;
-    for (const other of WORKER_HOSTS) if (other !== id) (workers.get(other) as Worker).child.kill('SIGSTOP');
+    const others = WORKER_HOSTS.filter((other) => other !== id).map((other) => workers.get(other) as Worker);
+    // Only this host's worker takes turns meanwhile.
+    for (const other of others) other.child.kill('SIGSTOP');
     try {
-      await jsonOn('laptop-0', ['run', 'shell', turn('orphaned', 'sleep 2; echo finished anyway'), '--name', 'orphaned']);
+      await jsonOn('laptop-0', ['run', 'shell', turn('orphaned', 'sleep 8; echo finished anyway'), '--name', 'orphaned']);
       await until(() => jsonOn('laptop-0', ['view', 'orphaned']), (view) => view.status === 'running');
+      worker.child.kill('SIGKILL');
+      await startWorker(id);
+      await jsonOn('laptop-0', ['run', 'shell', turn('after-orphan'), '--name', 'after-orphan']);
+      let overlap = false;
+      const rows = await until(
+        async () => {
+          const current = (await records()).filter((row) => row.name === 'orphaned' || row.name === 'after-orphan');
+          if (current.length === 2 && current.every((row) => row.status === 'starting' || row.status === 'running')) overlap = true;
+          return current;
+        },
+        (current) => current.length === 2 && current.every((row) => row.status === 'completed'),
+      );
+      expect(rows.map((row) => row.host)).toEqual([id, id]);
+      expect(overlap).toBe(false);
     } finally {
-      for (const other of WORKER_HOSTS) if (other !== id) (workers.get(other) as Worker).child.kill('SIGCONT');
+      for (const other of others) other.child.kill('SIGCONT');
     }
-    worker.child.kill('SIGKILL');
-    expect(await jsonOn('laptop-1', ['view', 'orphaned', '--follow'])).toMatchObject({ status: 'completed', answer: 'finished anyway' });
+    expect(await jsonOn('laptop-1', ['view', 'orphaned'])).toMatchObject({ status: 'completed', answer: 'finished anyway' });
     expect(runsOf('orphaned')).toEqual([id]);
-    await startWorker(id);
   });
 
   it('refuses to start a worker without a team store, or with a bad --concurrency, saying what to do', async () => {
@@ -285,6 +334,16 @@ describe('genie worker: turns queued in the team database, run by workers on thr
     const zero = await genieOn('host-1', ['worker', '--concurrency', '0', '--json']);
     expect(zero.code).toBe(2);
     expect(parseJsonDocument<{ error: { code: string } }>(zero).error.code).toBe('INVALID_INPUT');
+
+    // Queue mode needs a team store, and a worktree belongs to a host not chosen yet: refused, nothing recorded.
+    fs.writeFileSync(path.join(alone.dir, '.genie', 'config.yaml'), 'storage:\n  dispatch: queue\n');
+    const local = await runGenie(['run', 'shell', 'true', '--json'], { cwd: alone.dir, env: alone.env });
+    expect(local.code).toBe(4);
+    expect(parseJsonDocument<{ error: { code: string; message: string } }>(local).error).toMatchObject({ code: 'CONFIG_INVALID', message: expect.stringContaining('storage.dispatch') });
+    const worktree = await genieOn('laptop-0', ['run', 'shell', 'true', '--worktree', '--name', 'no-worktree', '--json']);
+    expect(worktree.code).toBe(2);
+    expect(parseJsonDocument<{ error: { code: string } }>(worktree).error.code).toBe('INVALID_INPUT');
+    expect((await genieOn('laptop-0', ['view', 'no-worktree'])).code).toBe(3);
   });
 
   it('runs each of 200 runs queued from 4 hosts at once exactly once', async () => {

@@ -14,6 +14,9 @@ import { pause } from '../sessions/pause';
 export const DEFAULT_WORKER_POLL_MS = 500;
 export const DEFAULT_WORKER_CONCURRENCY = 2;
 
+/** How long the row of a worker that stopped renewing it is kept. */
+const STALE_WORKER_MS = 24 * 60 * 60 * 1000;
+
 const LABEL_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
 
 function checkWorkerOptions(options: WorkerOptions): { concurrency: number; labels: string[]; pollMs: number } {
@@ -49,8 +52,8 @@ function messageOf(error: unknown): string {
 /**
  * `genie worker`: takes queued turns of the team database and starts each under a detached
  * supervisor exactly as `genie run --background` does here (the same launch path, so the
- * same leases, logs, hooks and reconciliation). At most `concurrency` of its turns run at
- * once, counted from their records. A turn goes to a worker that has every label its agent
+ * same leases, logs, hooks and reconciliation). At most `concurrency` turns of this host run
+ * at once, counted from their records. A turn goes to a worker that has every label its agent
  * requires; a resume only to a worker of the host that owns the conversation.
  *
  * Resolves once `signal` aborts and the worker has let go: it takes no more jobs, finishes
@@ -67,9 +70,11 @@ export async function runWorker(context: GenieContext, options: WorkerOptions): 
   for (const queue of queues) await dispatch.queue.ensureQueue(queue);
   const info = { workerId: `${host}/${process.pid}/${randomUUID().slice(0, 8)}`, host, labels, concurrency, pid: process.pid };
   await dispatch.workers.heartbeat(info);
+  // Workers killed outright leave their rows; a day later nobody needs them to name a host.
+  await dispatch.workers.forgetStale(STALE_WORKER_MS).catch(() => undefined);
   options.onReady?.({ host, labels, concurrency, queues, location: dispatch.queue.location });
 
-  const running = new Map<string, number>();
+  const running = await runningOnHost(launch, host);
   let started = 0;
   let renewing = false;
   const heartbeat = setInterval(() => {
@@ -107,6 +112,15 @@ export async function runWorker(context: GenieContext, options: WorkerOptions): 
     await dispatch.workers.remove(info.workerId).catch(() => undefined);
   }
   return { host, started, stillRunning: running.size };
+}
+
+/**
+ * The cap is per host: turns of this host still running when the worker starts (started by
+ * a worker before a restart, under their own supervisors) take their slots until they end.
+ */
+async function runningOnHost(launch: LaunchContext, host: string): Promise<Map<string, number>> {
+  const active = await launch.storage.list({ status: ['starting', 'running'] });
+  return new Map(active.filter((entry) => entry.host === host && typeof entry.turns === 'number').map((entry) => [entry.sessionId, entry.turns as number]));
 }
 
 /** Frees the slots of turns that ended (a supervisor that died is reconciled to `lost` here, its host). */

@@ -19,6 +19,8 @@ export interface WorkerRegistry {
   readonly location: string;
   /** Records (or renews) the worker's row. */
   heartbeat(worker: WorkerInfo): Promise<void>;
+  /** Removes the rows of workers that died without removing theirs, once nobody renewed them for `olderThanMs`. */
+  forgetStale(olderThanMs: number): Promise<void>;
   /** Removes the worker's row: it takes no more turns. */
   remove(workerId: string): Promise<void>;
   /** Whether some worker of `host` renewed its row in the last `withinMs`. */
@@ -47,6 +49,13 @@ class PostgresWorkerRegistry implements WorkerRegistry {
        ON CONFLICT (project, worker_id) DO UPDATE SET heartbeat_at = now(), labels = EXCLUDED.labels, concurrency = EXCLUDED.concurrency`,
       [this.project, worker.workerId, worker.host, [...worker.labels], worker.concurrency, worker.pid],
     );
+  }
+
+  async forgetStale(olderThanMs: number): Promise<void> {
+    await this.connection.query('DELETE FROM genie_workers WHERE project = $1 AND heartbeat_at < now() - make_interval(secs => $2::double precision / 1000)', [
+      this.project,
+      olderThanMs,
+    ]);
   }
 
   async remove(workerId: string): Promise<void> {

@@ -112,6 +112,16 @@ describe('the worker registry', () => {
     await registry.remove('w-1');
     expect(await registry.hasLiveWorker('host-a', 60_000)).toBe(false);
   });
+
+  it('forgets the rows of workers gone for long, keeping the others', async () => {
+    const registry = opened(openWorkerRegistry(url, 'stale'));
+    await registry.heartbeat({ workerId: 'old', host: 'host-old', labels: [], concurrency: 1, pid: 1 });
+    await registry.heartbeat({ workerId: 'new', host: 'host-new', labels: [], concurrency: 1, pid: 2 });
+    await queryDatabase(url, "UPDATE genie_workers SET heartbeat_at = now() - interval '2 days' WHERE project = 'stale' AND worker_id = 'old'");
+    await registry.forgetStale(24 * 60 * 60 * 1000);
+    const rows = await queryDatabase<{ worker_id: string }>(url, "SELECT worker_id FROM genie_workers WHERE project = 'stale'");
+    expect(rows).toEqual([{ worker_id: 'new' }]);
+  });
 });
 
 function openWorkerRegistryIn(project: string): ReturnType<typeof openWorkerRegistry> {
