@@ -143,6 +143,11 @@ describe('genie worker: turns queued in the team database, run by workers on thr
     fs.rmSync(path.dirname(marker), { recursive: true, force: true });
   });
 
+  // A test that paused workers (SIGSTOP) and then failed leaves none of them paused for the next.
+  afterEach(() => {
+    for (const worker of workers.values()) if (worker.child.exitCode === null && worker.child.signalCode === null) worker.child.kill('SIGCONT');
+  });
+
   it('queues a run from a host without a worker, prints it `queued` at once, and a worker runs it', async () => {
     const queued = await jsonOn('laptop-0', ['run', 'shell', turn('first', 'echo hello from a worker'), '--name', 'first']);
     expect(queued).toMatchObject({ name: 'first', status: 'queued', turns: 0 });

@@ -72,9 +72,9 @@ export async function runWorker(context: GenieContext, options: WorkerOptions): 
   await dispatch.workers.heartbeat(info);
   // Workers killed outright leave their rows; a day later nobody needs them to name a host.
   await dispatch.workers.forgetStale(STALE_WORKER_MS).catch(() => undefined);
+  const running = await runningOnHost(launch, host);
   options.onReady?.({ host, labels, concurrency, queues, location: dispatch.queue.location });
 
-  const running = await runningOnHost(launch, host);
   let started = 0;
   let renewing = false;
   const heartbeat = setInterval(() => {

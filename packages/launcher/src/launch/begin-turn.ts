@@ -40,8 +40,7 @@ function foreignHostError(entry: SessionEntry, host: string): GenieError {
 
 /** The record says `queued` for this job, or the job's turn is not to run (stopped, or claimed already). */
 function assertQueuedFor(entry: SessionEntry, jobId: string): void {
-  const queued = entry.queuedTurn as { jobId?: unknown } | undefined;
-  if (entry.status === 'queued' && queued?.jobId === jobId) return;
+  if (entry.status === 'queued' && entry.queuedTurn?.jobId === jobId) return;
   throw new GenieError('SESSION_BUSY', `Session ${entry.name ?? entry.sessionId} is no longer queued for this turn (it is ${String(entry.status)}).`, {
     hint: 'Nothing to do: the turn was stopped before a worker took it, or another worker took it.',
     details: { sessionId: entry.sessionId, status: entry.status ?? null, jobId },

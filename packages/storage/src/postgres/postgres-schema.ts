@@ -82,8 +82,14 @@ const MIGRATION_LOCK_KEY = 0x67656e69; // "geni"
  * do. A database migrated by a newer genie is refused, not changed.
  */
 export async function migrateSchema(client: PoolClient, location: string): Promise<void> {
+  // A schema already up to date needs no lock: every process connecting would otherwise
+  // queue behind one that holds it, and one stopped while holding it (SIGSTOP, a laptop
+  // put to sleep) would stop every host of the team from connecting.
+  if ((await appliedVersion(client)) === SCHEMA_VERSION) return;
   await client.query('BEGIN');
   try {
+    // A migrating process that stalls is ended by the server, releasing the lock for the next.
+    await client.query("SET LOCAL idle_in_transaction_session_timeout = '30s'");
     await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK_KEY]);
     await client.query(
       'CREATE TABLE IF NOT EXISTS genie_schema_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())',
@@ -107,4 +113,12 @@ export async function migrateSchema(client: PoolClient, location: string): Promi
     await client.query('ROLLBACK').catch(() => undefined);
     throw error;
   }
+}
+
+/** The schema version recorded in the database, or null before the first migration. */
+async function appliedVersion(client: PoolClient): Promise<number | null> {
+  const table = await client.query<{ present: boolean }>("SELECT to_regclass('genie_schema_migrations') IS NOT NULL AS present");
+  if (!table.rows[0]?.present) return null;
+  const applied = await client.query<{ version: number | null }>('SELECT max(version) AS version FROM genie_schema_migrations');
+  return applied.rows[0]?.version ?? null;
 }
