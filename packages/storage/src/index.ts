@@ -27,7 +27,7 @@ export type { SqliteStorageSpec } from './sqlite/sqlite-spec';
 export { sqliteDriverName } from './sqlite/sqlite-driver';
 export type { SqliteDriverName } from './sqlite/sqlite-driver';
 export { inspectJsonStore, migrateJsonStore, restoreJsonStoreBackup } from './json/store-maintenance';
-export type { JsonStoreInspection, MigrationReport, RestoreReport } from './json/store-maintenance';
+export type { JsonStoreInspection, RestoreReport } from './json/store-maintenance';
 export { describeDatabaseUrl } from './postgres/postgres-connection';
 export { DEFAULT_PROJECT, openPostgresStorage } from './postgres/postgres-storage';
 export type { PostgresStorageOptions } from './postgres/postgres-storage';

@@ -10,6 +10,10 @@ export function doublesEnv(): NodeJS.ProcessEnv {
   const home = makeTempDir('genie-core-home-');
   return {
     ...process.env,
+    // The shell agent runs `bash -lc`: a HOME of our own keeps the user's profile out of the
+    // tests, and with it whatever the profile runs (a version manager's rehash waits up to a
+    // minute for a lock that another process on a busy machine holds).
+    HOME: home,
     PATH: `${binDir}${path.delimiter}${process.env.PATH ?? ''}`,
     CLAUDE_CONFIG_DIR: path.join(home, 'claude'),
     CODEX_HOME: path.join(home, 'codex'),

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 import { reply, tokensOf, type Conversation } from './brain';
 import { FakeServer, type RecordedRequest } from './fake-server';
-import { sleep, startEventStream } from './sse';
+import { delayAnswer, startEventStream } from './sse';
 
 type Block = Record<string, unknown>;
 
@@ -27,7 +27,7 @@ export class FakeAnthropic extends FakeServer {
 
     const answer = reply(conversationOf(body.messages ?? []));
     if (answer.kind === 'error') return apiError(response, answer.status);
-    if (answer.delayMs > 0) await sleep(answer.delayMs);
+    if (answer.delayMs > 0) await delayAnswer(response, answer.delayMs);
     if (response.destroyed) return;
 
     const emit = startEventStream(response);

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 import { reply, tokensOf, type Conversation } from './brain';
 import { FakeServer, type RecordedRequest } from './fake-server';
-import { sleep, startEventStream } from './sse';
+import { delayAnswer, startEventStream } from './sse';
 
 type Item = Record<string, unknown>;
 
@@ -22,7 +22,7 @@ export class FakeOpenAI extends FakeServer {
     const body = (request.body ?? {}) as { input?: Item[]; model?: string };
     const answer = reply(conversationOf(body.input ?? []));
     if (answer.kind === 'error') return apiError(response, answer.status);
-    if (answer.delayMs > 0) await sleep(answer.delayMs);
+    if (answer.delayMs > 0) await delayAnswer(response, answer.delayMs);
     if (response.destroyed) return;
 
     const emit = startEventStream(response);

@@ -8,4 +8,19 @@ export function startEventStream(response: ServerResponse): (event: string, data
   };
 }
 
-export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+/**
+ * Waits `ms` before an answer, or less when the response closes first (the CLI was stopped,
+ * or the server is closing): a pending delay never outlives its request, nor keeps a test
+ * worker from exiting once its tests are done.
+ */
+export function delayAnswer(response: ServerResponse, ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const done = (): void => {
+      clearTimeout(timer);
+      response.off('close', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    response.once('close', done);
+  });
+}

@@ -53,17 +53,7 @@ export const jsonAdapter: StorageAdapter<JsonStorageSpec> = {
     },
     async migrate(spec, context) {
       const { file, lockTimeoutMs } = fieldsOf(spec);
-      const report = await migrateJsonStore(file, { ...context, ...(lockTimeoutMs === undefined ? {} : { lockTimeoutMs }) });
-      return {
-        location: file,
-        source: report.fromVersion === null ? null : file,
-        fromVersion: report.fromVersion,
-        toVersion: report.toVersion,
-        migrated: report.migrated,
-        sessions: report.sessions,
-        backupFile: report.backupFile,
-        warnings: report.warnings,
-      };
+      return migrateJsonStore(file, { ...context, ...(lockTimeoutMs === undefined ? {} : { lockTimeoutMs }) });
     },
   },
 };

@@ -5,7 +5,7 @@ import { replaceStoreFile } from './atomic-write';
 import { DEFAULT_LOCK_TIMEOUT_MS, openJsonStorage } from './json-storage';
 import { storeIoError, summariseProblems, unusableStoreError } from './store-errors';
 import { examineStoreBytes, type StoreExamination } from './store-examination';
-import type { ProcessProbe } from '../registry/storage-adapter';
+import type { ProcessProbe, StoreMigration } from '../registry/storage-adapter';
 import { acquireStoreLock } from './store-lock';
 import { storePaths } from './store-paths';
 
@@ -32,19 +32,6 @@ export interface RestoreReport {
   /** Where the damaged bytes were kept; null when there was no file to keep. */
   corruptCopy: string | null;
   sessions: number;
-}
-
-export interface MigrationReport {
-  file: string;
-  /** null when the file does not exist. */
-  fromVersion: number | null;
-  toVersion: number;
-  /** Whether the file was (or, in a dry run, would be) rewritten. */
-  migrated: boolean;
-  sessions: number;
-  /** Where the original bytes are (or would be) kept; null when nothing is migrated. */
-  backupFile: string | null;
-  warnings: string[];
 }
 
 /** Synchronous like the store's own reads (see store-file.ts); it also spares loading node:fs/promises. */
@@ -153,15 +140,17 @@ export async function restoreJsonStoreBackup(
 export async function migrateJsonStore(
   file: string,
   options: { dryRun?: boolean; defaultExecutor?: string; lockTimeoutMs?: number; processProbe?: ProcessProbe } = {},
-): Promise<MigrationReport> {
+): Promise<StoreMigration> {
   const bytes = readIfExists(file);
   if (bytes === null) {
-    return { file, fromVersion: null, toVersion: CURRENT_STORE_VERSION, migrated: false, sessions: 0, backupFile: null, warnings: [] };
+    return { location: file, source: null, fromVersion: null, toVersion: CURRENT_STORE_VERSION, migrated: false, sessions: 0, backupFile: null, warnings: [] };
   }
   const examination = examineStoreBytes(bytes, options);
   if (!examination.ok) throw unusableStoreError(file, examination);
-  const report: MigrationReport = {
-    file,
+  const report: StoreMigration = {
+    location: file,
+    // An old version of the store is migrated in place: it is its own source.
+    source: file,
     fromVersion: examination.fromVersion,
     toVersion: CURRENT_STORE_VERSION,
     migrated: examination.migrated,

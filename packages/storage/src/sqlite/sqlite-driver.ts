@@ -76,8 +76,8 @@ function loadNodeSqlite(): SqliteDriver | null {
     name: 'node:sqlite',
     open: (file, options = {}) => new DatabaseSync(file, { readOnly: options.readOnly ?? false }),
     openSnapshot: (file) => {
-      // SQLite's `immutable` URI parameter: no locks, no -shm, the file read as it is. Node
-      // takes a URL (and so URI parameters) from 22.15 on; an older Node throws a TypeError here.
+      // SQLite's `immutable` URI parameter: no locks, no -shm, the file read as it is. A
+      // node:sqlite that takes no URL yet (early 22.x) throws here, and no snapshot is offered.
       const url = pathToFileURL(file);
       url.searchParams.set('immutable', '1');
       return new DatabaseSync(url, { readOnly: true });
