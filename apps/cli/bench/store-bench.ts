@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openStorage, sqliteDriverName } from '@genie/storage';
+import { finishedSessions } from './seed-sessions';
 import { bareWriteMs, BENCH_ENV, GENIE, median, percentile, timeBesideNode, type Timing } from './timing';
 
 const WRITER = path.join(__dirname, 'store-writer.js');
@@ -26,34 +27,7 @@ function compare(args: string[], cwd: string, runs = RUNS): Timing {
 function seededWorkspace(count: number): { dir: string; ids: string[] } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'genie-store-bench-'));
   fs.mkdirSync(path.join(dir, '.genie', 'state', 'agents'), { recursive: true });
-  const sessions: Record<string, unknown> = {};
-  const ids: string[] = [];
-  const base = Date.parse('2026-01-01T00:00:00.000Z');
-  for (let i = 0; i < count; i += 1) {
-    const sessionId = `${i.toString(16).padStart(8, '0')}-0000-4000-8000-${i.toString(16).padStart(12, '0')}`;
-    ids.push(sessionId);
-    const at = new Date(base + i * 60_000).toISOString();
-    sessions[sessionId] = {
-      sessionId,
-      agent: i % 3 === 0 ? 'implementor' : i % 3 === 1 ? 'qa/reviewer' : 'shell',
-      name: `session-${i}`,
-      executor: i % 3 === 0 ? 'claude' : i % 3 === 1 ? 'codex' : 'command',
-      executorSessionId: sessionId,
-      mode: 'default',
-      status: 'completed',
-      background: true,
-      created: at,
-      lastUsed: at,
-      host: os.hostname(),
-      exitCode: 0,
-      error: null,
-      logFile: `.genie/state/agents/logs/${sessionId}.jsonl`,
-      lastPrompt: `Implement step ${i} of the plan and report what changed in the session store`,
-      lastAnswer: `Step ${i} is done.`,
-      turns: 1 + (i % 4),
-      usage: { inputTokens: 1200 + i, outputTokens: 300, costUsd: 0.0123, durationMs: 4200 },
-    };
-  }
+  const { sessions, ids } = finishedSessions(count);
   fs.writeFileSync(path.join(dir, '.genie', 'state', 'agents', 'sessions.json'), JSON.stringify({ version: 2, sessions }));
   const migrated = spawnSync(process.execPath, [GENIE, 'migrate', '--json'], { cwd: dir, env: BENCH_ENV, encoding: 'utf8' });
   if (migrated.status !== 0) throw new Error(`seeding ${count} sessions failed: ${migrated.stderr}`);

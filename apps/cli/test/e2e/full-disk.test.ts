@@ -1,6 +1,6 @@
-import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { SmallDisk } from '../../../../tooling/small-disk';
 import { parseJsonDocument } from './support/genie-process';
 import { until } from './support/until';
 import { cleanUpWorkspaces, TestWorkspace, type SessionJson } from './support/workspace';
@@ -13,36 +13,14 @@ function alive(pid: number): boolean {
   }
 }
 
-/** The workspace directory on a 2 MiB tmpfs of its own (root can mount), so the test fills a real disk and nobody else's. */
+/** The workspace directory on a 2 MiB tmpfs of its own, so the test fills a real disk and nobody else's. */
 class WorkspaceOnSmallDisk extends TestWorkspace {
-  private readonly filler: string;
+  readonly disk: SmallDisk;
 
   constructor() {
     super({ genieDir: false });
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=2m', 'tmpfs', this.dir]);
+    this.disk = new SmallDisk(this.dir);
     fs.mkdirSync(path.join(this.dir, '.genie', 'agents'), { recursive: true });
-    this.filler = path.join(this.dir, 'filler');
-  }
-
-  /** Writes until the disk refuses: every later write fails with ENOSPC. */
-  fill(): void {
-    const fd = fs.openSync(this.filler, 'a');
-    const chunk = Buffer.alloc(16 * 1024, 1);
-    try {
-      for (;;) fs.writeSync(fd, chunk);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOSPC') throw error;
-    } finally {
-      fs.closeSync(fd);
-    }
-  }
-
-  free(): void {
-    fs.rmSync(this.filler, { force: true });
-  }
-
-  unmount(): void {
-    spawnSync('umount', ['-l', this.dir]);
   }
 }
 
@@ -51,8 +29,8 @@ class WorkspaceOnSmallDisk extends TestWorkspace {
 describe('a completely full disk under a SQLite store that no genie process has open', () => {
   const workspace = new WorkspaceOnSmallDisk();
   afterAll(() => {
-    workspace.free();
-    workspace.unmount();
+    workspace.disk.free();
+    workspace.disk.unmount();
     cleanUpWorkspaces();
   });
 
@@ -74,7 +52,7 @@ describe('a completely full disk under a SQLite store that no genie process has 
     expect(fs.existsSync(`${workspace.databaseFile}-wal`)).toBe(false);
     const logs = fs.readdirSync(path.dirname(kept.logFile as string)).sort();
 
-    workspace.fill();
+    workspace.disk.fill();
     const { sessions: listed } = await workspace.json<{ sessions: SessionJson[] }>(['list', 'sessions']);
     expect(listed.map((session) => `${session.name} ${session.status}`).sort()).toEqual(['kept completed', 'orphan lost']);
     await expect(workspace.json(['view', 'kept'])).resolves.toMatchObject({ status: 'completed', answer: 'kept' });
@@ -87,7 +65,7 @@ describe('a completely full disk under a SQLite store that no genie process has 
     expect(refused.stdout).toBe('');
     expect(fs.readdirSync(path.dirname(kept.logFile as string)).sort()).toEqual(logs);
 
-    workspace.free();
+    workspace.disk.free();
     const after = await workspace.genie(['list', 'sessions', '--json']);
     expect(after.code).toBe(0);
     expect(parseJsonDocument<{ sessions: SessionJson[] }>(after).sessions).toHaveLength(2);

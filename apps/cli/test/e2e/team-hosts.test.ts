@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Client } from 'pg';
 import { startPostgresCluster } from '../../../../tooling/postgres-cluster';
-import { GENIE_BIN, describeResult, parseJsonDocument, type GenieResult } from './support/genie-process';
+import { GENIE_BIN, describeResult, parseJsonDocument, runGenie, type GenieResult } from './support/genie-process';
+import { killRecordedTurns } from './support/team-turns';
 import { until } from './support/until';
 import { cleanUpWorkspaces, TestWorkspace, type SessionJson } from './support/workspace';
 
@@ -69,17 +70,8 @@ function makeNamespace(index: number): { namespace: string; link: string; gatewa
 }
 
 function genieOn(host: Host, args: string[]): Promise<GenieResult> {
-  const command = host.namespace ? 'ip' : process.execPath;
-  const argv = host.namespace ? ['netns', 'exec', host.namespace, process.execPath, GENIE_BIN, ...args] : [GENIE_BIN, ...args];
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, argv, { cwd: host.workspace.dir, env: host.workspace.env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
-  });
+  const { dir: cwd, env } = host.workspace;
+  return runGenie(args, { cwd, env, ...(host.namespace ? { via: ['ip', 'netns', 'exec', host.namespace] } : {}) });
 }
 
 async function jsonOn<T = SessionJson>(host: Host, args: string[]): Promise<T> {
@@ -207,25 +199,7 @@ describe(`a team of ${HOSTS} hosts on one PostgreSQL database`, () => {
 
   afterAll(async () => {
     // Supervisors of the hosts run in the shared pid namespace: end what the turns left.
-    const client = new Client({ connectionString: cluster.url.replace(/\/postgres$/, '/team') });
-    await client.connect().catch(() => undefined);
-    const rows = await client
-      .query<{ runner: number | null; executor: number | null }>(
-        "SELECT (record::json->>'runnerPid')::int AS runner, (record::json->>'executorPid')::int AS executor FROM genie_sessions",
-      )
-      .then((result) => result.rows)
-      .catch(() => []);
-    await client.end().catch(() => undefined);
-    for (const { runner, executor } of rows) {
-      for (const target of [runner, executor === null ? null : -executor]) {
-        if (target === null) continue;
-        try {
-          process.kill(target, 'SIGKILL');
-        } catch {
-          // already gone
-        }
-      }
-    }
+    await killRecordedTurns(cluster.url.replace(/\/postgres$/, '/team'));
     for (const host of hosts) {
       if (host.link) tryIp(['link', 'del', host.link]);
       if (host.namespace) tryIp(['netns', 'del', host.namespace]);

@@ -7,6 +7,7 @@ import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js'
 import { Client } from 'pg';
 import { startPostgresCluster } from '../../../../tooling/postgres-cluster';
 import { GENIE_BIN, describeResult, parseJsonDocument, runGenie, type GenieResult } from './support/genie-process';
+import { killRecordedTurns } from './support/team-turns';
 import { until } from './support/until';
 import { cleanUpWorkspaces, TestWorkspace, type SessionJson } from './support/workspace';
 
@@ -125,19 +126,7 @@ describe('genie worker: turns queued in the team database, run by workers on thr
 
   afterAll(async () => {
     for (const worker of workers.values()) worker.child.kill('SIGKILL');
-    const rows = await query<{ runner: number | null; executor: number | null }>(
-      "SELECT (record::json->>'runnerPid')::int AS runner, (record::json->>'executorPid')::int AS executor FROM genie_sessions",
-    ).catch(() => []);
-    for (const { runner, executor } of rows) {
-      for (const target of [runner, executor === null ? null : -executor]) {
-        if (target === null) continue;
-        try {
-          process.kill(target, 'SIGKILL');
-        } catch {
-          // already gone
-        }
-      }
-    }
+    await killRecordedTurns(databaseUrl);
     cleanUpWorkspaces();
     cluster?.destroy();
     fs.rmSync(path.dirname(marker), { recursive: true, force: true });

@@ -6,11 +6,11 @@ import { isTeamSessionStorage, type TeamSessionStorage } from '@genie/storage';
 import type { ResumeOptions, RunOptions, SessionView } from '../api-types';
 import type { GenieContext } from '../genie-context';
 import { findSession } from '../sessions/find-session';
-import { checkSessionName, defaultSessionName } from '../sessions/session-name';
+import { defaultSessionName } from '../sessions/session-name';
 import { toSessionView } from '../sessions/session-view';
 import { followQueuedTurn, type QueuedTurnCallbacks } from './follow-queued-turn';
+import { newSessionEntry, resolveNewSession, sessionNameTaken } from './new-session';
 import { checkBudget, remainingBudget } from './session-budget';
-import { effectiveExecutor } from './turn-settings';
 
 /** What a queued turn's job carries: the record holds the rest (agent, executor, settings, budget). */
 export interface QueuedTurnData {
@@ -54,15 +54,8 @@ function hostGone(entry: SessionEntry, host: string, boundMs: number): GenieErro
 
 /** `genie run` in queue mode: the session is recorded `queued` and its first turn queued, in one transaction. */
 export async function enqueueRun(context: GenieContext, options: RunOptions, prompt: string): Promise<SessionView> {
-  const explicitName = options.name === undefined ? undefined : checkSessionName(options.name);
-  const agent = context.agents().resolveRunnable(options.agent);
-  const chosen = effectiveExecutor(context.config, agent, {
-    ...(options.executor !== undefined ? { executor: options.executor } : {}),
-    ...(options.model !== undefined ? { model: options.model } : {}),
-    ...(options.mode !== undefined ? { mode: options.mode } : {}),
-    ...(options.background !== undefined ? { background: options.background } : {}),
-  });
-  const maxBudgetUsd = checkBudget(options.maxBudgetUsd);
+  const session = resolveNewSession(context, options);
+  const { explicitName, agent } = session;
   // A worktree belongs to one checkout; the host that takes the turn is not known yet.
   if (options.worktree === true) throw notInQueueMode('--worktree');
   if (options.base !== undefined) throw notInQueueMode('--base');
@@ -73,25 +66,11 @@ export async function enqueueRun(context: GenieContext, options: RunOptions, pro
   await dispatch.queue.ensureQueue(queue);
   const now = new Date();
   const sessionId = randomUUID();
-  const mode = chosen.mode ?? 'default';
   const queuedTurn: QueuedTurn = { jobId: randomUUID(), queue, host: null, labels, queuedAt: now.toISOString() };
   const entry: SessionEntry = {
-    sessionId,
-    agent: agent.id,
-    name: explicitName ?? defaultSessionName(agent.id, now),
-    executor: chosen.executor,
-    executorSessionId: null,
-    mode,
-    preset: mode,
-    ...(typeof chosen.settings.model === 'string' ? { model: chosen.settings.model } : {}),
+    ...newSessionEntry(session, { sessionId, name: explicitName ?? defaultSessionName(agent.id, now), prompt, created: now, notify: options.notify }),
     status: 'queued',
-    background: chosen.background,
-    created: now.toISOString(),
     lastUsed: now.toISOString(),
-    lastPrompt: prompt.slice(0, 200),
-    turns: 0,
-    ...(maxBudgetUsd !== undefined ? { maxBudgetUsd } : {}),
-    ...(options.notify ? { notify: true } : {}),
     queuedTurn,
   };
   const data: QueuedTurnData = { sessionId, prompt, ...(options.notify ? { notify: true } : {}) };
@@ -102,13 +81,9 @@ export async function enqueueRun(context: GenieContext, options: RunOptions, pro
     );
   } catch (error) {
     if (!isGenieError(error, 'NAME_TAKEN') || explicitName === undefined) throw error;
-    throw new GenieError('NAME_TAKEN', `Session name "${explicitName}" is already taken in ${storage.location}.`, {
-      hint: 'Choose another --name, or leave it out for a generated one.',
-      details: { name: explicitName },
-      cause: error,
-    });
+    throw sessionNameTaken(explicitName, storage.location, error);
   }
-  return followQueuedTurn(context, toSessionView(created, null), chosen.background, callbacksOf(options));
+  return followQueuedTurn(context, toSessionView(created, null), session.chosen.background, callbacksOf(options));
 }
 
 /** `genie resume` in queue mode: routed to the queue of the host that owns the conversation. */

@@ -5,14 +5,14 @@ import type { SessionEntry } from '@genie/session-schema';
 import type { RunOptions, SessionView } from '../api-types';
 import type { GenieContext } from '../genie-context';
 import { removeSessionWorktree } from '../git/session-worktree';
-import { checkSessionName, defaultSessionName } from '../sessions/session-name';
+import { defaultSessionName } from '../sessions/session-name';
 import { enqueueRun } from './enqueue-turn';
 import { prepareWorktree, type PreparedWorktree } from './prepare-worktree';
 import { requirePrompt } from './require-prompt';
-import { checkBudget, remainingBudget } from './session-budget';
+import { newSessionEntry, resolveNewSession, sessionNameTaken } from './new-session';
+import { remainingBudget } from './session-budget';
 import { startTurn } from './start-turn';
 import { turnEndHooksOf } from './turn-end-hooks';
-import { effectiveExecutor } from './turn-settings';
 
 function baseWithoutWorktree(base: string): GenieError {
   return new GenieError('INVALID_INPUT', `--base ${base} only applies to a session in its own worktree.`, {
@@ -25,21 +25,13 @@ function baseWithoutWorktree(base: string): GenieError {
 export async function runSession(context: GenieContext, options: RunOptions): Promise<SessionView> {
   const prompt = requirePrompt(options.prompt);
   if (context.queueMode()) return enqueueRun(context, options, prompt);
-  const explicitName = options.name === undefined ? undefined : checkSessionName(options.name);
-  const agent = context.agents().resolveRunnable(options.agent);
-  const chosen = effectiveExecutor(context.config, agent, {
-    ...(options.executor !== undefined ? { executor: options.executor } : {}),
-    ...(options.model !== undefined ? { model: options.model } : {}),
-    ...(options.mode !== undefined ? { mode: options.mode } : {}),
-    ...(options.background !== undefined ? { background: options.background } : {}),
-  });
-  const maxBudgetUsd = checkBudget(options.maxBudgetUsd);
+  const session = resolveNewSession(context, options);
+  const { explicitName, agent, maxBudgetUsd } = session;
   const useWorktree = options.worktree ?? agent.worktree ?? context.config.defaults.worktree ?? false;
   if (!useWorktree && options.base !== undefined) throw baseWithoutWorktree(options.base);
   const launch = await context.launchContext();
   const now = new Date();
   const sessionId = randomUUID();
-  const mode = chosen.mode ?? 'default';
   const name = explicitName ?? defaultSessionName(agent.id, now);
   const prepared: PreparedWorktree | undefined = useWorktree
     ? await prepareWorktree(context, launch.storage, {
@@ -50,25 +42,11 @@ export async function runSession(context: GenieContext, options: RunOptions): Pr
     : undefined;
   const cwd = prepared?.cwd ?? context.workspace;
   const entry: SessionEntry = {
-    sessionId,
-    agent: agent.id,
-    name: prepared?.name ?? name,
-    executor: chosen.executor,
-    executorSessionId: null,
-    mode,
-    preset: mode,
-    ...(typeof chosen.settings.model === 'string' ? { model: chosen.settings.model } : {}),
-    status: 'starting',
-    background: chosen.background,
-    created: now.toISOString(),
+    ...newSessionEntry(session, { sessionId, name: prepared?.name ?? name, prompt, created: now, notify: options.notify }),
     host: launch.host ?? '',
     cwd,
     logFile: eventLogPath(launch.logsDir, sessionId),
-    lastPrompt: prompt.slice(0, 200),
-    turns: 0,
     ...(prepared ? { worktree: prepared.worktree } : {}),
-    ...(maxBudgetUsd !== undefined ? { maxBudgetUsd } : {}),
-    ...(options.notify ? { notify: true } : {}),
   };
   // A worktree session's name is its branch's: the store must not pick another.
   const createOptions = { onNameTaken: explicitName === undefined && !prepared ? ('suffix' as const) : ('error' as const) };
@@ -79,9 +57,9 @@ export async function runSession(context: GenieContext, options: RunOptions): Pr
       context,
       {
         sessionId,
-        executor: chosen.launcherExecutor,
+        executor: session.chosen.launcherExecutor,
         prompt,
-        settings: budget !== undefined ? { ...chosen.settings, maxBudgetUsd: budget } : chosen.settings,
+        settings: budget !== undefined ? { ...session.chosen.settings, maxBudgetUsd: budget } : session.chosen.settings,
         ...(agent.instructions !== '' ? { instructions: agent.instructions } : {}),
         cwd,
         ...(hooks ? { hooks } : {}),
@@ -89,7 +67,7 @@ export async function runSession(context: GenieContext, options: RunOptions): Pr
         create: { entry, options: createOptions },
       },
       {
-        background: chosen.background,
+        background: session.chosen.background,
         ...(options.onStart ? { onStart: options.onStart } : {}),
         ...(options.onEvent ? { onEvent: options.onEvent } : {}),
         ...(options.signal ? { signal: options.signal } : {}),
@@ -101,10 +79,6 @@ export async function runSession(context: GenieContext, options: RunOptions): Pr
       await removeSessionWorktree(prepared.worktree, true).catch(() => undefined);
     }
     if (!isGenieError(error, 'NAME_TAKEN') || explicitName === undefined) throw error;
-    throw new GenieError('NAME_TAKEN', `Session name "${explicitName}" is already taken in ${launch.storage.location}.`, {
-      hint: 'Choose another --name, or leave it out for a generated one.',
-      details: { name: explicitName },
-      cause: error,
-    });
+    throw sessionNameTaken(explicitName, launch.storage.location, error);
   }
 }

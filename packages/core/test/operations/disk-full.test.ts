@@ -1,44 +1,17 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { SmallDisk } from '../../../../tooling/small-disk';
 import { openGenie, type Genie } from '../../src/index';
 import { closeTestGenies, doublesEnv, openTestGenie } from '../helpers/test-genie';
 import { storedRecord } from '../helpers/stored-records';
 import { makeTempDir, removeTempDirs } from '../helpers/temp-workspace';
 
-/**
- * A workspace on a tmpfs of its own, mounted and unmounted here (root can), so the test
- * fills a real disk without touching anyone else's.
- */
-class SmallDisk {
-  readonly dir = makeTempDir('genie-disk-full-');
-  private readonly filler = path.join(this.dir, 'filler');
-
-  constructor() {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=2m', 'tmpfs', this.dir]);
-    fs.mkdirSync(path.join(this.dir, '.genie'));
-  }
-
-  /** Writes until the disk refuses: every later write fails with ENOSPC. */
-  fill(): void {
-    const fd = fs.openSync(this.filler, 'a');
-    const chunk = Buffer.alloc(16 * 1024, 1);
-    try {
-      for (;;) fs.writeSync(fd, chunk);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOSPC') throw error;
-    } finally {
-      fs.closeSync(fd);
-    }
-  }
-
-  free(): void {
-    fs.rmSync(this.filler, { force: true });
-  }
-
-  unmount(): void {
-    spawnSync('umount', ['-l', this.dir]);
-  }
+/** A workspace on a tmpfs of its own, mounted and unmounted here. */
+function workspaceDisk(): SmallDisk {
+  const disk = new SmallDisk(makeTempDir('genie-disk-full-'));
+  fs.mkdirSync(path.join(disk.dir, '.genie'));
+  return disk;
 }
 
 async function until<T>(check: () => Promise<T | undefined | false>, what: string, limitMs = 30_000): Promise<T> {
@@ -63,7 +36,7 @@ function isAlive(pid: number): boolean {
 describe('a full disk', () => {
   const disks: SmallDisk[] = [];
   const newDisk = (): SmallDisk => {
-    const disk = new SmallDisk();
+    const disk = workspaceDisk();
     disks.push(disk);
     return disk;
   };

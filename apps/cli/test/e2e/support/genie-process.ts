@@ -18,12 +18,15 @@ export interface GenieCallOptions {
   input?: string;
   /** Another copy of the CLI's entry file to run instead of bin/genie.js. */
   bin?: string;
+  /** A command that runs node for us, e.g. `ip netns exec NAME` to run genie on another "host". */
+  via?: string[];
 }
 
 /** Runs `genie <args>` as a real process and collects everything it printed. */
 export function runGenie(args: string[], options: GenieCallOptions): Promise<GenieResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [options.bin ?? GENIE_BIN, ...args], {
+    const [command, ...prefix] = [...(options.via ?? []), process.execPath];
+    const child = spawn(command as string, [...prefix, options.bin ?? GENIE_BIN, ...args], {
       cwd: options.cwd,
       env: options.env,
       stdio: ['pipe', 'pipe', 'pipe'],
