@@ -160,6 +160,9 @@ describe('help and version', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(`genie ${command}`);
     expect(result.stderr).toBe('');
+    // Wrapped to the terminal (100 columns when stdout is not one), with `-h` as with `--help`.
+    expect(Math.max(...result.stdout.split('\n').map((line) => line.length))).toBeLessThanOrEqual(100);
+    expect((await workspace.genie([...command.split(' '), '-h'])).stdout).toBe(result.stdout);
   });
 
   it('genie --help lists every command', async () => {
