@@ -35,22 +35,11 @@ function markStdinPrompt(argv: readonly string[]): string[] {
 }
 
 /**
- * yargs renders a command's whole help text as it starts the command (to have it should the
- * command fail later), and wrapping that text to the terminal is most of what it costs:
- * about a tenth of `genie list` on Node 20. genie prints help only for `--help`, so only
- * then is it wrapped.
- */
-function asksForHelp(argv: readonly string[]): boolean {
-  const end = argv.indexOf('--');
-  return (end === -1 ? argv : argv.slice(0, end)).some((arg) => arg === '--help' || arg === '-h');
-}
-
-/**
  * The `genie` command line: every command, in the order the help lists them. A command is
  * one file in commands/ (see defineCommand in command.ts); adding it here is all it takes.
  */
 export function buildParser(argv: readonly string[], version: string): Argv {
-  return yargs(markStdinPrompt(argv))
+  const parser = yargs(markStdinPrompt(argv))
     .scriptName('genie')
     .usage('$0 <command> [options]\n\nRun AI coding agents as sessions that never get lost.')
     .parserConfiguration({ 'parse-positional-numbers': false, 'strip-aliased': true, 'populate--': true })
@@ -78,11 +67,35 @@ export function buildParser(argv: readonly string[], version: string): Argv {
     .alias('help', 'h')
     .version(version)
     .alias('version', 'v')
-    .wrap(asksForHelp(argv) ? Math.min(110, process.stdout.columns || 100) : null)
+    .wrap(Math.min(110, process.stdout.columns || 100))
     .exitProcess(false)
     .fail((message, error) => {
       // An error thrown by a command's own code (an option's coerce) is reported as itself.
       if (error && error.name !== 'YError') throw error;
       throw new UsageError(message ?? error?.message ?? 'Invalid arguments.', helpCommand());
     });
+  if (!asksForHelp(argv)) skipHelpRendering(parser);
+  return parser;
+}
+
+function asksForHelp(argv: readonly string[]): boolean {
+  const end = argv.indexOf('--');
+  return (end === -1 ? argv : argv.slice(0, end)).some((arg) => arg === '--help' || arg === '-h');
+}
+
+/** The part of yargs' internals that renders help ahead of need (yargs 17 and 18). */
+interface HelpCache {
+  getInternalMethods?: () => { getUsageInstance?: () => { cacheHelpMessage?: () => void } };
+}
+
+/**
+ * yargs renders a command's whole help text as it starts the command, to have it should
+ * the command fail later and show help. genie never shows help on a failure (`fail` above
+ * names the help command instead), so that render (about a tenth of what `genie run`
+ * takes to start) is skipped unless help is asked for; Angular's CLI does the same. Where
+ * yargs has no such method, nothing changes.
+ */
+function skipHelpRendering(parser: Argv): void {
+  const usage = (parser as unknown as HelpCache).getInternalMethods?.().getUsageInstance?.();
+  if (typeof usage?.cacheHelpMessage === 'function') usage.cacheHelpMessage = () => {};
 }
