@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { builtinsLoadedBy } from '../../../tooling/loaded-builtins';
-import { claudeLog, writeLog } from './transcript/event-log-fixtures';
+import { claudeLog, out, writeLog } from './transcript/event-log-fixtures';
 
 const PACKAGE_DIR = path.resolve(__dirname, '..');
 
@@ -47,13 +47,21 @@ require('@genie/storage');
 require('@genie/launcher');
 process.stdout.write(JSON.stringify(seen));`;
     const seen = JSON.parse(execFileSync(process.execPath, ['-e', program], { cwd: PACKAGE_DIR, encoding: 'utf8' })) as Record<string, number>;
-    expect(seen).toMatchObject({ '@genie/storage from launcher/dist/index.js': 1, '@genie/errors from launcher/dist/index.js': 1 });
+    expect(seen).toMatchObject({ '@genie/errors from launcher/dist/index.js': 1 });
     expect(Object.values(seen).filter((count) => count > 1)).toEqual([]);
   });
 
-  it.each(['cjs', 'esm'] as const)('as %s still reads a whole transcript, loading readline then', (format) => {
-    const logFile = path.join(dir, `${format}.jsonl`);
-    writeLog(logFile, claudeLog());
+  it.each([
+    ['cjs', 'small', false],
+    ['esm', 'small', false],
+    ['cjs', 'large', true],
+    ['esm', 'large', true],
+  ] as const)('as %s reads a whole %s transcript, streaming it with readline: %s', (format, size, streamed) => {
+    const logFile = path.join(dir, `${format}-${size}.jsonl`);
+    const records = claudeLog();
+    // Over a mebibyte of output in the first turn: such a log is streamed, a smaller one read at once.
+    if (size === 'large') records.splice(1, 0, ...Array.from({ length: 1200 }, () => out(1, 'x'.repeat(1000), 'stderr')));
+    writeLog(logFile, records);
     const program = `const turns = await readTranscript(${JSON.stringify(logFile)});
 process.stdout.write(JSON.stringify({ prompts: turns.map((turn) => turn.prompt), readline: process.moduleLoadList.includes('NativeModule readline') }));`;
     const args =
@@ -61,6 +69,6 @@ process.stdout.write(JSON.stringify({ prompts: turns.map((turn) => turn.prompt),
         ? ['--input-type=module', '-e', `import { readTranscript } from '@genie/launcher';\n${program}`]
         : ['-e', `const { readTranscript } = require('@genie/launcher');\n(async () => {\n${program}\n})();`];
     const output = JSON.parse(execFileSync(process.execPath, args, { cwd: PACKAGE_DIR, encoding: 'utf8' })) as unknown;
-    expect(output).toEqual({ prompts: ['remember PINEAPPLE and list files', expect.any(String)], readline: true });
+    expect(output).toEqual({ prompts: ['remember PINEAPPLE and list files', expect.any(String)], readline: streamed });
   });
 });
