@@ -1,5 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 export type SqlValue = string | number | null;
@@ -36,7 +37,7 @@ interface NodeSqliteModule {
 
 type BetterSqliteConstructor = new (
   file: string | Buffer,
-  options?: { readonly?: boolean; fileMustExist?: boolean; timeout?: number },
+  options?: { readonly?: boolean; fileMustExist?: boolean; timeout?: number; nativeBinding?: string },
 ) => SqliteConnection;
 
 /** Bytes 18 and 19 of a database file: the file format versions, 2 for a database in WAL mode. */
@@ -85,26 +86,45 @@ function loadNodeSqlite(): SqliteDriver | null {
   };
 }
 
+/**
+ * The addon better-sqlite3 built or downloaded at install (both put it in build/Release),
+ * handed to it directly: otherwise it finds it through the `bindings` package, which reads
+ * a stack trace and probes a dozen paths on every start. Undefined, letting it search, when
+ * the addon is elsewhere.
+ */
+function installedAddon(requireHere: NodeRequire): string | undefined {
+  try {
+    const addon = join(dirname(requireHere.resolve('better-sqlite3/package.json')), 'build', 'Release', 'better_sqlite3.node');
+    return existsSync(addon) ? addon : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function loadBetterSqlite(): SqliteDriver | null {
+  const requireHere = createRequire(__filename);
   let Database: BetterSqliteConstructor;
   try {
     // An optional dependency, required at run time so that bundling never pulls it in and
     // a failed native build only takes this driver away.
-    Database = createRequire(__filename)('better-sqlite3') as BetterSqliteConstructor;
+    Database = requireHere('better-sqlite3') as BetterSqliteConstructor;
   } catch {
     return null;
   }
+  const nativeBinding = installedAddon(requireHere);
+  const addon = nativeBinding === undefined ? {} : { nativeBinding };
   return {
     name: 'better-sqlite3',
     // Its own busy timeout (5 s by default) is replaced by the store's, set per connection.
-    open: (file, options = {}) => new Database(file, { readonly: options.readOnly ?? false, fileMustExist: options.readOnly ?? false, timeout: 0 }),
+    open: (file, options = {}) =>
+      new Database(file, { ...addon, readonly: options.readOnly ?? false, fileMustExist: options.readOnly ?? false, timeout: 0 }),
     openSnapshot: (file) => {
       // better-sqlite3 takes no URI parameters, but opens a serialized database (a Buffer) in
       // memory. SQLite cannot use an in-memory image marked for WAL mode, so the copy is marked
       // for rollback-journal mode first, as the sqlite3_deserialize documentation advises.
       const image = readFileSync(file);
       if (image.length > FORMAT_VERSION_OFFSETS[1]) for (const offset of FORMAT_VERSION_OFFSETS) image[offset] = 1;
-      return new Database(image, { readonly: true });
+      return new Database(image, { ...addon, readonly: true });
     },
   };
 }
