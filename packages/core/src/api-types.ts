@@ -322,11 +322,12 @@ export interface Genie {
   agentProblems(): Promise<AgentProblem[]>;
   listSessions(options?: ListSessionsOptions): Promise<SessionSummary[]>;
   /**
-   * The same sessions as the JSON document `{"sessions":[...]}` (UTF-8, no trailing
-   * newline), byte for byte `JSON.stringify({ sessions: await listSessions(options) })`. With
-   * many sessions it costs a fraction of listSessions: the summaries are copied, not parsed.
+   * The same sessions as the JSON document `{"sessions":[...]}` (no trailing newline), in
+   * parts to write in order: joined, byte for byte `JSON.stringify({ sessions: await
+   * listSessions(options) })`. Each part is rendered when it is asked for, so a writer holds
+   * one part of a long list at a time, never the whole document. Iterate it once.
    */
-  listSessionsJson(options?: ListSessionsOptions): Promise<Buffer>;
+  listSessionsJson(options?: ListSessionsOptions): Promise<Iterable<string>>;
   /** Background: returns once the record is `starting`. Foreground: returns when the turn ends. */
   run(options: RunOptions): Promise<SessionView>;
   resume(options: ResumeOptions): Promise<SessionView>;

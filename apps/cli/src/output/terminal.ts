@@ -2,8 +2,6 @@ import { colorEnabled, createColors, type Colors } from './colors';
 import { Spinner } from './spinner';
 import { terminalText } from './terminal-text';
 
-const NEWLINE = Buffer.from('\n');
-
 /**
  * Where the CLI writes. stdout carries data (human output or exactly one JSON document),
  * stderr carries diagnostics: warnings, notices and the progress indicator. Human text
@@ -45,17 +43,21 @@ export class Terminal {
   }
 
   /**
-   * A JSON document already serialised compactly (UTF-8), as printJson would print it: as
-   * it is in a pipe, indented on a terminal.
+   * A JSON document already serialised compactly, in parts (see listSessionsJson), as
+   * printJson would print it: as it is in a pipe, indented on a terminal. When the reader has
+   * gone (`| head`), the parts left are neither rendered nor written.
    */
-  printJsonText(document: Buffer): void {
+  printJsonText(parts: Iterable<string>): void {
     if (this.stdout.isTTY) {
-      this.printJson(JSON.parse(document.toString('utf8')));
+      this.printJson(JSON.parse([...parts].join('')));
       return;
     }
     this.spinner?.clear();
-    this.stdout.write(document);
-    this.stdout.write(NEWLINE);
+    for (const part of parts) {
+      if (this.stdout.destroyed) return;
+      this.stdout.write(part);
+    }
+    this.stdout.write('\n');
   }
 
   diag(text: string): void {

@@ -7,8 +7,11 @@ import { cleanUpWorkspaces, TestWorkspace, type SessionJson } from './support/wo
 
 afterAll(() => cleanUpWorkspaces());
 
-/** Enough sessions that a store which parsed or rendered more than it must would show it. */
-const SESSIONS = 600;
+/**
+ * Enough sessions that a store which parsed or rendered more than it must would show it, and
+ * that the document is rendered in several parts (a thousand sessions each), the last one short.
+ */
+const SESSIONS = 2_500;
 
 /** A store as genie writes it: `count` finished sessions, the newest last. */
 function writeStore(workspace: TestWorkspace, count: number): void {
@@ -61,8 +64,16 @@ describe('genie list sessions --json with many sessions', () => {
     expect(await listed(['--status', 'lost'])).toEqual([]);
     const sessions = await listed([]);
     expect(sessions).toHaveLength(SESSIONS);
+    expect(new Set(sessions.map((session) => session.sessionId)).size).toBe(SESSIONS);
     expect(sessions[0]?.name).toBe(`imported-${SESSIONS - 1}`);
     expect(sessions[0]?.answer).toBe(`Step ${SESSIONS - 1} is done. ✓ ünïcödé`);
+  });
+
+  it('prints one compact JSON document and a newline, exactly as JSON.stringify renders it', async () => {
+    for (const args of [[], ['--status', 'completed'], ['--limit', '1000'], ['--limit', '1001']]) {
+      const listed = await listJson(workspace, args);
+      expect(listed).toBe(`${JSON.stringify(JSON.parse(listed))}\n`);
+    }
   });
 
   it('shows a new session first, and its final status, as soon as it is written', async () => {

@@ -163,10 +163,10 @@ describe('session lifecycle', () => {
     await genie.run({ agent: 'shell', prompt: 'echo "a \\"quoted\\" answer"', background: false });
     await genie.run({ agent: 'shell', prompt: 'exit 3', background: false });
     for (const options of [undefined, { status: 'failed' as const }, { limit: 1 }, { agent: 'shell' }, { agent: 'nobody' }]) {
-      const text = (await genie.listSessionsJson(options)).toString('utf8');
+      const text = [...(await genie.listSessionsJson(options))].join('');
       expect(text).toBe(JSON.stringify({ sessions: await genie.listSessions(options) }));
     }
-    expect((JSON.parse((await genie.listSessionsJson()).toString('utf8')) as { sessions: unknown[] }).sessions).toHaveLength(2);
+    expect((JSON.parse([...(await genie.listSessionsJson())].join('')) as { sessions: unknown[] }).sessions).toHaveLength(2);
   });
 
   it('filters by agent basename or name as well as by id', async () => {

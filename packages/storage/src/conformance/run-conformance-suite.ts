@@ -278,6 +278,26 @@ export function runStorageConformanceSuite(name: string, factory: StorageFactory
         strictEqual((await storage.listSummaries())[0]?.costUsd, 0.5);
       });
 
+      it('keeps list order on a store written out of order, with ties, under every kind of filter', async () => {
+        const statuses = ['completed', 'failed', 'running', 'lost'] as const;
+        for (let i = 0; i < 120; i += 1) {
+          // Creation order is a permutation of the time order, and every second pair shares an instant.
+          const minute = ((i * 37) % 120) - (((i * 37) % 120) % 2);
+          const created = new Date(Date.UTC(2026, 0, 1, 0, minute)).toISOString();
+          await storage.create(sampleEntry({ sessionId: `s-${String((i * 53) % 120).padStart(3, '0')}`, created, status: statuses[i % 4], agent: i % 3 === 0 ? 'planner' : 'implementor' }));
+        }
+        const filters: Array<SessionFilter | undefined> = [
+          undefined,
+          { status: 'completed' },
+          { status: ['failed', 'lost'] },
+          { agent: 'planner' },
+          { limit: 7 },
+          { status: ['running', 'completed'], agent: 'implementor', limit: 11 },
+        ];
+        for (const filter of filters) deepStrictEqual(await storage.listSummaries(filter), await expected(filter));
+        strictEqual((await storage.listSummaries()).length, 120);
+      });
+
       it('follows updates, renames and deletes', async () => {
         const entry = await storage.create(sampleEntry({ status: 'running' }));
         await storage.update(entry.sessionId, (current) => ({ ...current, status: 'completed', name: 'renamed', turns: 3, lastPrompt: 'again' }));

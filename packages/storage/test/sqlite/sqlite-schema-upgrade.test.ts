@@ -74,3 +74,25 @@ describe('a session database of schema version 1', () => {
     withDatabase(file, (db) => expect(db.prepare("SELECT summary FROM sessions WHERE session_id = 'damaged'").get()).toEqual({ summary: null }));
   });
 });
+
+describe('a row without a summary', () => {
+  it('is listed in its place, summarised from its record', async () => {
+    const file = join(tempDir('sqlite-no-summary'), 'genie.db');
+    const entries = [
+      sampleEntry({ created: '2026-01-01T00:00:00.000Z', status: 'completed' }),
+      sampleEntry({ created: '2026-02-01T00:00:00.000Z', status: 'failed', lastAnswer: 'quoted "answer" ✓' }),
+      sampleEntry({ created: '2026-03-01T00:00:00.000Z', status: 'completed' }),
+    ];
+    const writer = await openStorage({ kind: 'sqlite', file });
+    for (const entry of entries) await writer.create(entry);
+    await writer.close();
+    withDatabase(file, (db) => db.prepare('UPDATE sessions SET summary = NULL WHERE session_id = ?').run(entries[1]?.sessionId as string));
+    const storage = await openStorage({ kind: 'sqlite', file });
+    try {
+      expect(await storage.listSummaries()).toEqual([entries[2], entries[1], entries[0]].map((entry) => toSessionSummary(entry as SessionEntry)));
+      expect(await storage.listSummaries({ status: 'failed' })).toEqual([toSessionSummary(entries[1] as SessionEntry)]);
+    } finally {
+      await storage.close();
+    }
+  });
+});
