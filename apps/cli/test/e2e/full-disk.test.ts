@@ -1,17 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { isRunning } from '../../../../tooling/process-gone';
 import { SmallDisk } from '../../../../tooling/small-disk';
 import { parseJsonDocument } from './support/genie-process';
 import { until } from './support/until';
 import { cleanUpWorkspaces, TestWorkspace, type SessionJson } from './support/workspace';
-
-function alive(pid: number): boolean {
-  try {
-    return !/^State:\s+Z/m.test(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
-  } catch {
-    return false;
-  }
-}
 
 /** The workspace directory on a 2 MiB tmpfs of its own, so the test fills a real disk and nobody else's. */
 class WorkspaceOnSmallDisk extends TestWorkspace {
@@ -45,7 +38,7 @@ describe('a completely full disk under a SQLite store that no genie process has 
     // Its supervisor dies with the agent: a session left for the next read to find lost.
     process.kill(entry.runnerPid as number, 'SIGKILL');
     process.kill(-(entry.executorPid as number), 'SIGKILL');
-    await until(async () => alive(entry.runnerPid as number) || alive(entry.executorPid as number), (running) => !running);
+    await until(async () => isRunning(entry.runnerPid as number) || isRunning(entry.executorPid as number), (running) => !running);
     // The killed supervisor left the database's -wal behind; the next genie command to close
     // the database moves everything into it and removes the -wal, as any command would.
     await workspace.json(['view', 'kept']);

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { waitUntilGone } from '../../../../tooling/process-gone';
 import { openGenie, type Genie } from '../../src/index';
 import { makeTempDir, makeWorkspace, removeTempDirs, writeFiles } from '../helpers/temp-workspace';
 import { doublesEnv } from '../helpers/test-genie';
@@ -59,16 +60,7 @@ describe('hooks when a turn ends', () => {
     ]);
     // The hanging hook's process was ended, and the hook after it still ran.
     const pid = Number(fs.readFileSync(pidFile, 'utf8'));
-    const alive = (): boolean => {
-      try {
-        return !/^State:\s+Z/m.test(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
-      } catch {
-        return false;
-      }
-    };
-    const deadline = Date.now() + 10_000;
-    while (alive() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(alive()).toBe(false);
+    expect(await waitUntilGone(pid, 10_000)).toBe(true);
     expect(JSON.parse(fs.readFileSync(path.join(workspace, 'after.json'), 'utf8'))).toMatchObject({ status: 'completed' });
     const viewed = await genie.view({ session: run.sessionId });
     expect(viewed).toMatchObject({ status: 'completed', answer: 'fine', hookFailures: run.hookFailures });

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { waitUntilGone } from '../../../../tooling/process-gone';
 import { runHook } from '../../src/hooks/run-hook';
 
 const base = { cwd: os.tmpdir(), env: process.env, stdin: '{}\n', timeoutMs: 10_000 };
@@ -30,18 +31,8 @@ describe('runHook', () => {
       const result = await runHook({ ...base, argv: ['sh', '-c', `sleep 60 & echo $! > ${pidFile}; wait`], timeoutMs: 300 });
       expect(result).toBe('timed out after 300 ms and was killed');
       const child = Number(fs.readFileSync(pidFile, 'utf8'));
-      // SIGKILL is sent to the whole group at once, but the kernel ends each process when it is next
-      // scheduled, and a dead child lingers as a zombie until reaped: wait (bounded) for it to be gone.
-      const alive = (): boolean => {
-        try {
-          return !/^State:\s+Z/m.test(fs.readFileSync(`/proc/${child}/status`, 'utf8'));
-        } catch {
-          return false;
-        }
-      };
-      const deadline = Date.now() + 5_000;
-      while (alive() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
-      expect(alive()).toBe(false);
+      // SIGKILL is sent to the whole group at once; each process ends when it is next scheduled.
+      expect(await waitUntilGone(child, 5_000)).toBe(true);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

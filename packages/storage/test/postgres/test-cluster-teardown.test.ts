@@ -1,15 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { startPostgresCluster } from '../../../../tooling/postgres-cluster';
+import { isRunning } from '../../../../tooling/process-gone';
 import { startFixture } from '../helpers/child-process';
-
-/** A server process that has not exited (a zombie has). */
-function serverRunning(pid: number): boolean {
-  try {
-    return !/^State:\s+[ZX]/m.test(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  } catch {
-    return false;
-  }
-}
 
 function postmasterPid(dir: string): number {
   return Number(readFileSync(`${dir}/data/postmaster.pid`, 'utf8').split('\n')[0]);
@@ -27,9 +19,9 @@ describe('the throwaway PostgreSQL cluster of the tests', () => {
   it('is stopped and removed by destroy()', async () => {
     const cluster = await startPostgresCluster();
     const pid = postmasterPid(cluster.dir);
-    expect(serverRunning(pid)).toBe(true);
+    expect(isRunning(pid)).toBe(true);
     cluster.destroy();
-    expect(serverRunning(pid)).toBe(false);
+    expect(isRunning(pid)).toBe(false);
     expect(existsSync(cluster.dir)).toBe(false);
   });
 
@@ -42,12 +34,12 @@ describe('the throwaway PostgreSQL cluster of the tests', () => {
       });
       holder.exited.then((result) => reject(new Error(`the cluster holder exited early: ${result.stderr}`)), reject);
     });
-    expect(serverRunning(started.pid)).toBe(true);
+    expect(isRunning(started.pid)).toBe(true);
 
     holder.child.kill('SIGKILL');
     await holder.exited;
 
-    expect(await eventually(() => !serverRunning(started.pid))).toBe(true);
+    expect(await eventually(() => !isRunning(started.pid))).toBe(true);
     expect(await eventually(() => !existsSync(started.dir))).toBe(true);
   });
 });
