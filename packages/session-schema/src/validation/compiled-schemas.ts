@@ -1,5 +1,14 @@
 import type { CompiledValidator } from './compiled-validator';
-import * as generated from './generated/validators';
+
+type GeneratedValidators = typeof import('./generated/validators');
+
+let generated: GeneratedValidators | undefined;
+
+/** The generated code, evaluated on the first validation: commands that validate nothing (list, view) never pay for it. */
+function validators(): GeneratedValidators {
+  generated ??= require('./generated/validators') as GeneratedValidators;
+  return generated;
+}
 
 /**
  * The schemas in ../../schemas, compiled by ajv ahead of time (`npm run generate`), so
@@ -7,11 +16,17 @@ import * as generated from './generated/validators';
  * compiling; a test keeps the generated code in step with the schema files.
  */
 export const compiledSchemas: {
-  entryV2: CompiledValidator;
-  storeV2: CompiledValidator;
-  storeV1: CompiledValidator;
+  readonly entryV2: CompiledValidator;
+  readonly storeV2: CompiledValidator;
+  readonly storeV1: CompiledValidator;
 } = {
-  entryV2: generated.entryV2 as CompiledValidator,
-  storeV2: generated.storeV2 as CompiledValidator,
-  storeV1: generated.storeV1 as CompiledValidator,
+  get entryV2() {
+    return validators().entryV2 as CompiledValidator;
+  },
+  get storeV2() {
+    return validators().storeV2 as CompiledValidator;
+  },
+  get storeV1() {
+    return validators().storeV1 as CompiledValidator;
+  },
 };
