@@ -1,16 +1,19 @@
 import { Terminal } from './output/terminal';
 import { UsageError, buildParser } from './parser';
 import { reportError, reportUsageError } from './report-error';
+import { hasUnfinishedWork } from './unfinished-work';
 
 declare const __GENIE_VERSION__: string;
 
 /**
  * `genie list sessions | head` closes the pipe early: that is the reader being done, not
- * an error worth a stack trace.
+ * an error worth a stack trace. A foreground turn still running goes on to its recorded end
+ * (see unfinished-work.ts); what it would print is dropped.
  */
 function exitQuietlyWhenStdoutCloses(): void {
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code !== 'EPIPE') throw error;
+    if (hasUnfinishedWork()) return;
     process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
   });
 }

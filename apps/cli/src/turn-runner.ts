@@ -6,6 +6,7 @@ import { renderEvent } from './output/render-event';
 import { renderBackgroundHint, renderSessionLine } from './output/render-session';
 import { renderOutcome } from './output/render-status';
 import type { Terminal } from './output/terminal';
+import { finishEvenIfStdoutCloses } from './unfinished-work';
 
 /** The options `run` and `resume` share. */
 export const TURN_OPTIONS = {
@@ -109,24 +110,26 @@ export async function runTurn(terminal: Terminal, start: (hooks: TurnHooks) => P
 
   let view: SessionView;
   try {
-    view = await start({
-      onStart: (session) => {
-        sessionId = session.sessionId;
-        // A second Ctrl-C that came while the session was being created.
-        if (interrupts > 1) killNow();
-        announce(session);
-      },
-      onEvent: (event) => {
-        if (terminal.json) return;
-        if (event.kind === 'outcome') {
-          sawOutcome = true;
-          terminal.stopProgress();
-        }
-        const text = renderEvent(event, terminal.out, { showPrompt: false });
-        if (text !== null) terminal.print(text);
-      },
-      signal: controller.signal,
-    });
+    view = await finishEvenIfStdoutCloses(() =>
+      start({
+        onStart: (session) => {
+          sessionId = session.sessionId;
+          // A second Ctrl-C that came while the session was being created.
+          if (interrupts > 1) killNow();
+          announce(session);
+        },
+        onEvent: (event) => {
+          if (terminal.json) return;
+          if (event.kind === 'outcome') {
+            sawOutcome = true;
+            terminal.stopProgress();
+          }
+          const text = renderEvent(event, terminal.out, { showPrompt: false });
+          if (text !== null) terminal.print(text);
+        },
+        signal: controller.signal,
+      }),
+    );
   } finally {
     terminal.stopProgress();
     await killing;
