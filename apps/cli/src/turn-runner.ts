@@ -71,8 +71,8 @@ export type KillSession = (sessionId: string) => Promise<unknown>;
  * Starts a turn (run or resume) and shows it: the session line first, then either the
  * background hint or the live transcript, then the outcome. Ctrl-C asks the library to
  * stop the agent (SIGTERM, then SIGKILL after the grace period); a second Ctrl-C kills it
- * at once; a SIGTERM sent to genie counts as a Ctrl-C. Either way the CLI waits until the
- * session is recorded `stopped` with nothing of it left running, then exits 130.
+ * at once; a SIGTERM or SIGHUP sent to genie counts as a Ctrl-C. Either way the CLI waits
+ * until the session is recorded `stopped` with nothing of it left running, then exits 130.
  */
 export async function runTurn(terminal: Terminal, start: (hooks: TurnHooks) => Promise<SessionView>, killSession: KillSession): Promise<ExitCode> {
   const controller = new AbortController();
@@ -97,15 +97,16 @@ export async function runTurn(terminal: Terminal, start: (hooks: TurnHooks) => P
     if (interrupts === 2) terminal.diag(terminal.err.yellow('killing the agent and every process it started…'));
     killNow();
   };
-  // SIGTERM (`timeout`, a cancelled CI job, a service manager) asks what a first Ctrl-C
-  // does; dying of it instead would leave the session `lost`. It never escalates to a kill:
-  // `timeout` sends it twice at once (to genie and to its process group), and the grace
-  // period bounds the stop anyway.
+  // SIGTERM (`timeout`, a cancelled CI job, a service manager) and SIGHUP (the terminal was
+  // closed) ask what a first Ctrl-C does; dying of them instead would leave the session
+  // `lost`. They never escalate to a kill: `timeout` sends SIGTERM twice at once (to genie
+  // and to its process group), and the grace period bounds the stop anyway.
   const onSigterm = (): void => {
     if (interrupts === 0) onSigint();
   };
   process.on('SIGINT', onSigint);
   process.on('SIGTERM', onSigterm);
+  process.on('SIGHUP', onSigterm);
 
   let announced = false;
   let sawOutcome = false;
@@ -143,6 +144,7 @@ export async function runTurn(terminal: Terminal, start: (hooks: TurnHooks) => P
     await killing;
     process.off('SIGINT', onSigint);
     process.off('SIGTERM', onSigterm);
+    process.off('SIGHUP', onSigterm);
   }
 
   if (terminal.json) {
