@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { GenieError } from '@genie/errors';
 import type { SessionStorage } from '../session-storage';
+import { storeIoError } from '../json/store-errors';
 import { readPredecessorStore } from './predecessor-import';
 import type { SqliteConnection, SqliteDriver } from './sqlite-driver';
 import { storeError } from './sqlite-errors';
@@ -88,6 +89,12 @@ export async function openSqliteStorage(file: string, options: OpenSqliteOptions
   let db: SqliteConnection;
   try {
     mkdirSync(dirname(file), { recursive: true });
+  } catch (error) {
+    // A folder this user may not write to, or a file in its place: not the driver's error,
+    // but the store's all the same.
+    throw storeIoError('create the folder of the session database', file, error);
+  }
+  try {
     db = options.driver.open(file);
     db.exec(`PRAGMA busy_timeout = ${DRIVER_BUSY_TIMEOUT_MS}`);
   } catch (error) {
