@@ -106,8 +106,8 @@ const listSessions = defineCommand({
   describe: 'List sessions of every status, newest first',
   builder: (y) =>
     y.options({
-      status: { type: 'string', array: true, choices: SESSION_STATUSES, describe: 'Only sessions with this status (repeatable)' },
-      agent: { type: 'string', describe: 'Only sessions of this agent' },
+      status: { type: 'string', array: true, requiresArg: true, choices: SESSION_STATUSES, describe: 'Only sessions with this status (repeatable)' },
+      agent: { type: 'string', requiresArg: true, describe: 'Only sessions of this agent' },
       limit: { type: 'string', requiresArg: true, coerce: limitNumber, describe: 'At most this many sessions (the newest)' },
     }),
   run: (args, terminal) => {

@@ -11,11 +11,11 @@ export default defineCommand({
       .positional('agent', { type: 'string', demandOption: true, describe: 'Agent id (qa/reviewer), unique basename or name; `shell` is built in' })
       .positional('prompt', PROMPT)
       .options({
-        name: { type: 'string', describe: 'Friendly session name (must be unique)' },
+        name: { type: 'string', requiresArg: true, describe: 'Friendly session name (must be unique)' },
         ...TURN_OPTIONS,
-        executor: { type: 'string', describe: 'Override the agent executor (claude, codex, ...)' },
-        model: { type: 'string', describe: "Override the agent's model" },
-        mode: { type: 'string', describe: 'Use a named mode from .genie/config.yaml' },
+        executor: { type: 'string', requiresArg: true, describe: 'Override the agent executor (claude, codex, ...)' },
+        model: { type: 'string', requiresArg: true, describe: "Override the agent's model" },
+        mode: { type: 'string', requiresArg: true, describe: 'Use a named mode from .genie/config.yaml' },
         worktree: {
           type: 'boolean',
           describe: 'Run in a new git worktree on branch genie/<name> (--no-worktree: in the workspace); default from the agent, else the config',

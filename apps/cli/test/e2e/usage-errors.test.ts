@@ -19,11 +19,22 @@ describe('usage errors speak genie, not the argument parser', () => {
     expect(result.stderr).toContain(usage);
   });
 
-  it('an option without its value names the option', async () => {
-    const result = await workspace.genie(['list', 'sessions', '--limit']);
+  it.each([
+    [['list', 'sessions', '--limit'], 'limit'],
+    // Without a value these filtered by an empty agent, or not at all, and exited 0.
+    [['list', 'sessions', '--agent'], 'agent'],
+    [['list', 'sessions', '--status'], 'status'],
+    // Without a value a model of "" was passed on to the agent CLI.
+    [['run', 'shell', 'echo x', '--no-background', '--model'], 'model'],
+    [['run', 'shell', 'echo x', '--no-background', '--executor'], 'executor'],
+    [['run', 'shell', 'echo x', '--no-background', '--mode'], 'mode'],
+    [['run', 'shell', 'echo x', '--no-background', '--name'], 'name'],
+  ])('`genie %j`: an option without its value names the option', async (args, option) => {
+    const result = await workspace.genie(args);
     expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
     expect(result.stderr).not.toContain('Not enough arguments following');
-    expect(result.stderr).toContain('--limit needs a value');
+    expect(result.stderr).toContain(`--${option} needs a value`);
   });
 
   it('with --json the same message is the error document', async () => {
