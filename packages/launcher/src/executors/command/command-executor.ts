@@ -67,7 +67,7 @@ function templateOf(settings: ExecutorSettings, resume: boolean): readonly strin
   const template = resume && isArgv(settings.resumeArgs) ? settings.resumeArgs : settings.runArgs;
   if (!isArgv(template)) {
     throw new GenieError('CONFIG_INVALID', 'The command executor needs `runArgs`: a non-empty list of argv elements.', {
-      hint: 'Set runArgs for this agent, e.g. runArgs: ["my-agent", "--prompt", "{prompt}"].',
+      hint: 'Set runArgs under executors.command in .genie/config.yaml, e.g. runArgs: ["my-agent", "--prompt", "{prompt}"], or give the agent a custom executor defined there with its own runArgs.',
     });
   }
   return template;

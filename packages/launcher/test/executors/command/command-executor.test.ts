@@ -33,6 +33,10 @@ describe('commandExecutor', () => {
 
   it('refuses to run without runArgs, saying what to configure', () => {
     expect(() => commandExecutor.buildCommand(request({ settings: {} }))).toThrow(expect.objectContaining({ code: 'CONFIG_INVALID' }));
+    // An agent's front matter has no runArgs: the hint points to where they can be set.
+    expect(() => commandExecutor.buildCommand(request({ settings: {} }))).toThrow(
+      expect.objectContaining({ hint: expect.stringContaining('executors.command in .genie/config.yaml') }),
+    );
   });
 
   it('turns every line into an output event of its stream', () => {
