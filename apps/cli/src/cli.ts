@@ -29,8 +29,7 @@ function reportLostOutput(error: NodeJS.ErrnoException): void {
 /**
  * `genie list sessions | head` closes the pipe early: that is the reader being done, not
  * an error worth a stack trace. A foreground turn still running goes on to its recorded end
- * (see unfinished-work.ts); what it would print is dropped. Diagnostics for a terminal that
- * hung up are dropped too.
+ * (see unfinished-work.ts); what it would print is dropped.
  */
 function exitQuietlyWhenStdoutCloses(): void {
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
@@ -38,9 +37,9 @@ function exitQuietlyWhenStdoutCloses(): void {
     if (hasUnfinishedWork()) return;
     process.exit(outputLost ? EXIT_CODES.STORE_OR_CONFIG : typeof process.exitCode === 'number' ? process.exitCode : 0);
   });
-  process.stderr.on('error', (error: NodeJS.ErrnoException) => {
-    if (!READER_GONE.has(error.code ?? '')) throw error;
-  });
+  // Diagnostics that cannot be written (a terminal that hung up, a full disk) are dropped;
+  // the exit code still tells what happened.
+  process.stderr.on('error', () => undefined);
 }
 
 /** Runs one command line; a command sets the exit code itself (see defineCommand). */

@@ -34,4 +34,16 @@ describe('output that cannot be written (`genie ... > out.log` on a full disk)',
     expect(result.stderr).not.toMatch(/\n\s+at /);
     expect(result.code).toBe(4);
   });
+
+  it('keeps the exit code of an error whose message cannot be written to stderr', async () => {
+    const full = fs.openSync('/dev/full', 'w');
+    const child = spawn(process.execPath, [GENIE_BIN, 'view', 'no-such-session'], {
+      cwd: workspace.dir,
+      env: workspace.env,
+      stdio: ['ignore', 'ignore', full],
+    });
+    fs.closeSync(full);
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(code).toBe(3);
+  });
 });
