@@ -32,15 +32,16 @@ export async function spawnExecutor(
       stdio: [command.stdin === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
     });
   } catch (error) {
-    // Thrown synchronously for argv node refuses, e.g. a prompt holding a NUL byte.
-    return { error: `Executor "${executor.id}" could not start "${command.command}": ${(error as Error).message}` };
+    // Thrown synchronously for argv node refuses, e.g. a prompt holding a NUL byte, or one the kernel refuses (E2BIG).
+    return { error: `Executor "${executor.id}" could not start "${command.command}": ${(error as Error).message}${tooLongHint(error)}` };
   }
   const spawnError = await new Promise<Error | null>((resolve) => {
     child.once('spawn', () => resolve(null));
     child.once('error', resolve);
   });
   if (spawnError) {
-    return { error: `Executor "${executor.id}" could not start "${command.command}": ${spawnError.message}. ${executor.installHint}` };
+    const hint = tooLongHint(spawnError) || `. ${executor.installHint}`;
+    return { error: `Executor "${executor.id}" could not start "${command.command}": ${spawnError.message}${hint}` };
   }
   child.on('error', () => {
     // Signal delivery errors after spawn only mean the process is already gone.
@@ -53,4 +54,14 @@ export async function spawnExecutor(
   const exit = new Promise<ExitStatus>((resolve) => child.once('exit', (code, signal) => resolve([code, signal])));
   const closed = new Promise<void>((resolve) => child.once('close', () => resolve()));
   return { child, pid: child.pid as number, exit, closed };
+}
+
+/**
+ * Linux refuses an argument over 128 KiB, or about 2 MiB of them in all (E2BIG): the program
+ * is there, its command line is not possible. Claude and Codex get large prompts on stdin; an
+ * agent that takes its prompt as an argument (the shell agent, a custom runArgs) cannot.
+ */
+function tooLongHint(error: unknown): string {
+  if ((error as NodeJS.ErrnoException | null)?.code !== 'E2BIG') return '';
+  return ': its command line is too long (Linux takes at most 128 KiB in one argument). Shorten the prompt or the instructions, or put the long part in a file and name the file in the prompt.';
 }
