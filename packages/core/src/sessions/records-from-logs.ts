@@ -59,8 +59,8 @@ function recordFromLog(sessionId: string, logFile: string, records: EventLogReco
   };
 }
 
-/** A record for every session whose event log is in `logsDir`, rebuilt from the log. */
-export function recordsFromLogs(logsDir: string): SessionEntry[] {
+/** A record for every session whose event log is in `logsDir` (and whose id `include` accepts), rebuilt from the log. */
+export function recordsFromLogs(logsDir: string, include: (sessionId: string) => boolean = () => true): SessionEntry[] {
   let names: string[];
   try {
     names = readdirSync(logsDir);
@@ -69,7 +69,7 @@ export function recordsFromLogs(logsDir: string): SessionEntry[] {
   }
   const rebuilt: SessionEntry[] = [];
   for (const name of names) {
-    if (!name.endsWith(LOG_SUFFIX)) continue;
+    if (!name.endsWith(LOG_SUFFIX) || !include(name.slice(0, -LOG_SUFFIX.length))) continue;
     const logFile = join(logsDir, name);
     let text: string;
     try {
