@@ -132,7 +132,7 @@ describe('doctor', () => {
   ])('reports sessions whose event log outlived their record (%s %s store), and --repair brings them back from their logs', async (_what, adapter, damage) => {
     const root = makeWorkspace(adapter === 'json' ? JSON_CONFIG : {});
     const genie = await openTestGenie(root);
-    const first = await genie.run({ agent: 'shell', prompt: 'echo one', background: false });
+    const first = await genie.run({ agent: 'shell', prompt: 'echo one', name: 'keeper', background: false });
     await genie.resume({ session: first.sessionId, prompt: 'echo two', background: false });
     const second = await genie.run({ agent: 'shell', prompt: 'echo three', background: false });
     await genie.close();
@@ -146,8 +146,8 @@ describe('doctor', () => {
 
     const repaired = await reopened.doctor({ repair: true });
     expect(repaired.store).toMatchObject({ healthy: true, repaired: true, problemCode: null, sessions: 2 });
-    const view = await reopened.view({ session: first.sessionId });
-    expect(view).toMatchObject({ status: 'completed', turns: 2, answer: 'two', agent: 'shell' });
+    const view = await reopened.view({ session: 'keeper' });
+    expect(view).toMatchObject({ sessionId: first.sessionId, status: 'completed', turns: 2, answer: 'two', agent: 'shell' });
     expect((await reopened.view({ session: second.sessionId })).answer).toBe('three');
     const resumed = await reopened.resume({ session: first.sessionId, prompt: 'echo four', background: false });
     expect(resumed).toMatchObject({ status: 'completed', turns: 3, answer: 'four' });

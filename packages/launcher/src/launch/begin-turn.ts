@@ -112,6 +112,7 @@ export async function beginTurn(ctx: LaunchContext, plan: TurnPlan, turnId: stri
     turnId,
     executor: plan.executor,
     ...(typeof entry.agent === 'string' ? { agent: entry.agent } : {}),
+    ...(typeof entry.name === 'string' ? { name: entry.name } : {}),
     prompt: plan.prompt,
     ...(plan.instructions ? { instructions: plan.instructions } : {}),
     settings: plan.settings,
