@@ -69,6 +69,32 @@ describe('stuck and half-written states', () => {
     expect((await genie.view({ session: SESSION_ID, full: true })).transcript?.at(-1)).toMatchObject({ status: 'lost' });
   });
 
+  it.each([true, false])('closes a turn the log left open when the session is resumed without being viewed first (background: %s)', async (background) => {
+    const workspace = makeWorkspace();
+    const logFile = path.join(workspace, '.genie/state/agents/logs', `${SESSION_ID}.jsonl`);
+    fs.mkdirSync(path.dirname(logFile), { recursive: true });
+    const started = new Date(Date.now() - 60_000).toISOString();
+    // A crash cut the turn's `turn.end` short: the record has the outcome, the log has half a line.
+    fs.writeFileSync(
+      logFile,
+      `${JSON.stringify({ time: started, turn: 1, stream: 'meta', type: 'turn.start', prompt: 'echo one', executor: 'command', resume: false })}\n` +
+        `${JSON.stringify({ time: started, turn: 1, stream: 'stdout', line: 'one' })}\n{"time":"${started}","turn":1,"stream":"meta","type":"turn.e`,
+    );
+    writeStore(workspace, { status: 'completed', exitCode: 0, runnerPid: null, turns: 1, logFile, startTime: started, lastUsed: started, cwd: workspace });
+    const genie = await openTestGenie(workspace);
+
+    const resumed = await genie.resume({ session: SESSION_ID, prompt: 'echo two', background });
+    if (background) await genie.wait({ session: SESSION_ID });
+
+    const full = await genie.view({ session: SESSION_ID, full: true });
+    expect(resumed.turns).toBe(2);
+    expect(full.transcript?.map((turn) => [turn.turn, turn.status])).toEqual([
+      [1, 'completed'],
+      [2, 'completed'],
+    ]);
+    expect(full.transcript?.[0]?.endedAt).toEqual(expect.any(String));
+  });
+
   it('keeps the prompt of a turn whose supervisor is killed (by a stop) before it ran anything', async () => {
     const genie = await openTestGenie(makeWorkspace());
     const run = await genie.run({ agent: 'shell', prompt: 'echo the prompt that must not be lost', background: true });

@@ -1,8 +1,10 @@
 import { GenieError } from '@genie/errors';
 import type { SessionEntry } from '@genie/session-schema';
+import { closeOpenTurn, type TurnClosing } from '../event-log/close-open-turn';
 import { eventLogPath } from '../event-log/event-log-path';
 import { getExecutor } from '../executors/registry';
 import { instructionsPath, type TurnSpec } from '../supervisor/turn-spec';
+import { readTurnEnd } from '../transcript/read-turn-end';
 import { graceOf, hangGuardOf, hostOf, leaseOf } from './context-defaults';
 import type { LaunchContext, TurnPlan } from './launch-context';
 import { hasLiveRunner, sessionBusyError } from './session-busy';
@@ -45,6 +47,35 @@ function assertQueuedFor(entry: SessionEntry, jobId: string): void {
     hint: 'Nothing to do: the turn was stopped before a worker took it, or another worker took it.',
     details: { sessionId: entry.sessionId, status: entry.status ?? null, jobId },
   });
+}
+
+const FINAL_OUTCOMES: ReadonlySet<string> = new Set(['completed', 'failed', 'stopped', 'lost']);
+
+/** How the record says the previous turn ended; null when it says nothing final (a queued turn). */
+function previousOutcome(before: SessionEntry): TurnClosing['status'] | null {
+  const status = before.status;
+  if (typeof status === 'string' && FINAL_OUTCOMES.has(status)) return status as TurnClosing['status'];
+  // Claimed past a turn that never settled: nothing runs it any more.
+  return status === 'starting' || status === 'running' ? 'lost' : null;
+}
+
+/**
+ * Writes the previous turn's `turn.end` when the log lacks it (a crash cut it short, or
+ * killed the writer after the record was settled), with the record's outcome, before the
+ * new turn starts: otherwise the transcript would show that turn running forever. Reads
+ * only the end of the log in the usual case. Best effort: a log that cannot be read or
+ * written now does not keep the new turn from starting.
+ */
+async function closePreviousTurn(logFile: string, before: SessionEntry): Promise<void> {
+  const turn = before.turns ?? 0;
+  const status = previousOutcome(before);
+  if (turn < 1 || status === null) return;
+  try {
+    if (readTurnEnd(logFile, turn)) return;
+  } catch {
+    return;
+  }
+  await closeOpenTurn(logFile, { turn, status, signal: before.signal ?? null, error: before.error ?? null }).catch(() => false);
 }
 
 /**
@@ -102,6 +133,7 @@ export async function beginTurn(ctx: LaunchContext, plan: TurnPlan, turnId: stri
   }
 
   const before = previous as SessionEntry;
+  if (!plan.create) await closePreviousTurn(logFile, before);
   const executorSessionId = before.executorSessionId ?? null;
   const turn = entry.turns as number;
   const resume = (before.turns ?? 0) > 0 && (!executor.nativeConversations || executorSessionId !== null);
