@@ -4,6 +4,7 @@ import { closeOpenTurn, type TurnClosing } from '../event-log/close-open-turn';
 import { eventLogPath } from '../event-log/event-log-path';
 import { getExecutor } from '../executors/registry';
 import { instructionsPath, type TurnSpec } from '../supervisor/turn-spec';
+import { lastLoggedTurn } from '../transcript/last-logged-turn';
 import { readTurnEnd } from '../transcript/read-turn-end';
 import { graceOf, hangGuardOf, hostOf, leaseOf } from './context-defaults';
 import type { LaunchContext, TurnPlan } from './launch-context';
@@ -78,6 +79,15 @@ async function closePreviousTurn(logFile: string, before: SessionEntry): Promise
   await closeOpenTurn(logFile, { turn, status, signal: before.signal ?? null, error: before.error ?? null }).catch(() => false);
 }
 
+/** The latest turn the session's log holds; 0 when it cannot be read (the record's count then decides). */
+function loggedTurnsOf(logFile: string): number {
+  try {
+    return lastLoggedTurn(logFile);
+  } catch {
+    return 0;
+  }
+}
+
 /**
  * Claims the session for a new turn in one atomic write (creating it when the plan says
  * so): refuses while another turn is live, then marks it `starting`. A turn continues the
@@ -89,6 +99,9 @@ export async function beginTurn(ctx: LaunchContext, plan: TurnPlan, turnId: stri
   const host = hostOf(ctx);
   const leaseMs = leaseOf(ctx);
   const logFile = eventLogPath(ctx.logsDir, plan.sessionId);
+  // A record older than its log (a store restored from a backup) must not number the new
+  // turn as one the log already holds: two turns of one number would merge in the transcript.
+  const loggedTurns = plan.create ? 0 : loggedTurnsOf(logFile);
   let previous: SessionEntry | undefined;
 
   const claim = (current: SessionEntry): SessionEntry => {
@@ -97,7 +110,7 @@ export async function beginTurn(ctx: LaunchContext, plan: TurnPlan, turnId: stri
     return {
       ...rest,
       status: 'starting',
-      turns: (current.turns ?? 0) + 1,
+      turns: Math.max(current.turns ?? 0, loggedTurns) + 1,
       lastPrompt: plan.prompt.slice(0, 200),
       lastUsed: time,
       startTime: time,
