@@ -71,7 +71,9 @@ export type KillSession = (sessionId: string) => Promise<unknown>;
  * background hint or the live transcript, then the outcome. Ctrl-C asks the library to
  * stop the agent (SIGTERM, then SIGKILL after the grace period); a second Ctrl-C kills it
  * at once. Either way the CLI waits until the session is recorded `stopped` with nothing of
- * it left running, then exits 130.
+ * it left running, then exits 130. SIGTERM (a `timeout`, a service manager) and SIGHUP (the
+ * terminal closed) do the same, silently for SIGHUP: a foreground turn's agent has no other
+ * supervisor, so dying at once would leave it running unrecorded.
  */
 export async function runTurn(terminal: Terminal, start: (hooks: TurnHooks) => Promise<SessionView>, killSession: KillSession): Promise<ExitCode> {
   const controller = new AbortController();
@@ -84,19 +86,23 @@ export async function runTurn(terminal: Terminal, start: (hooks: TurnHooks) => P
       terminal.warn(`could not kill the agent: ${error instanceof Error ? error.message : String(error)}`);
     });
   };
-  const onSigint = (): void => {
+  const onSignal = (signal: NodeJS.Signals): void => {
     interrupts += 1;
+    // After SIGHUP the terminal is gone: writing to it could only fail.
+    const speak = signal !== 'SIGHUP';
+    if (!speak) terminal.hangUp();
     if (interrupts === 1) {
       terminal.stopProgress();
-      terminal.diag(terminal.err.yellow('stopping the agent… (Ctrl-C again to kill it now)'));
+      if (speak) terminal.diag(terminal.err.yellow('stopping the agent… (Ctrl-C again to kill it now)'));
       controller.abort();
       return;
     }
     // Quitting here would leave an agent that ignores SIGTERM running and the session `lost`.
-    if (interrupts === 2) terminal.diag(terminal.err.yellow('killing the agent and every process it started…'));
+    if (interrupts === 2 && speak) terminal.diag(terminal.err.yellow('killing the agent and every process it started…'));
     killNow();
   };
-  process.on('SIGINT', onSigint);
+  const stopSignals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+  for (const signal of stopSignals) process.on(signal, onSignal);
 
   let announced = false;
   let sawOutcome = false;
@@ -130,7 +136,7 @@ export async function runTurn(terminal: Terminal, start: (hooks: TurnHooks) => P
   } finally {
     terminal.stopProgress();
     await killing;
-    process.off('SIGINT', onSigint);
+    for (const signal of stopSignals) process.off(signal, onSignal);
   }
 
   if (terminal.json) {
