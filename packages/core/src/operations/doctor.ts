@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import { GenieError } from '@genie/errors';
 import { allExecutors, detectContainment, type Executor } from '@genie/launcher';
 import { isValidSessionId, type SessionEntry } from '@genie/session-schema';
@@ -36,8 +37,19 @@ const STORES_BESIDE_THEIR_LOGS: ReadonlySet<string> = new Set(['sqlite', 'json']
  * emptied, deleted or replaced after they were acknowledged. Rebuilt from their logs.
  */
 async function sessionsOnlyInLogs(context: GenieContext, logsDir: string): Promise<SessionEntry[]> {
+  // The logs are listed before the records: a session's record is written before its log,
+  // so a session started meanwhile is never taken for one the store lost.
+  const logged = new Set(logFileNames(logsDir));
   const known = new Set((await (await context.storage()).list()).map((entry) => entry.sessionId));
-  return recordsFromLogs(logsDir, (sessionId) => isValidSessionId(sessionId) && !known.has(sessionId));
+  return recordsFromLogs(logsDir, (sessionId) => logged.has(`${sessionId}.jsonl`) && isValidSessionId(sessionId) && !known.has(sessionId));
+}
+
+function logFileNames(logsDir: string): string[] {
+  try {
+    return readdirSync(logsDir);
+  } catch {
+    return [];
+  }
 }
 
 /** Records the sessions rebuilt from their logs; how many the store took. */
