@@ -28,6 +28,8 @@ export interface TurnStartRecord extends RecordBase {
    */
   agent?: string;
   cwd?: string;
+  /** The session's friendly name when the turn started, so a rebuilt record keeps it. Absent from older logs. */
+  name?: string;
   /** argv that was spawned (instructions text elided), for debugging. */
   command?: string[];
 }

@@ -113,7 +113,7 @@ describe('a session rebuilt by `genie doctor --repair`', () => {
     expect((await workspace.genie(['doctor', '--repair'])).code).toBe(0);
 
     const rebuilt = await workspace.json(['view', first.sessionId]);
-    expect(rebuilt).toMatchObject({ agent: 'keeper', executor: 'claude', executorSessionId: first.executorSessionId, cannotResume: null });
+    expect(rebuilt).toMatchObject({ name: 'door', agent: 'keeper', executor: 'claude', executorSessionId: first.executorSessionId, cannotResume: null });
     const second = await workspace.json(['resume', first.sessionId, 'what did I ask you to remember?', '--no-background']);
     expect(second).toMatchObject({ sessionId: first.sessionId, status: 'completed', turns: 2, answer: 'You asked me to remember the blue door.' });
   });
@@ -121,14 +121,14 @@ describe('a session rebuilt by `genie doctor --repair`', () => {
   it('from a log that does not name its agent says so in view, and a resume is refused, changing nothing', async () => {
     const workspace = new TestWorkspace();
     const first = await workspace.json(['run', 'shell', 'echo old', '--no-background']);
-    // A log as genie wrote it before turn.start named the agent and the directory.
+    // A log as genie wrote it before turn.start named the agent, the directory and the session.
     const logFile = first.logFile as string;
     const old = fs
       .readFileSync(logFile, 'utf8')
       .split('\n')
       .map((line) => {
         if (!line.includes('"turn.start"')) return line;
-        const { agent: _agent, cwd: _cwd, ...rest } = JSON.parse(line) as Record<string, unknown>;
+        const { agent: _agent, cwd: _cwd, name: _name, ...rest } = JSON.parse(line) as Record<string, unknown>;
         return JSON.stringify(rest);
       })
       .join('\n');

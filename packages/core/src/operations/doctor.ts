@@ -1,5 +1,7 @@
+import { readdirSync } from 'node:fs';
 import { GenieError } from '@genie/errors';
 import { allExecutors, detectContainment, type Executor } from '@genie/launcher';
+import { isValidSessionId, type SessionEntry } from '@genie/session-schema';
 import { storageAdapter, type StoreInspection } from '@genie/storage';
 import type { DoctorReport } from '../api-types';
 import type { GenieContext } from '../genie-context';
@@ -27,6 +29,51 @@ function refuseToDowngrade(inspection: StoreInspection): GenieError {
   );
 }
 
+/** Stores whose sessions' event logs are this workspace's own logs directory. */
+const STORES_BESIDE_THEIR_LOGS: ReadonlySet<string> = new Set(['sqlite', 'json']);
+
+/**
+ * Sessions whose event log is here but whose record the store does not hold: the store was
+ * emptied, deleted or replaced after they were acknowledged. Rebuilt from their logs.
+ */
+async function sessionsOnlyInLogs(context: GenieContext, logsDir: string): Promise<SessionEntry[]> {
+  // The logs are listed before the records: a session's record is written before its log,
+  // so a session started meanwhile is never taken for one the store lost.
+  const logged = new Set(logFileNames(logsDir));
+  const known = new Set((await (await context.storage()).list()).map((entry) => entry.sessionId));
+  return recordsFromLogs(logsDir, (sessionId) => logged.has(`${sessionId}.jsonl`) && isValidSessionId(sessionId) && !known.has(sessionId));
+}
+
+function logFileNames(logsDir: string): string[] {
+  try {
+    return readdirSync(logsDir);
+  } catch {
+    return [];
+  }
+}
+
+/** Records the sessions rebuilt from their logs; how many the store took. */
+async function restoreFromLogs(context: GenieContext, records: readonly SessionEntry[]): Promise<number> {
+  const storage = await context.storage();
+  let restored = 0;
+  for (const record of records) {
+    try {
+      await storage.create(record, { onNameTaken: 'suffix' });
+      restored += 1;
+    } catch {
+      // A log that does not make a valid session stays a log; doctor goes on naming it.
+    }
+  }
+  return restored;
+}
+
+function logsWithoutRecords(count: number): string {
+  return (
+    `${count === 1 ? '1 session has' : `${count} sessions have`} an event log but no record in the store ` +
+    '(it was emptied, deleted or replaced since); a repair brings them back from their logs'
+  );
+}
+
 async function checkStore(context: GenieContext, repair: boolean): Promise<StoreReport> {
   const spec = context.storageSpec();
   const maintenance = storageAdapter(spec.kind).maintenance;
@@ -43,6 +90,19 @@ async function checkStore(context: GenieContext, repair: boolean): Promise<Store
   if (repair && !inspection.healthy && inspection.repairable && maintenance.repair) {
     repairSummary = (await maintenance.repair(spec, maintenanceContext)).summary;
     inspection = await maintenance.inspect(spec, maintenanceContext);
+  }
+  if (inspection.healthy && STORES_BESIDE_THEIR_LOGS.has(spec.kind)) {
+    let orphans = await sessionsOnlyInLogs(context, logsDir);
+    if (repair && orphans.length > 0) {
+      const restored = await restoreFromLogs(context, orphans);
+      const summary = `restored ${restored} of ${orphans.length} sessions from event logs the store had no record of`;
+      repairSummary = repairSummary === null ? summary : `${repairSummary}; ${summary}`;
+      orphans = await sessionsOnlyInLogs(context, logsDir);
+      inspection = await maintenance.inspect(spec, maintenanceContext);
+    }
+    if (orphans.length > 0) {
+      inspection = { ...inspection, healthy: false, repairable: true, problem: logsWithoutRecords(orphans.length), problemCode: 'STORE_CORRUPT' };
+    }
   }
   return {
     location: inspection.location,

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EventLogRecord, TurnStartRecord } from '@genie/launcher';
-import type { SessionEntry } from '@genie/session-schema';
+import { isValidSessionName, type SessionEntry } from '@genie/session-schema';
 
 const LOG_SUFFIX = '.jsonl';
 
@@ -24,8 +24,8 @@ export const UNKNOWN_AGENT = 'recovered';
 /**
  * A session record rebuilt from its event log alone: what a repair restores when the store
  * lost it. The log knows the turns (prompts, outcomes, the agent CLI's conversation id)
- * and, since genie writes them into each `turn.start`, the agent and the directory, which
- * is everything a resume of the real conversation needs. A log from before that names
+ * and, since genie writes them into each `turn.start`, the agent and the directory (what a
+ * resume of the real conversation needs) and the session's name. A log from before that names
  * neither: its record says `resumable: false`, and a resume is refused (see resumeSession).
  */
 function recordFromLog(sessionId: string, logFile: string, records: EventLogRecord[]): SessionEntry | null {
@@ -38,8 +38,10 @@ function recordFromLog(sessionId: string, logFile: string, records: EventLogReco
   const lastEnd = ends.find((end) => end.turn === lastStart.turn);
   const executorSessionId = [...ends].reverse().find((end) => typeof end.executorSessionId === 'string')?.executorSessionId ?? null;
   const named = [...starts].reverse().find((start) => typeof start.agent === 'string' && typeof start.cwd === 'string');
+  const name = [...starts].reverse().find((start) => isValidSessionName(start.name))?.name;
   return {
     sessionId,
+    ...(name === undefined ? {} : { name }),
     agent: named?.agent ?? UNKNOWN_AGENT,
     executor: lastStart.executor,
     ...(named ? { cwd: named.cwd } : { resumable: false }),
@@ -59,8 +61,8 @@ function recordFromLog(sessionId: string, logFile: string, records: EventLogReco
   };
 }
 
-/** A record for every session whose event log is in `logsDir`, rebuilt from the log. */
-export function recordsFromLogs(logsDir: string): SessionEntry[] {
+/** A record for every session whose event log is in `logsDir` (and whose id `include` accepts), rebuilt from the log. */
+export function recordsFromLogs(logsDir: string, include: (sessionId: string) => boolean = () => true): SessionEntry[] {
   let names: string[];
   try {
     names = readdirSync(logsDir);
@@ -69,7 +71,7 @@ export function recordsFromLogs(logsDir: string): SessionEntry[] {
   }
   const rebuilt: SessionEntry[] = [];
   for (const name of names) {
-    if (!name.endsWith(LOG_SUFFIX)) continue;
+    if (!name.endsWith(LOG_SUFFIX) || !include(name.slice(0, -LOG_SUFFIX.length))) continue;
     const logFile = join(logsDir, name);
     let text: string;
     try {

@@ -124,4 +124,33 @@ describe('doctor', () => {
     });
     expect(fs.readFileSync(sessionsFile(root), 'utf8')).toBe(newer);
   });
+
+  it.each([
+    ['an emptied', 'sqlite', (root: string) => fs.writeFileSync(databaseFile(root), '')],
+    ['a deleted', 'sqlite', (root: string) => fs.rmSync(databaseFile(root))],
+    ['an emptied', 'json', (root: string) => fs.writeFileSync(sessionsFile(root), '{"version":2,"sessions":{}}')],
+  ])('reports sessions whose event log outlived their record (%s %s store), and --repair brings them back from their logs', async (_what, adapter, damage) => {
+    const root = makeWorkspace(adapter === 'json' ? JSON_CONFIG : {});
+    const genie = await openTestGenie(root);
+    const first = await genie.run({ agent: 'shell', prompt: 'echo one', name: 'keeper', background: false });
+    await genie.resume({ session: first.sessionId, prompt: 'echo two', background: false });
+    const second = await genie.run({ agent: 'shell', prompt: 'echo three', background: false });
+    await genie.close();
+    damage(root);
+
+    const reopened = await openTestGenie(root);
+    const report = await reopened.doctor();
+    expect(report.store).toMatchObject({ healthy: false, problemCode: 'STORE_CORRUPT', backupAvailable: true, repaired: false });
+    expect(report.store.problem).toContain('2 sessions');
+    expect(report.store.problem).toContain('repair');
+
+    const repaired = await reopened.doctor({ repair: true });
+    expect(repaired.store).toMatchObject({ healthy: true, repaired: true, problemCode: null, sessions: 2 });
+    const view = await reopened.view({ session: 'keeper' });
+    expect(view).toMatchObject({ sessionId: first.sessionId, status: 'completed', turns: 2, answer: 'two', agent: 'shell' });
+    expect((await reopened.view({ session: second.sessionId })).answer).toBe('three');
+    const resumed = await reopened.resume({ session: first.sessionId, prompt: 'echo four', background: false });
+    expect(resumed).toMatchObject({ status: 'completed', turns: 3, answer: 'four' });
+    expect((await reopened.doctor()).store).toMatchObject({ healthy: true, sessions: 2 });
+  });
 });

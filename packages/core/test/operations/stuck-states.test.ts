@@ -69,6 +69,61 @@ describe('stuck and half-written states', () => {
     expect((await genie.view({ session: SESSION_ID, full: true })).transcript?.at(-1)).toMatchObject({ status: 'lost' });
   });
 
+  it.each([true, false])('closes a turn the log left open when the session is resumed without being viewed first (background: %s)', async (background) => {
+    const workspace = makeWorkspace();
+    const logFile = path.join(workspace, '.genie/state/agents/logs', `${SESSION_ID}.jsonl`);
+    fs.mkdirSync(path.dirname(logFile), { recursive: true });
+    const started = new Date(Date.now() - 60_000).toISOString();
+    // A crash cut the turn's `turn.end` short: the record has the outcome, the log has half a line.
+    fs.writeFileSync(
+      logFile,
+      `${JSON.stringify({ time: started, turn: 1, stream: 'meta', type: 'turn.start', prompt: 'echo one', executor: 'command', resume: false })}\n` +
+        `${JSON.stringify({ time: started, turn: 1, stream: 'stdout', line: 'one' })}\n{"time":"${started}","turn":1,"stream":"meta","type":"turn.e`,
+    );
+    writeStore(workspace, { status: 'completed', exitCode: 0, runnerPid: null, turns: 1, logFile, startTime: started, lastUsed: started, cwd: workspace });
+    const genie = await openTestGenie(workspace);
+
+    const resumed = await genie.resume({ session: SESSION_ID, prompt: 'echo two', background });
+    if (background) await genie.wait({ session: SESSION_ID });
+
+    const full = await genie.view({ session: SESSION_ID, full: true });
+    expect(resumed.turns).toBe(2);
+    expect(full.transcript?.map((turn) => [turn.turn, turn.status])).toEqual([
+      [1, 'completed'],
+      [2, 'completed'],
+    ]);
+    expect(full.transcript?.[0]?.endedAt).toEqual(expect.any(String));
+  });
+
+  it('numbers a resume after the turns the log holds when the record is older than its log (a store restored from a backup)', async () => {
+    const workspace = makeWorkspace();
+    const logFile = path.join(workspace, '.genie/state/agents/logs', `${SESSION_ID}.jsonl`);
+    fs.mkdirSync(path.dirname(logFile), { recursive: true });
+    const time = new Date(Date.now() - 60_000).toISOString();
+    const turn = (n: number, prompt: string): string =>
+      [
+        { time, turn: n, stream: 'meta', type: 'turn.start', prompt, executor: 'command', resume: n > 1 },
+        { time, turn: n, stream: 'meta', type: 'turn.end', status: 'completed', exitCode: 0, signal: null, error: null, answer: prompt },
+      ]
+        .map((record) => `${JSON.stringify(record)}\n`)
+        .join('');
+    fs.writeFileSync(logFile, turn(1, 'echo one') + turn(2, 'echo two') + turn(3, 'echo three'));
+    // The record as the backup kept it: one turn.
+    writeStore(workspace, { status: 'completed', exitCode: 0, runnerPid: null, turns: 1, logFile, startTime: time, lastUsed: time, cwd: workspace });
+    const genie = await openTestGenie(workspace);
+
+    const resumed = await genie.resume({ session: SESSION_ID, prompt: 'echo four', background: false });
+
+    expect(resumed).toMatchObject({ turns: 4, status: 'completed', answer: 'four' });
+    const full = await genie.view({ session: SESSION_ID, full: true });
+    expect(full.transcript?.map((view) => [view.turn, view.prompt])).toEqual([
+      [1, 'echo one'],
+      [2, 'echo two'],
+      [3, 'echo three'],
+      [4, 'echo four'],
+    ]);
+  });
+
   it('keeps the prompt of a turn whose supervisor is killed (by a stop) before it ran anything', async () => {
     const genie = await openTestGenie(makeWorkspace());
     const run = await genie.run({ agent: 'shell', prompt: 'echo the prompt that must not be lost', background: true });

@@ -1,12 +1,29 @@
-import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, readSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { EventLogRecord } from '../event-log-record';
 import { isUnwritableDisk } from '../process/unwritable-disk';
 import type { EventLogMirror } from './event-log-mirror';
-import { APPEND_LOG_FLAGS } from './log-file-flags';
+import { APPEND_LOG_FLAGS, READ_LOG_FLAGS } from './log-file-flags';
 
 /** How much output waits in memory for a full disk to take it; more is dropped and counted. */
 const MAX_PENDING_BYTES = 16 * 1024 * 1024;
+
+/**
+ * Whether the log's last line was cut short (a writer killed mid-write, a crash): the next
+ * record must then start a line of its own, or the cut line would swallow it.
+ */
+function endsMidLine(file: string): boolean {
+  const fd = openSync(file, READ_LOG_FLAGS);
+  try {
+    const size = fstatSync(fd).size;
+    if (size === 0) return false;
+    const last = Buffer.alloc(1);
+    readSync(fd, last, 0, 1, size - 1);
+    return last[0] !== 0x0a;
+  } finally {
+    closeSync(fd);
+  }
+}
 
 /**
  * Appends records to a session's event log. The file is opened in append mode and never
@@ -32,6 +49,7 @@ export class EventLogWriter {
   ) {
     mkdirSync(dirname(file), { recursive: true });
     this.fd = openSync(file, APPEND_LOG_FLAGS, 0o600);
+    if (endsMidLine(file)) this.pending.push(Buffer.from('\n'));
   }
 
   append(records: readonly EventLogRecord[]): void {

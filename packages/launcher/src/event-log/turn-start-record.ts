@@ -13,6 +13,7 @@ export function turnStartRecord(spec: TurnSpec, command: LaunchCommand): TurnSta
     prompt: spec.prompt,
     executor: spec.executor,
     ...(spec.agent ? { agent: spec.agent } : {}),
+    ...(spec.name ? { name: spec.name } : {}),
     cwd: spec.cwd,
     resume: spec.resume,
     command: argv,

@@ -1,8 +1,11 @@
 import { GenieError } from '@genie/errors';
 import type { SessionEntry } from '@genie/session-schema';
+import { closeOpenTurn, type TurnClosing } from '../event-log/close-open-turn';
 import { eventLogPath } from '../event-log/event-log-path';
 import { getExecutor } from '../executors/registry';
 import { instructionsPath, type TurnSpec } from '../supervisor/turn-spec';
+import { lastLoggedTurn } from '../transcript/last-logged-turn';
+import { readTurnEnd } from '../transcript/read-turn-end';
 import { graceOf, hangGuardOf, hostOf, leaseOf } from './context-defaults';
 import type { LaunchContext, TurnPlan } from './launch-context';
 import { hasLiveRunner, sessionBusyError } from './session-busy';
@@ -47,6 +50,44 @@ function assertQueuedFor(entry: SessionEntry, jobId: string): void {
   });
 }
 
+const FINAL_OUTCOMES: ReadonlySet<string> = new Set(['completed', 'failed', 'stopped', 'lost']);
+
+/** How the record says the previous turn ended; null when it says nothing final (a queued turn). */
+function previousOutcome(before: SessionEntry): TurnClosing['status'] | null {
+  const status = before.status;
+  if (typeof status === 'string' && FINAL_OUTCOMES.has(status)) return status as TurnClosing['status'];
+  // Claimed past a turn that never settled: nothing runs it any more.
+  return status === 'starting' || status === 'running' ? 'lost' : null;
+}
+
+/**
+ * Writes the previous turn's `turn.end` when the log lacks it (a crash cut it short, or
+ * killed the writer after the record was settled), with the record's outcome, before the
+ * new turn starts: otherwise the transcript would show that turn running forever. Reads
+ * only the end of the log in the usual case. Best effort: a log that cannot be read or
+ * written now does not keep the new turn from starting.
+ */
+async function closePreviousTurn(logFile: string, before: SessionEntry): Promise<void> {
+  const turn = before.turns ?? 0;
+  const status = previousOutcome(before);
+  if (turn < 1 || status === null) return;
+  try {
+    if (readTurnEnd(logFile, turn)) return;
+  } catch {
+    return;
+  }
+  await closeOpenTurn(logFile, { turn, status, signal: before.signal ?? null, error: before.error ?? null }).catch(() => false);
+}
+
+/** The latest turn the session's log holds; 0 when it cannot be read (the record's count then decides). */
+function loggedTurnsOf(logFile: string): number {
+  try {
+    return lastLoggedTurn(logFile);
+  } catch {
+    return 0;
+  }
+}
+
 /**
  * Claims the session for a new turn in one atomic write (creating it when the plan says
  * so): refuses while another turn is live, then marks it `starting`. A turn continues the
@@ -58,6 +99,9 @@ export async function beginTurn(ctx: LaunchContext, plan: TurnPlan, turnId: stri
   const host = hostOf(ctx);
   const leaseMs = leaseOf(ctx);
   const logFile = eventLogPath(ctx.logsDir, plan.sessionId);
+  // A record older than its log (a store restored from a backup) must not number the new
+  // turn as one the log already holds: two turns of one number would merge in the transcript.
+  const loggedTurns = plan.create ? 0 : loggedTurnsOf(logFile);
   let previous: SessionEntry | undefined;
 
   const claim = (current: SessionEntry): SessionEntry => {
@@ -66,7 +110,7 @@ export async function beginTurn(ctx: LaunchContext, plan: TurnPlan, turnId: stri
     return {
       ...rest,
       status: 'starting',
-      turns: (current.turns ?? 0) + 1,
+      turns: Math.max(current.turns ?? 0, loggedTurns) + 1,
       lastPrompt: plan.prompt.slice(0, 200),
       lastUsed: time,
       startTime: time,
@@ -102,6 +146,7 @@ export async function beginTurn(ctx: LaunchContext, plan: TurnPlan, turnId: stri
   }
 
   const before = previous as SessionEntry;
+  if (!plan.create) await closePreviousTurn(logFile, before);
   const executorSessionId = before.executorSessionId ?? null;
   const turn = entry.turns as number;
   const resume = (before.turns ?? 0) > 0 && (!executor.nativeConversations || executorSessionId !== null);
@@ -112,6 +157,7 @@ export async function beginTurn(ctx: LaunchContext, plan: TurnPlan, turnId: stri
     turnId,
     executor: plan.executor,
     ...(typeof entry.agent === 'string' ? { agent: entry.agent } : {}),
+    ...(typeof entry.name === 'string' ? { name: entry.name } : {}),
     prompt: plan.prompt,
     ...(plan.instructions ? { instructions: plan.instructions } : {}),
     settings: plan.settings,

@@ -18,6 +18,8 @@ export interface TurnSpec {
   executor: string;
   /** The session's agent, for the log's `turn.start`. */
   agent?: string;
+  /** The session's name, for the log's `turn.start`. */
+  name?: string;
   prompt: string;
   instructions?: string;
   settings: ExecutorSettings;

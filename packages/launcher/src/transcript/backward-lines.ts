@@ -18,25 +18,34 @@ export interface BackwardLine {
  */
 export function scanLinesBackward(fd: number, size: number, visit: (line: BackwardLine) => boolean): void {
   let position = size;
-  // Bytes of a line cut by a chunk boundary, carried into the next (earlier) read.
-  let partial = Buffer.alloc(0);
+  // The later part of a line cut by chunk boundaries, earliest piece first. Pieces are joined
+  // once, when the line's start is found: joining them chunk by chunk would copy a long line
+  // (a crash's torn tail, megabytes without a newline) over and over, quadratic in its length.
+  let tail: Buffer[] = [];
+  let tailLength = 0;
   while (position > 0) {
     const length = Math.min(CHUNK_BYTES, position);
     position -= length;
     const chunk = Buffer.alloc(length);
     readSync(fd, chunk, 0, length, position);
-    const bytes = partial.length > 0 ? Buffer.concat([chunk, partial]) : chunk;
-    let end = bytes.length;
+    let end = length;
     for (;;) {
       // Native search: a byte-by-byte loop here made reading a 300 MB turn take seconds.
-      const newline = end > 0 ? bytes.lastIndexOf(NEWLINE, end - 1) : -1;
+      const newline = end > 0 ? chunk.lastIndexOf(NEWLINE, end - 1) : -1;
       // The first line of this chunk may continue in the earlier one.
       if (newline < 0 && position > 0) break;
-      const line = { text: bytes.toString('utf8', newline + 1, end), start: position + newline + 1, end: position + end };
+      const head = chunk.subarray(newline + 1, end);
+      const bytes = tailLength > 0 ? Buffer.concat([head, ...tail]) : head;
+      const line = { text: bytes.toString('utf8'), start: position + newline + 1, end: position + end + tailLength };
+      tail = [];
+      tailLength = 0;
       end = newline;
       if (visit(line)) return;
       if (newline < 0) break;
     }
-    partial = bytes.subarray(0, Math.max(0, end));
+    if (end > 0) {
+      tail.unshift(chunk.subarray(0, end));
+      tailLength += end;
+    }
   }
 }

@@ -2,10 +2,9 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { GenieError } from '@genie/errors';
 import type { SessionStorage } from '../session-storage';
-import { storeIoError } from '../json/store-errors';
 import { readPredecessorStore } from './predecessor-import';
 import type { SqliteConnection, SqliteDriver } from './sqlite-driver';
-import { storeError } from './sqlite-errors';
+import { diskFullError, storeError } from './sqlite-errors';
 import { addSummaries, CREATE_SCHEMA, INSERT_SESSION, SQLITE_SCHEMA_VERSION, sessionRow } from './sqlite-schema';
 import { SqliteStorage } from './sqlite-storage';
 import { DRIVER_BUSY_TIMEOUT_MS, retryWhileBusy } from './sqlite-wait';
@@ -78,6 +77,17 @@ function setUp(db: SqliteConnection, file: string, options: OpenSqliteOptions): 
   }
 }
 
+/** The database's directory cannot be made: something else stands in its path, or the disk refuses. */
+function directoryError(file: string, error: unknown): GenieError {
+  const message = `Could not create the directory of the session database ${file}: ${(error as Error).message}`;
+  if ((error as NodeJS.ErrnoException).code === 'ENOSPC') return diskFullError(message, file, error);
+  return new GenieError('STORE_IO', message, {
+    hint: 'Check that every part of that path is a directory (move away a file that stands in one) and writable by this user, then retry.',
+    details: { path: dirname(file) },
+    cause: error,
+  });
+}
+
 /**
  * Opens (creating on first use) the SQLite session store `file`: WAL, so readers never wait
  * for the writer; `synchronous = FULL`, so a committed change survives a power loss too, as
@@ -90,9 +100,7 @@ export async function openSqliteStorage(file: string, options: OpenSqliteOptions
   try {
     mkdirSync(dirname(file), { recursive: true });
   } catch (error) {
-    // A folder this user may not write to, or a file in its place: not the driver's error,
-    // but the store's all the same.
-    throw storeIoError('create the folder of the session database', file, error);
+    throw directoryError(file, error);
   }
   try {
     db = options.driver.open(file);

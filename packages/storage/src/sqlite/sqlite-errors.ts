@@ -1,8 +1,10 @@
+import { accessSync, constants, existsSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { GenieError } from '@genie/errors';
 import { noSpaceError, outOfSpace } from './disk-full-snapshot';
 
 /** SQLite's primary result codes genie reacts to (https://sqlite.org/rescode.html). */
-const PRIMARY = { BUSY: 5, LOCKED: 6, IOERR: 10, CORRUPT: 11, FULL: 13, CANTOPEN: 14, NOTADB: 26 } as const;
+const PRIMARY = { BUSY: 5, LOCKED: 6, READONLY: 8, IOERR: 10, CORRUPT: 11, FULL: 13, CANTOPEN: 14, NOTADB: 26 } as const;
 type Primary = keyof typeof PRIMARY;
 
 /**
@@ -51,10 +53,36 @@ export function storeError(action: string, location: string, error: unknown): un
   if ((result === 'IOERR' || result === 'CANTOPEN') && outOfSpace(location)) {
     return diskFullError(`Could not ${action} ${location}: the disk is full (${message}).`, location, noSpaceError(location, error));
   }
+  const unwritable = result === 'READONLY' ? notWritable(location) : [];
+  if (unwritable.length > 0) {
+    return new GenieError('STORE_IO', `Could not ${action} ${location}: ${message}; this user cannot write ${unwritable.join(', ')}.`, {
+      hint: 'Make them writable by this user (chmod u+w, or chown them as their owner), then retry; nothing was changed.',
+      details: { path: location, notWritable: unwritable },
+      cause: error,
+    });
+  }
   return new GenieError('STORE_IO', `Could not ${action} ${location}: ${message}`, {
     hint: 'Check that the directory exists, is writable by this user and has free space, then retry.',
     details: { path: location },
     cause: error,
+  });
+}
+
+/**
+ * What keeps this user from writing the database: the file, its directory, or the `-wal` and
+ * `-shm` files beside it. Those two outlive a connection that could not write (they take the
+ * database file's permissions when made), so making the database file writable again is not
+ * always enough, and the error has to name them.
+ */
+function notWritable(file: string): string[] {
+  return [dirname(file), file, `${file}-wal`, `${file}-shm`].filter((path) => {
+    if (!existsSync(path)) return false;
+    try {
+      accessSync(path, constants.W_OK);
+      return false;
+    } catch {
+      return true;
+    }
   });
 }
 

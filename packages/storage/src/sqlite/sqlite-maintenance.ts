@@ -7,7 +7,7 @@ import { openSqliteStorage } from './open-sqlite-storage';
 import { readPredecessorStore } from './predecessor-import';
 import type { SqliteConnection } from './sqlite-driver';
 import { requireDriver, sqliteSpecFields, type SqliteStorageSpec } from './sqlite-spec';
-import { sqliteResult } from './sqlite-errors';
+import { sqliteResult, storeError } from './sqlite-errors';
 import { repairSqliteStore } from './sqlite-repair';
 import { SQLITE_SCHEMA_VERSION } from './sqlite-schema';
 
@@ -60,7 +60,7 @@ async function inspect(spec: SqliteStorageSpec, context: { defaultExecutor?: str
     if (existsSync(fields.file)) check = checkDatabase(fields.file);
   } catch (error) {
     const result = sqliteResult(error);
-    if (result !== 'CORRUPT' && result !== 'NOTADB') throw error;
+    if (result !== 'CORRUPT' && result !== 'NOTADB') throw storeError('read the session database', fields.file, error);
     return { ...base, repairable: true, version: null, healthy: false, sessions: null, problem: (error as Error).message, problemCode: 'STORE_CORRUPT' };
   }
   if (check === null || check.version === 0) {
