@@ -85,14 +85,4 @@ export class Terminal {
     this.spinner?.stop();
     this.spinner = undefined;
   }
-
-  /**
-   * The terminal went away (SIGHUP): writing to it fails (EIO) and would end the process
-   * mid-way through stopping the agent. What is still written to a terminal is dropped;
-   * output redirected to a file or a pipe still goes there.
-   */
-  hangUp(): void {
-    for (const stream of [this.stdout, this.stderr]) if (stream.isTTY) stream.destroy();
-    this.stopProgress();
-  }
 }
