@@ -69,7 +69,8 @@ export function registerSessionSubscriptions(server: McpServer, genie: Genie, po
       subscriptions.set(uri, { session, seen: await stateOf(session) });
     } catch (error) {
       if (!isGenieError(error)) throw error;
-      throw invalidUri(uri, `[${error.code}] ${error.describe()}`);
+      const text = error.code === 'SESSION_NOT_FOUND' ? `${error.message}\nCall list_sessions (or resources/list) for valid session ids.` : error.describe();
+      throw invalidUri(uri, `[${error.code}] ${text}`);
     }
     timer ??= setInterval(() => void poll(), pollMs);
     timer.unref();

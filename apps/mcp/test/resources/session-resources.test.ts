@@ -41,5 +41,6 @@ describe('session resources', () => {
     mcp = await connect();
     await expect(mcp.client.readResource({ uri: 'genie://sessions/unknown-id' })).rejects.toThrow(/SESSION_NOT_FOUND[\s\S]*list_sessions/);
     await expect(mcp.client.readResource({ uri: 'genie://sessions/unknown-id/transcript' })).rejects.toThrow(/SESSION_NOT_FOUND/);
+    await expect(mcp.client.readResource({ uri: 'genie://sessions/unknown-id' })).rejects.not.toThrow(/`genie /);
   });
 });
