@@ -26,8 +26,9 @@ export interface HttpServeOptions {
   allowedOrigins?: readonly string[];
   /**
    * Clients rarely end their MCP session with DELETE, so open sessions are capped: past
-   * this many (default 256) the least recently used one without an open request is closed, and its client must
-   * initialise again. genie's own sessions live in the store and are not affected.
+   * this many (default 256) the least recently used one without an open request is
+   * closed, and its client must initialise again. genie's own sessions live in the store
+   * and are not affected.
    */
   maxSessions?: number;
 }
