@@ -11,6 +11,7 @@ import { registerStopTool } from './tools/stop-tool';
 import { registerViewTool } from './tools/view-tool';
 import { registerWaitTool } from './tools/wait-tool';
 import { SERVER_NAME, SERVER_VERSION } from './server-info';
+import { answerInvalidParams } from './transports/invalid-params';
 
 export interface GenieMcpServerOptions {
   /** Reported to clients in `serverInfo` (default `genie`). */
@@ -45,5 +46,6 @@ export function createGenieMcpServer(genie: Genie, options: GenieMcpServerOption
   registerWaitTool(server, context);
   registerSessionResources(server, genie);
   registerSessionSubscriptions(server, genie);
+  answerInvalidParams(server);
   return server;
 }

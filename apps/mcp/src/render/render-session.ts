@@ -12,9 +12,12 @@ export function renderSessionLine(session: SessionSummary): string {
   return `${sessionLabel(session)} · ${session.agent} · ${session.status}${prompt}`;
 }
 
-export function renderSessionList(sessions: SessionSummary[]): string {
+export function renderSessionList(sessions: SessionSummary[], hasMore = false): string {
   if (sessions.length === 0) return 'No sessions match. Start one with the run tool.';
-  return [`${sessions.length} session(s), newest first:`, ...sessions.map(renderSessionLine)].join('\n');
+  const heading = hasMore
+    ? `The ${sessions.length} newest matching sessions; older ones were left out (pass a larger limit, or status/agent, to see them):`
+    : `${sessions.length} session(s), newest first:`;
+  return [heading, ...sessions.map(renderSessionLine)].join('\n');
 }
 
 export function renderAgentList(agents: AgentSummary[]): string {

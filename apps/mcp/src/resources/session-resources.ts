@@ -29,11 +29,21 @@ function variable(value: string | string[] | undefined): string {
   return decodeURIComponent(Array.isArray(value) ? (value[0] ?? '') : (value ?? ''));
 }
 
+/** A `%` escape that decodes to no text is the client's mistake, not the server's. */
+export function malformedUri(): McpError {
+  return new McpError(
+    ErrorCode.InvalidParams,
+    'The session in this URI is not valid percent-encoding. Take the URI from resources/list, or encode the session id or name with encodeURIComponent.',
+  );
+}
+
 /** Resource reads have no `isError`; a missing session is a protocol error carrying the same advice. */
 function toResourceError(error: unknown): unknown {
+  if (error instanceof URIError) return malformedUri();
   if (!isGenieError(error)) return error;
-  const next = error.code === 'SESSION_NOT_FOUND' ? '\nCall list_sessions (or resources/list) for valid session ids.' : '';
-  return new McpError(ErrorCode.InvalidParams, `[${error.code}] ${error.describe()}${next}`, error.toJSON());
+  // The library's hint names the CLI (`genie list sessions`); an MCP client lists with a call.
+  const text = error.code === 'SESSION_NOT_FOUND' ? `${error.message}\nCall list_sessions (or resources/list) for valid session ids.` : error.describe();
+  return new McpError(ErrorCode.InvalidParams, `[${error.code}] ${text}`, error.toJSON());
 }
 
 export function registerSessionResources(server: McpServer, genie: Genie): void {

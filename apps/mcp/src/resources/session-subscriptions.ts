@@ -2,6 +2,7 @@ import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { ErrorCode, McpError, SubscribeRequestSchema, UnsubscribeRequestSchema } from '@modelcontextprotocol/sdk/types.js';
 import type { Genie } from '@genie/core';
 import { isGenieError } from '@genie/errors';
+import { malformedUri } from './session-resources';
 
 /**
  * How often subscribed sessions are looked at. Their changes are made by other processes
@@ -64,12 +65,18 @@ export function registerSessionSubscriptions(server: McpServer, genie: Genie, po
     const { uri } = request.params;
     const match = SESSION_URI.exec(uri);
     if (!match) throw invalidUri(uri, 'only genie://sessions/{sessionId} and its /transcript can be subscribed to.');
-    const session = decodeURIComponent(match[1] as string);
+    let session: string;
+    try {
+      session = decodeURIComponent(match[1] as string);
+    } catch {
+      throw malformedUri();
+    }
     try {
       subscriptions.set(uri, { session, seen: await stateOf(session) });
     } catch (error) {
       if (!isGenieError(error)) throw error;
-      throw invalidUri(uri, `[${error.code}] ${error.describe()}`);
+      const text = error.code === 'SESSION_NOT_FOUND' ? `${error.message}\nCall list_sessions (or resources/list) for valid session ids.` : error.describe();
+      throw invalidUri(uri, `[${error.code}] ${text}`);
     }
     timer ??= setInterval(() => void poll(), pollMs);
     timer.unref();

@@ -44,7 +44,7 @@ export class AgentPolicy {
 
   private shellRefused(): GenieError {
     return new GenieError('FORBIDDEN', 'The built-in shell agent is not offered over MCP: it runs arbitrary commands.', {
-      hint: 'Pick an agent from list_agents. A workspace owner can enable it with `mcp: { allowShell: true }` in .genie/config.yaml.',
+      hint: 'Pick an agent from list_agents. A workspace owner can enable it with `mcp: { allowShell: true }` in .genie/config.yaml, then restart the MCP server (it reads the config when it starts).',
       details: { agent: SHELL_AGENT_ID },
     });
   }

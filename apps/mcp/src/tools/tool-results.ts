@@ -25,6 +25,10 @@ const NEXT_TOOL_CALL: Partial<Record<string, string>> = {
   AGENT_AMBIGUOUS: 'Pass the full agent id (list_agents shows them).',
   SESSION_BUSY: 'Call wait to let the running turn finish, or stop to end it, then resume.',
   NAME_TAKEN: 'Pass another name, or leave name out for a generated one.',
+  BUDGET_EXCEEDED: 'Call resume again with a higher maxBudgetUsd (more than it has spent) to continue, or start a new session with run.',
+  NOT_A_GIT_REPOSITORY: 'Call run without worktree, or make the workspace a git repository first.',
+  WORKTREE_MISSING: 'Start a new session with run and worktree: true to continue the work; its branch may still be merged or checked out by hand.',
+  SESSION_NOT_RESUMABLE: 'Its transcript is kept: read it with view and full: true, then start a new session with run, passing what it needs from it.',
 };
 
 async function describeFailure(error: unknown, policy: AgentPolicy): Promise<string> {
@@ -46,10 +50,17 @@ async function describeFailure(error: unknown, policy: AgentPolicy): Promise<str
   }
 }
 
-/** A session name is the `name` parameter here, not the CLI's `--name` option. */
+/** A session name is the `name` parameter here, not the CLI's `--name` option; likewise agent, base and worktree. */
 function invalidInput(error: GenieError): string {
-  const details = error.details as { name?: unknown } | undefined;
+  const details = error.details as { name?: unknown; agent?: unknown; base?: unknown; ref?: unknown } | undefined;
   if (details && typeof details.name === 'string') return `${error.message}\nPass a name like "fix-login-bug", or leave name out for a generated one.`;
+  if (details && typeof details.agent === 'string') return `${error.message}\nPass an agent id from list_agents (e.g. \`qa/reviewer\`), its basename or its name.`;
+  if (details && typeof details.base === 'string') {
+    return `base "${details.base}" only applies to a session in its own worktree.\nPass worktree: true as well, or leave out base.`;
+  }
+  if (details && typeof details.ref === 'string' && details.ref !== 'HEAD') {
+    return `${error.message}\nPass as base a branch, tag or commit of this repository, or leave it out to start from HEAD.`;
+  }
   return error.describe();
 }
 

@@ -26,8 +26,9 @@ export interface HttpServeOptions {
   allowedOrigins?: readonly string[];
   /**
    * Clients rarely end their MCP session with DELETE, so open sessions are capped: past
-   * this many (default 256) the least recently used one is closed, and its client must
-   * initialise again. genie's own sessions live in the store and are not affected.
+   * this many (default 256) the least recently used one without an open request is
+   * closed, and its client must initialise again. genie's own sessions live in the store
+   * and are not affected.
    */
   maxSessions?: number;
 }
@@ -56,7 +57,33 @@ export async function serveHttp(genie: Genie, options: HttpServeOptions): Promis
   const maxSessions = options.maxSessions ?? DEFAULT_MAX_MCP_SESSIONS;
   // Ordered from least to most recently used.
   const transports = new Map<string, StreamableHTTPServerTransport>();
+  // Responses still open per MCP session: a call in progress (a `wait` may take an hour) or
+  // the stream a connected client listens on for notifications.
+  const openResponses = new Map<string, number>();
   let allowedHosts = new Set<string>();
+
+  const trackResponse = (sessionId: string, response: ServerResponse): void => {
+    openResponses.set(sessionId, (openResponses.get(sessionId) ?? 0) + 1);
+    response.once('close', () => {
+      const left = (openResponses.get(sessionId) ?? 1) - 1;
+      if (left > 0) openResponses.set(sessionId, left);
+      else openResponses.delete(sessionId);
+    });
+  };
+
+  /**
+   * Past the cap, the least recently used session that nobody is connected to is closed:
+   * closing one with a call in progress would leave its client waiting for an answer that
+   * never comes. While every session is in use the cap is exceeded.
+   */
+  const evictIdle = (opened: string): void => {
+    if (transports.size <= maxSessions) return;
+    for (const [sessionId, transport] of transports) {
+      if (sessionId === opened || openResponses.has(sessionId)) continue;
+      void transport.close();
+      return;
+    }
+  };
 
   const openSession = async (): Promise<StreamableHTTPServerTransport> => {
     const server = createGenieMcpServer(genie);
@@ -64,8 +91,7 @@ export async function serveHttp(genie: Genie, options: HttpServeOptions): Promis
       sessionIdGenerator: randomUUID,
       onsessioninitialized: (sessionId) => {
         transports.set(sessionId, transport);
-        const oldest = transports.values().next().value;
-        if (transports.size > maxSessions && oldest) void oldest.close();
+        evictIdle(sessionId);
       },
     });
     transport.onclose = () => {
@@ -101,6 +127,7 @@ export async function serveHttp(genie: Genie, options: HttpServeOptions): Promis
       if (!transport) return sendJsonRpcError(response, 404, 'Session not found: initialize a new MCP session.');
       transports.delete(sessionId);
       transports.set(sessionId, transport);
+      trackResponse(sessionId, response);
       return transport.handleRequest(request, response);
     }
     if (request.method !== 'POST') {

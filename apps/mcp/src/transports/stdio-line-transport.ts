@@ -1,5 +1,5 @@
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
-import { ErrorCode, JSONRPCMessageSchema, type JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
+import { ErrorCode, JSONRPCMessageSchema, type JSONRPCMessage, type JSONRPCResultResponse } from '@modelcontextprotocol/sdk/types.js';
 
 /** The SDK's own stdio limit; a longer line is answered with an error, not the end of the server. */
 export const MAX_MESSAGE_BYTES = 10 * 1024 * 1024;
@@ -61,7 +61,12 @@ export class StdioLineTransport implements Transport {
   }
 
   async send(message: JSONRPCMessage): Promise<void> {
-    const text = `${JSON.stringify(message)}\n`;
+    let text = `${JSON.stringify(message)}\n`;
+    const bytes = Buffer.byteLength(text);
+    if (bytes > this.maxBytes && 'result' in message) {
+      this.log(`genie mcp: a response of ${bytes} bytes is over the ${this.limitText()} a client reads; answered with an error instead.`);
+      text = `${JSON.stringify(this.tooLarge(message, bytes))}\n`;
+    }
     if (!this.output.write(text)) await new Promise<void>((resolve) => this.output.once('drain', resolve));
   }
 
@@ -113,7 +118,7 @@ export class StdioLineTransport implements Transport {
       const id = idAtEnd(this.tail.toString('utf8'));
       this.discarded = null;
       this.tail = Buffer.alloc(0);
-      const limit = `${this.maxBytes / (1024 * 1024)} MB`;
+      const limit = this.limitText();
       this.log(`genie mcp: discarded a message of ${bytes} bytes, over the ${limit} limit; answered it with an error and serving on.`);
       this.reply(id, ErrorCode.InvalidRequest, `Request too large: ${bytes} bytes, over the ${limit} a message may have. Send large inputs in smaller parts.`);
       return;
@@ -140,6 +145,28 @@ export class StdioLineTransport implements Transport {
       return;
     }
     this.onmessage?.(parsed.data);
+  }
+
+  private limitText(): string {
+    return `${this.maxBytes / (1024 * 1024)} MB`;
+  }
+
+  /**
+   * What is sent in place of a response too large for the client: MCP clients read stdio
+   * with the same limit as here (the SDK's is 10 MB) and drop the connection on a longer
+   * line, so the request is answered with an error saying what to ask for instead. A tool
+   * call gets an isError result, which the model reads like any other.
+   */
+  private tooLarge(response: JSONRPCResultResponse, bytes: number): JSONRPCMessage {
+    const megabytes = (bytes / (1024 * 1024)).toFixed(1);
+    const message =
+      `[INVALID_INPUT] The answer to this request is ${megabytes} MB, over the ${this.limitText()} an MCP client reads over stdio, so it was not sent. ` +
+      'Ask for less: list_sessions with a smaller limit, view without full. ' +
+      'A session with prompts or answers this large can be read with `genie view <session> --full` in a terminal, or over `genie mcp --http`.';
+    if (Array.isArray((response.result as { content?: unknown }).content)) {
+      return { jsonrpc: '2.0', id: response.id, result: { content: [{ type: 'text', text: message }], isError: true } };
+    }
+    return { jsonrpc: '2.0', id: response.id, error: { code: ErrorCode.InternalError, message } } as unknown as JSONRPCMessage;
   }
 
   private reply(id: RequestId | null, code: number, message: string): void {

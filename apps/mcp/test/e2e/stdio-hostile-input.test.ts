@@ -89,6 +89,23 @@ describe('genie-mcp over stdio, given messages no client should send', () => {
     expect(await exited(server.child)).toBe(0);
   });
 
+  it('answers a request whose params have the wrong shape with Invalid params naming the field, not an internal error', async () => {
+    const server = startRaw(workspace);
+    send(server, initialize);
+    await server.next();
+    send(server, { jsonrpc: '2.0', method: 'notifications/initialized' });
+    send(server, { jsonrpc: '2.0', id: 2, method: 'tools/call', params: { name: 'run', arguments: 'not an object' } });
+    const answer = (await server.next()) as { id: number; error: { code: number; message: string } };
+    expect(answer).toMatchObject({ id: 2, error: { code: -32602 } });
+    expect(answer.error.message).toMatch(/^Invalid params for tools\/call: params\.arguments: /);
+    send(server, { jsonrpc: '2.0', id: 3, method: 'resources/read', params: { uri: 42 } });
+    expect(await server.next()).toMatchObject({ id: 3, error: { code: -32602, message: expect.stringContaining('params.uri') } });
+    send(server, { jsonrpc: '2.0', id: 4, method: 'tools/list' });
+    expect(await server.next()).toMatchObject({ id: 4, result: { tools: expect.any(Array) } });
+    server.child.stdin.end();
+    expect(await exited(server.child)).toBe(0);
+  });
+
   it('the SDK client gets an error for a request that is too large, and its next call works', async () => {
     const transport = new StdioClientTransport({ command: process.execPath, args: [BIN, '--cwd', workspace.dir], env: workspace.env as Record<string, string>, stderr: 'pipe' });
     const client = new Client({ name: 'genie-e2e', version: '0.0.0' });

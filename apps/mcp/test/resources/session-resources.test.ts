@@ -41,5 +41,13 @@ describe('session resources', () => {
     mcp = await connect();
     await expect(mcp.client.readResource({ uri: 'genie://sessions/unknown-id' })).rejects.toThrow(/SESSION_NOT_FOUND[\s\S]*list_sessions/);
     await expect(mcp.client.readResource({ uri: 'genie://sessions/unknown-id/transcript' })).rejects.toThrow(/SESSION_NOT_FOUND/);
+    await expect(mcp.client.readResource({ uri: 'genie://sessions/unknown-id' })).rejects.not.toThrow(/`genie /);
+  });
+
+  it('answers a URI that is not valid percent-encoding as invalid params, not an internal error', async () => {
+    mcp = await connect();
+    await expect(mcp.client.readResource({ uri: 'genie://sessions/%E0%A4%A' })).rejects.toMatchObject({ code: -32602, message: expect.stringContaining('percent-encoding') });
+    await expect(mcp.client.readResource({ uri: 'genie://sessions/%E0%A4%A/transcript' })).rejects.toMatchObject({ code: -32602 });
+    await expect(mcp.client.subscribeResource({ uri: 'genie://sessions/%E0%A4%A' })).rejects.toMatchObject({ code: -32602, message: expect.stringContaining('percent-encoding') });
   });
 });

@@ -64,6 +64,8 @@ describe('resource subscriptions', () => {
   it('refuses to subscribe to a session that does not exist or a URI it does not serve', async () => {
     mcp = await connect();
     await expect(mcp.client.subscribeResource({ uri: 'genie://sessions/nobody-here' })).rejects.toThrow(/SESSION_NOT_FOUND/);
+    await expect(mcp.client.subscribeResource({ uri: 'genie://sessions/nobody-here' })).rejects.toThrow(/list_sessions/);
+    await expect(mcp.client.subscribeResource({ uri: 'genie://sessions/nobody-here' })).rejects.not.toThrow(/`genie /);
     await expect(mcp.client.subscribeResource({ uri: 'genie://agents/coder' })).rejects.toThrow(/only genie:\/\/sessions/);
   });
 });

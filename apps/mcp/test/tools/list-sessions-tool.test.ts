@@ -30,7 +30,7 @@ describe('list_sessions', () => {
   it('says how to start when there are no sessions', async () => {
     mcp = await connect();
     const result = await mcp.call('list_sessions', {});
-    expect(result.structuredContent).toEqual({ sessions: [] });
+    expect(result.structuredContent).toEqual({ sessions: [], hasMore: false });
     expect(textOf(result)).toContain('run');
   });
 

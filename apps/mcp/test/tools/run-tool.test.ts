@@ -60,6 +60,8 @@ describe('run', () => {
     expect(result.isError).toBe(true);
     expect(textOf(result)).toContain('FORBIDDEN');
     expect(textOf(result)).toContain('allowShell');
+    // The server reads the config when it starts: enabling it takes a restart.
+    expect(textOf(result)).toContain('restart');
     expect(await mcp.genie.listSessions()).toEqual([]);
   });
 

@@ -8,6 +8,7 @@ function expectNoCliAdvice(text: string): void {
   expect(text).not.toMatch(/`genie /);
   expect(text).not.toContain('--name');
   expect(text).not.toContain('--follow');
+  expect(text).not.toMatch(/--(worktree|base|max-budget-usd|full)\b/);
 }
 
 describe('error results speak MCP, not the CLI', () => {
@@ -72,6 +73,48 @@ describe('error results speak MCP, not the CLI', () => {
     const text = textOf(result);
     expect(text).toContain('[SESSION_NOT_FOUND]');
     expect(text).toContain('list_sessions');
+    expectNoCliAdvice(text);
+  });
+
+  it('an agent reference that may not be used points to list_agents', async () => {
+    mcp = await connect();
+    const result = await mcp.call('run', { agent: '../outside', prompt: 'hello' });
+    expect(result.isError).toBe(true);
+    const text = textOf(result);
+    expect(text).toMatch(/^\[INVALID_INPUT\] Agent reference "..\/outside" is not allowed/);
+    expect(text).toContain('list_agents');
+    expectNoCliAdvice(text);
+  });
+
+  it('base without worktree names the run parameters', async () => {
+    mcp = await connect();
+    const result = await mcp.call('run', { agent: 'coder', prompt: 'hello', base: 'main' });
+    expect(result.isError).toBe(true);
+    const text = textOf(result);
+    expect(text).toContain('[INVALID_INPUT]');
+    expect(text).toContain('worktree: true');
+    expectNoCliAdvice(text);
+  });
+
+  it('a worktree outside a git repository says to leave out worktree', async () => {
+    mcp = await connect();
+    const result = await mcp.call('run', { agent: 'coder', prompt: 'hello', worktree: true });
+    expect(result.isError).toBe(true);
+    const text = textOf(result);
+    expect(text).toContain('[NOT_A_GIT_REPOSITORY]');
+    expect(text).toContain('without worktree');
+    expectNoCliAdvice(text);
+  });
+
+  it('a spent budget says to resume with a higher maxBudgetUsd', async () => {
+    mcp = await connect();
+    const first = await mcp.call('run', { agent: 'coder', prompt: `remember ${'x'.repeat(2000)}`, name: 'thrifty', maxBudgetUsd: 0.000001, background: false });
+    expect(first.structuredContent!.costUsd).toBeGreaterThan(0.000001);
+    const result = await mcp.call('resume', { sessionId: 'thrifty', prompt: 'go on' });
+    expect(result.isError).toBe(true);
+    const text = textOf(result);
+    expect(text).toContain('[BUDGET_EXCEEDED]');
+    expect(text).toContain('maxBudgetUsd');
     expectNoCliAdvice(text);
   });
 });

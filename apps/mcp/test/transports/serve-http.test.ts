@@ -30,15 +30,44 @@ describe('serveHttp', () => {
     workspace.remove();
   });
 
-  it('closes the least recently used MCP session past the cap, and keeps the ones in use', async () => {
+  it('closes the least recently used MCP session nobody is connected to past the cap, and keeps the ones in use', async () => {
     const first = await connectClient();
+    // A client that went away without ending its MCP session (no DELETE), like most do.
+    const gone = new StreamableHTTPClientTransport(new URL(server.url));
+    const abandoned = new Client({ name: 'serve-http-test', version: '0.0.0' });
+    await abandoned.connect(gone);
+    const abandonedSession = gone.sessionId!;
+    await abandoned.close();
     const second = await connectClient();
     await first.listTools();
     const third = await connectClient();
 
-    await expect(second.listTools()).rejects.toThrow(/Session not found|404/);
+    const stale = await fetch(server.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream', 'mcp-session-id': abandonedSession },
+      body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list' }),
+    });
+    expect(stale.status).toBe(404);
     expect((await first.listTools()).tools.length).toBe(7);
+    expect((await second.listTools()).tools.length).toBe(7);
     expect((await third.listTools()).tools.length).toBe(7);
+  });
+
+  it('never closes an MCP session with a call in progress to make room', async () => {
+    const waiting = await connectClient();
+    const started = await waiting.callTool({ name: 'run', arguments: { agent: 'coder', prompt: '[sleep:3000] remember patience' } });
+    const { sessionId } = started.structuredContent as { sessionId: string };
+    const waited = waiting.callTool({ name: 'wait', arguments: { sessionId, timeoutSeconds: 120 } });
+    for (let index = 0; index < 4; index += 1) {
+      // Clients that initialise and leave, as scripts and inspectors do.
+      await fetch(server.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream' },
+        body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'script', version: '0' } } }),
+      }).then((response) => response.text());
+    }
+    expect(await waited).toMatchObject({ structuredContent: { status: 'completed', finished: true } });
+    expect((await waiting.listTools()).tools.length).toBe(7);
   });
 
   it('refuses a non-loopback address without a token', async () => {

@@ -6,13 +6,14 @@ import { reconcileActive, type Reconciliation } from '../sessions/reconcile-acti
 
 /**
  * The agent id a filter means: `reviewer` finds the sessions of `qa/reviewer`. Sessions
- * of agents that no longer exist are still found by the id they were recorded with.
+ * of agents that no longer exist are still found by the id they were recorded with. A
+ * name that fits several agents is refused: filtering by it literally would list none.
  */
 function agentIdOf(context: GenieContext, agent: string): string {
   try {
     return context.agents().resolve(agent).id;
   } catch (error) {
-    if (isGenieError(error)) return agent;
+    if (isGenieError(error) && error.code !== 'AGENT_AMBIGUOUS') return agent;
     throw error;
   }
 }

@@ -180,4 +180,12 @@ describe('session lifecycle', () => {
       expect((await genie.listSessions({ agent })).map((s) => s.sessionId)).toEqual([run.sessionId]);
     }
   });
+
+  it('refuses an agent filter that names several agents instead of listing none', async () => {
+    const agent = '---\ngenie:\n  executor: command\n  runArgs: [bash, -c, "{prompt}"]\n---\n';
+    const genie = await openTestGenie(makeWorkspace({ 'agents/a/helper.md': agent, 'agents/b/helper.md': agent }));
+    const run = await genie.run({ agent: 'a/helper', prompt: 'true', background: false });
+    await expect(genie.listSessions({ agent: 'helper' })).rejects.toMatchObject({ code: 'AGENT_AMBIGUOUS', message: expect.stringContaining('a/helper, b/helper') });
+    expect((await genie.listSessions({ agent: 'a/helper' })).map((s) => s.sessionId)).toEqual([run.sessionId]);
+  });
 });
