@@ -3,6 +3,7 @@ import type { SessionEntry } from '@genie/session-schema';
 import { closeOpenTurn, type TurnClosing } from '../event-log/close-open-turn';
 import { eventLogPath } from '../event-log/event-log-path';
 import { getExecutor } from '../executors/registry';
+import { terminateTurn } from '../process/terminate-turn';
 import { instructionsPath, type TurnSpec } from '../supervisor/turn-spec';
 import { lastLoggedTurn } from '../transcript/last-logged-turn';
 import { readTurnEnd } from '../transcript/read-turn-end';
@@ -79,6 +80,27 @@ async function closePreviousTurn(logFile: string, before: SessionEntry): Promise
   await closeOpenTurn(logFile, { turn, status, signal: before.signal ?? null, error: before.error ?? null }).catch(() => false);
 }
 
+/** What a record says when its last turn may have processes left that no supervisor ends. */
+function mayHaveOrphans(entry: SessionEntry): boolean {
+  return entry.status === 'starting' || entry.status === 'running' || entry.status === 'lost' || entry.stopping === true;
+}
+
+/**
+ * A turn whose supervisor died leaves its agent running until someone ends it. Whoever
+ * settles the record `lost` ends those processes right after (reconcile-session.ts), but a
+ * resume arriving meanwhile from another process, or after that process was itself killed,
+ * would start a second agent on the same conversation. So a resume first ends what is left
+ * of the previous turn (SIGTERM, SIGKILL after the grace period): nothing, in the usual case.
+ * Only that turn's processes are targets, never those of a turn another process may be
+ * starting now; another host's turn is left to that host.
+ */
+async function endOrphansOfPreviousTurn(ctx: LaunchContext, sessionId: string, host: string, leaseMs: number | undefined): Promise<void> {
+  const current = await ctx.storage.get(sessionId);
+  if (!current || typeof current.turnId !== 'string' || !mayHaveOrphans(current)) return;
+  if ((current.host && current.host !== host) || hasLiveRunner(current, host, leaseMs)) return;
+  await terminateTurn({ sessionId, turnId: current.turnId, cgroup: current.containment?.cgroup ?? null }, graceOf(ctx), { followNewcomers: false });
+}
+
 /** The latest turn the session's log holds; 0 when it cannot be read (the record's count then decides). */
 function loggedTurnsOf(logFile: string): number {
   try {
@@ -136,6 +158,7 @@ export async function beginTurn(ctx: LaunchContext, plan: TurnPlan, turnId: stri
     previous = plan.create.entry;
     entry = await ctx.storage.create(claim(plan.create.entry), plan.create.options);
   } else {
+    await endOrphansOfPreviousTurn(ctx, plan.sessionId, host, leaseMs);
     entry = await ctx.storage.update(plan.sessionId, (current) => {
       if (plan.queuedJob !== undefined) assertQueuedFor(current, plan.queuedJob);
       if (hasLiveRunner(current, host, leaseMs)) throw sessionBusyError(current, host);
