@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { GenieError } from '@genie/errors';
 import type { InitReport } from '../api-types';
 import { INIT_FILES } from '../init/init-templates';
+import { keepStateOutOfGit } from '../workspace/state-ignore';
 import type { WorkspacePaths } from '../workspace/workspace-paths';
 
 function cannotCreate(target: string, paths: WorkspacePaths, error: Error): GenieError {
@@ -16,7 +17,7 @@ function cannotCreate(target: string, paths: WorkspacePaths, error: Error): Geni
 /**
  * Creates `.genie/` with a commented config and example agents. Existing files are never
  * overwritten: they are reported as skipped, so running init twice is harmless. The
- * built-in `shell` agent needs no file.
+ * built-in `shell` agent needs no file. `.genie/state` is kept out of git (state-ignore.ts).
  */
 export function initWorkspace(paths: WorkspacePaths): InitReport {
   const created: string[] = [];
@@ -37,5 +38,6 @@ export function initWorkspace(paths: WorkspacePaths): InitReport {
       skipped.push(file);
     }
   }
+  keepStateOutOfGit(paths);
   return { workspace: paths.root, created, skipped };
 }

@@ -12,6 +12,7 @@ import { requirePrompt } from './require-prompt';
 import { newSessionEntry, resolveNewSession, sessionNameTaken } from './new-session';
 import { remainingBudget } from './session-budget';
 import { startTurn } from './start-turn';
+import { keepStateOutOfGit } from '../workspace/state-ignore';
 import { turnEndHooksOf } from './turn-end-hooks';
 
 function baseWithoutWorktree(base: string): GenieError {
@@ -29,6 +30,7 @@ export async function runSession(context: GenieContext, options: RunOptions): Pr
   const { explicitName, agent, maxBudgetUsd } = session;
   const useWorktree = options.worktree ?? agent.worktree ?? context.config.defaults.worktree ?? false;
   if (!useWorktree && options.base !== undefined) throw baseWithoutWorktree(options.base);
+  keepStateOutOfGit(context.paths);
   const launch = await context.launchContext();
   const now = new Date();
   const sessionId = randomUUID();
