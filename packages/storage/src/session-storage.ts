@@ -7,6 +7,8 @@ import type { SessionEntry, SessionStatus, SessionSummary } from '@genie/session
 export interface SessionFilter {
   status?: SessionStatus | readonly SessionStatus[];
   agent?: string;
+  /** Only sessions whose id starts with this text, taken literally (how a session is named by a prefix of its id). */
+  idPrefix?: string;
   limit?: number;
 }
 

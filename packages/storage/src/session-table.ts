@@ -63,6 +63,7 @@ export class SessionTable {
     for (const entry of this.byId.values()) {
       if (statuses && !statuses.has(String(entry.status))) continue;
       if (filter.agent !== undefined && entry.agent !== filter.agent) continue;
+      if (filter.idPrefix !== undefined && !entry.sessionId.startsWith(filter.idPrefix)) continue;
       const time = typeof entry.created === 'string' ? Date.parse(entry.created) : Number.NaN;
       matches.push({ entry, time });
     }

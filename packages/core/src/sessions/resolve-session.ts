@@ -8,6 +8,17 @@ export const MIN_ID_PREFIX = 6;
 const NOT_FOUND_HINT = 'Run `genie list sessions` to see the sessions of this workspace.';
 
 /**
+ * Sessions whose id starts with `prefix`, found by the store's index rather than by reading
+ * every record. genie's ids are lowercase UUIDs, so a prefix typed or copied in capitals
+ * (`E46BCD86`) finds them too.
+ */
+async function sessionsWithIdPrefix(storage: SessionStorage, prefix: string): Promise<SessionEntry[]> {
+  const matches = await storage.list({ idPrefix: prefix });
+  if (matches.length > 0 || prefix === prefix.toLowerCase()) return matches;
+  return storage.list({ idPrefix: prefix.toLowerCase() });
+}
+
+/**
  * Finds a session by full id, then by friendly name, then by a unique id prefix of at
  * least MIN_ID_PREFIX characters. Only the store is consulted; logs are never scanned.
  */
@@ -21,7 +32,7 @@ export async function resolveSession(storage: SessionStorage, reference: string)
   const byName = await storage.findByName(wanted);
   if (byName) return byName;
   if (wanted.length >= MIN_ID_PREFIX) {
-    const matches = (await storage.list()).filter((entry) => entry.sessionId.startsWith(wanted));
+    const matches = await sessionsWithIdPrefix(storage, wanted);
     if (matches.length === 1 && matches[0]) return matches[0];
     if (matches.length > 1) {
       const candidates = matches.map((entry) => ({ sessionId: entry.sessionId, name: entry.name ?? null }));

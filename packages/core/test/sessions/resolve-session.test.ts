@@ -21,6 +21,13 @@ describe('resolveSession', () => {
     expect((await resolveSession(storage, '3f2a9c10')).sessionId).toBe(A);
   });
 
+  it('finds a session by a prefix typed or copied in capitals, as ids are case-insensitive hex', async () => {
+    const storage = await storeWith({ sessionId: A, name: 'fix-login' }, { sessionId: C });
+    expect((await resolveSession(storage, '7B7B7B7B')).sessionId).toBe(C);
+    expect((await resolveSession(storage, '3F2A9C10-0000')).sessionId).toBe(A);
+    expect((await errorOf(resolveSession(storage, 'FFFFFF'))).code).toBe('SESSION_NOT_FOUND');
+  });
+
   it('refuses a prefix shorter than six characters, saying why', async () => {
     const storage = await storeWith({ sessionId: C });
     const error = await errorOf(resolveSession(storage, '7b7b7'));

@@ -244,6 +244,19 @@ export function runStorageConformanceSuite(name: string, factory: StorageFactory
         deepStrictEqual(await ids({ limit: 0 }), []);
       });
 
+      it('filters by a prefix of the id, taken literally', async () => {
+        await seed();
+        deepStrictEqual(await ids({ idPrefix: 'b-' }), ['b-tie', 'b-old']);
+        deepStrictEqual(await ids({ idPrefix: 'b-old' }), ['b-old']);
+        deepStrictEqual(await ids({ idPrefix: 'b-', status: 'completed' }), ['b-old']);
+        deepStrictEqual(await ids({ idPrefix: 'b-', limit: 1 }), ['b-tie']);
+        deepStrictEqual(await ids({ idPrefix: 'B-' }), []);
+        deepStrictEqual(await ids({ idPrefix: 'b-old-and-more' }), []);
+        // Characters that are wildcards to LIKE and GLOB match only themselves.
+        for (const wildcard of ['%', '_', '*', '?', '[', 'b_', 'b%', 'b-*']) deepStrictEqual(await ids({ idPrefix: wildcard }), []);
+        deepStrictEqual(await ids({ idPrefix: 'y-unreadable' }), ['y-unreadable']);
+      });
+
       it('reflects updates and deletes in filters and order', async () => {
         await seed();
         await storage.update('c-tie', (current) => ({ ...current, status: 'running', created: '2026-04-01T00:00:00.000Z' }));
@@ -293,6 +306,7 @@ export function runStorageConformanceSuite(name: string, factory: StorageFactory
           { agent: 'planner' },
           { limit: 7 },
           { status: ['running', 'completed'], agent: 'implementor', limit: 11 },
+          { idPrefix: 's-1' },
         ];
         for (const filter of filters) deepStrictEqual(await storage.listSummaries(filter), await expected(filter));
         strictEqual((await storage.listSummaries()).length, 120);

@@ -99,6 +99,10 @@ class PostgresStorage implements TeamSessionStorage {
       values.push(filter.agent);
       where.push(`agent = $${values.length}`);
     }
+    if (filter.idPrefix !== undefined) {
+      values.push(filter.idPrefix);
+      where.push(`starts_with(session_id, $${values.length})`);
+    }
     let limit = '';
     if (filter.limit !== undefined) {
       values.push(Math.max(0, filter.limit));

@@ -130,6 +130,13 @@ export class SqliteStorage implements SessionStorage {
       where.push('agent = ?');
       params.push(filter.agent);
     }
+    if (filter.idPrefix !== undefined) {
+      // A range of the primary key's index: ids are ASCII, and SQLite compares text byte by
+      // byte, so every id that starts with the prefix (and no other) sorts between the prefix
+      // and the prefix followed by U+FFFF.
+      where.push('session_id >= ? AND session_id < ?');
+      params.push(filter.idPrefix, `${filter.idPrefix}\uffff`);
+    }
     let sql = `SELECT ${columns} FROM sessions${where.length > 0 ? ` WHERE ${where.join(' AND ')}` : ''} ${NEWEST_FIRST}`;
     if (filter.limit !== undefined) {
       sql += ' LIMIT ?';
