@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import { GENIE_BIN } from './support/genie-process';
 import { until } from './support/until';
 import { cleanUpWorkspaces, TestWorkspace } from './support/workspace';
+import { isRunning } from '../../../../tooling/process-gone';
 
 afterAll(() => cleanUpWorkspaces());
 
@@ -34,15 +35,6 @@ describe('Ctrl-C during a foreground run', () => {
   });
 });
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 describe.each(['SIGTERM', 'SIGHUP'] as const)('%s to a foreground run (a `timeout`, a closed terminal)', (signal) => {
   const workspace = new TestWorkspace();
   workspace.writeAgent('claude-agent', 'claude');
@@ -73,7 +65,7 @@ describe.each(['SIGTERM', 'SIGHUP'] as const)('%s to a foreground run (a `timeou
     const record = storedSession(workspace, name);
     expect(record?.status).toBe('stopped');
     await until(
-      async () => alive(running?.executorPid as number),
+      async () => isRunning(running?.executorPid as number),
       (isAlive) => !isAlive,
     );
   });
@@ -119,7 +111,7 @@ describe('a foreground run whose terminal goes away (the window closed, ssh drop
     );
     expect([ended?.status, ended?.error]).toEqual(['stopped', null]);
     await until(
-      async () => alive(running?.executorPid as number),
+      async () => isRunning(running?.executorPid as number),
       (isAlive) => !isAlive,
     );
   });
