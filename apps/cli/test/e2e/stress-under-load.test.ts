@@ -18,8 +18,14 @@ const AT_ONCE = FULL ? 40 : 20;
 
 const busyLoops: ChildProcess[] = [];
 
+/**
+ * Keeps one CPU busy until it is killed, or until the test process that started it is gone
+ * (it is then reparented): a test run killed part-way must not leave the machine loaded.
+ */
+const BUSY_LOOP = 'const parent = process.ppid; for (let i = 1; ; i += 1) if (i % 1e7 === 0 && process.ppid !== parent) process.exit();';
+
 function startBusyLoops(count: number): void {
-  for (let index = 0; index < count; index += 1) busyLoops.push(spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' }));
+  for (let index = 0; index < count; index += 1) busyLoops.push(spawn(process.execPath, ['-e', BUSY_LOOP], { stdio: 'ignore' }));
 }
 
 function stopBusyLoops(): void {
