@@ -1,7 +1,8 @@
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { GenieError } from '@genie/errors';
 import type { SessionWorktree } from '@genie/session-schema';
+import { ignoreEverythingIn } from './ignore-everything-in';
 import { git, gitFailed, runGit } from './run-git';
 
 /** Branches of sessions live under this prefix, so they are easy to tell from people's own. */
@@ -27,16 +28,6 @@ async function branchExists(repository: string, branch: string): Promise<boolean
 }
 
 /**
- * Worktrees sit inside the checkout they belong to; an ignore file that ignores itself
- * keeps them out of that checkout's `git status`.
- */
-function prepareWorktreesDir(worktreesDir: string): void {
-  mkdirSync(worktreesDir, { recursive: true });
-  const ignore = join(worktreesDir, '.gitignore');
-  if (!existsSync(ignore)) writeFileSync(ignore, '*\n');
-}
-
-/**
  * Adds `<worktreesDir>/<name>` on a new branch `genie/<name>` at `base`. Returns null,
  * changing nothing, when that branch or directory already exists, so the caller can pick
  * another name.
@@ -50,7 +41,8 @@ export async function addSessionWorktree(
   const branch = sessionBranch(name);
   const path = join(worktreesDir, name);
   if (existsSync(path) || (await branchExists(repository, branch))) return null;
-  prepareWorktreesDir(worktreesDir);
+  // Worktrees sit inside the checkout they belong to, and must stay out of its `git status`.
+  ignoreEverythingIn(worktreesDir);
   const args = ['worktree', 'add', '-b', branch, path, base];
   const result = await runGit(repository, args);
   if (result.code !== 0) {

@@ -1,12 +1,13 @@
 import { GenieError } from '@genie/errors';
 import type { SessionEntry } from '@genie/session-schema';
+import type { EventLogRecord } from '../event-log-record';
 import { closeOpenTurn, type TurnClosing } from '../event-log/close-open-turn';
 import { eventLogPath } from '../event-log/event-log-path';
 import { getExecutor } from '../executors/registry';
 import { terminateTurn } from '../process/terminate-turn';
 import { instructionsPath, type TurnSpec } from '../supervisor/turn-spec';
-import { lastLoggedTurn } from '../transcript/last-logged-turn';
-import { readTurnEnd } from '../transcript/read-turn-end';
+import { lastLogRecord } from '../transcript/last-log-record';
+import { turnEndOf } from '../transcript/read-turn-end';
 import { graceOf, hangGuardOf, hostOf, leaseOf } from './context-defaults';
 import type { LaunchContext, TurnPlan } from './launch-context';
 import { hasLiveRunner, sessionBusyError } from './session-busy';
@@ -64,19 +65,15 @@ function previousOutcome(before: SessionEntry): TurnClosing['status'] | null {
 /**
  * Writes the previous turn's `turn.end` when the log lacks it (a crash cut it short, or
  * killed the writer after the record was settled), with the record's outcome, before the
- * new turn starts: otherwise the transcript would show that turn running forever. Reads
- * only the end of the log in the usual case. Best effort: a log that cannot be read or
+ * new turn starts: otherwise the transcript would show that turn running forever. `last`
+ * is the log's last record (undefined when the log could not be read); in the usual case it
+ * is that turn's end and nothing more is read. Best effort: a log that cannot be read or
  * written now does not keep the new turn from starting.
  */
-async function closePreviousTurn(logFile: string, before: SessionEntry): Promise<void> {
+async function closePreviousTurn(logFile: string, before: SessionEntry, last: EventLogRecord | null | undefined): Promise<void> {
   const turn = before.turns ?? 0;
   const status = previousOutcome(before);
-  if (turn < 1 || status === null) return;
-  try {
-    if (readTurnEnd(logFile, turn)) return;
-  } catch {
-    return;
-  }
+  if (turn < 1 || status === null || last === undefined || turnEndOf(last, turn)) return;
   await closeOpenTurn(logFile, { turn, status, signal: before.signal ?? null, error: before.error ?? null }).catch(() => false);
 }
 
@@ -101,12 +98,12 @@ async function endOrphansOfPreviousTurn(ctx: LaunchContext, sessionId: string, h
   await terminateTurn({ sessionId, turnId: current.turnId, cgroup: current.containment?.cgroup ?? null }, graceOf(ctx), { followNewcomers: false });
 }
 
-/** The latest turn the session's log holds; 0 when it cannot be read (the record's count then decides). */
-function loggedTurnsOf(logFile: string): number {
+/** The log's last record; undefined when the log cannot be read (the record alone then decides). */
+function lastRecordOf(logFile: string): EventLogRecord | null | undefined {
   try {
-    return lastLoggedTurn(logFile);
+    return lastLogRecord(logFile);
   } catch {
-    return 0;
+    return undefined;
   }
 }
 
@@ -121,9 +118,12 @@ export async function beginTurn(ctx: LaunchContext, plan: TurnPlan, turnId: stri
   const host = hostOf(ctx);
   const leaseMs = leaseOf(ctx);
   const logFile = eventLogPath(ctx.logsDir, plan.sessionId);
+  // Read once, before the claim: nothing writes the log while no supervisor of the session
+  // lives, and the claim refuses while one does.
+  const lastRecord = plan.create ? null : lastRecordOf(logFile);
   // A record older than its log (a store restored from a backup) must not number the new
   // turn as one the log already holds: two turns of one number would merge in the transcript.
-  const loggedTurns = plan.create ? 0 : loggedTurnsOf(logFile);
+  const loggedTurns = lastRecord?.turn ?? 0;
   let previous: SessionEntry | undefined;
 
   const claim = (current: SessionEntry): SessionEntry => {
@@ -169,7 +169,7 @@ export async function beginTurn(ctx: LaunchContext, plan: TurnPlan, turnId: stri
   }
 
   const before = previous as SessionEntry;
-  if (!plan.create) await closePreviousTurn(logFile, before);
+  if (!plan.create) await closePreviousTurn(logFile, before, lastRecord);
   const executorSessionId = before.executorSessionId ?? null;
   const turn = entry.turns as number;
   const resume = (before.turns ?? 0) > 0 && (!executor.nativeConversations || executorSessionId !== null);

@@ -1,8 +1,10 @@
-import { fstatSync } from 'node:fs';
-import type { TurnEndRecord } from '../event-log-record';
-import { scanLinesBackward } from './backward-lines';
-import { withOpenLog } from './open-log';
-import { parseLogRecord } from './parse-log-record';
+import type { EventLogRecord, TurnEndRecord } from '../event-log-record';
+import { lastLogRecord } from './last-log-record';
+
+/** The record, when it is the `turn.end` of `turn`. */
+export function turnEndOf(record: EventLogRecord | null | undefined, turn: number): TurnEndRecord | null {
+  return record && record.turn === turn && record.stream === 'meta' && record.type === 'turn.end' ? record : null;
+}
 
 /**
  * The `turn.end` of `turn` when it is the last record of the log, i.e. the turn ended and
@@ -10,14 +12,5 @@ import { parseLogRecord } from './parse-log-record';
  * is a STORE_IO error naming it.
  */
 export function readTurnEnd(logFile: string, turn: number): TurnEndRecord | null {
-  return withOpenLog<TurnEndRecord | null>(logFile, null, (fd) => {
-    let end: TurnEndRecord | null = null;
-    scanLinesBackward(fd, fstatSync(fd).size, (line) => {
-      const record = parseLogRecord(line.text);
-      if (!record) return false;
-      if (record.turn === turn && record.stream === 'meta' && record.type === 'turn.end') end = record;
-      return true;
-    });
-    return end;
-  });
+  return turnEndOf(lastLogRecord(logFile), turn);
 }
