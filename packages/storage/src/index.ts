@@ -33,7 +33,7 @@ export { DEFAULT_PROJECT, openPostgresStorage } from './postgres/postgres-storag
 export type { PostgresStorageOptions } from './postgres/postgres-storage';
 export type { PostgresStorageSpec } from './postgres/postgres-adapter';
 export { openTeamEventLog } from './postgres/postgres-event-log';
-export type { TeamEventLog } from './postgres/postgres-event-log';
+export type { TeamEventLog, TeamEventLogOptions } from './postgres/postgres-event-log';
 export { isTeamSessionStorage } from './postgres/team-session-storage';
 export type { SqlExecutor, TeamSessionStorage } from './postgres/team-session-storage';
 export { MAX_WORKER_LABELS, TurnQueue, TurnQueueNames } from './postgres/turn-queue';

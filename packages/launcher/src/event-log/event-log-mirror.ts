@@ -117,6 +117,6 @@ function readWholeLines(file: string, offset: number): { lines: string[]; bytes:
 
 /** The mirror a turn's log needs: one for a team (PostgreSQL) store, none for a store of this host. */
 export function mirrorFor(storage: StorageSpec, sessionId: string, file: string): EventLogMirror | undefined {
-  const log = teamChangesFor(storage);
+  const log = teamChangesFor(storage, { waitForServer: true });
   return log && new EventLogMirror(file, sessionId, log);
 }

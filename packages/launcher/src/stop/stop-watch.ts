@@ -34,7 +34,7 @@ const pause = (ms: number, signal: AbortSignal): Promise<void> =>
  * returned function stops listening and closes the connection.
  */
 export function watchForStop(options: StopWatchOptions): () => Promise<void> {
-  const changes = teamChangesFor(options.storageSpec);
+  const changes = teamChangesFor(options.storageSpec, { waitForServer: true });
   if (!changes) return () => Promise.resolve();
   const { storage, sessionId, turn, intervalMs, onStop } = options;
   const ended = new AbortController();

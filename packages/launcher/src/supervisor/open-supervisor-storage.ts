@@ -10,5 +10,6 @@ export async function openSupervisorStorage(spec: StorageSpec): Promise<SessionS
       details: { adapter: spec.kind },
     });
   }
-  return openStorage(spec, { processProbe });
+  // The launcher claimed the turn in this store moments ago: a server away now is restarting.
+  return openStorage(spec, { processProbe, waitForServer: true });
 }

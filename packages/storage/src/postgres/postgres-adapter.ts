@@ -41,9 +41,9 @@ export const postgresAdapter: StorageAdapter<PostgresStorageSpec> = {
     }
     return { kind: 'postgres', url, ...(typeof config.project === 'string' ? { project: config.project } : {}) };
   },
-  async open(spec) {
+  async open(spec, options = {}) {
     const { url, project } = fieldsOf(spec);
-    return openPostgresStorage(url, { project });
+    return openPostgresStorage(url, { project, waitForServer: options.waitForServer });
   },
   maintenance: {
     // A database is healthy when it answers with a schema this genie knows; the server keeps

@@ -35,9 +35,23 @@ async function loadDriver(): Promise<Driver> {
 /**
  * How long a call keeps trying while the server cannot be reached (restarting, failing
  * over, the network down for a moment) before it fails with STORE_IO. The first connection
- * of a process is not retried: a wrong URL or a server that is not there is reported at once.
+ * of a process is not retried, unless `waitForServer` says the server was there moments
+ * ago: a wrong URL or a server that is not there is reported at once.
  */
 export const DEFAULT_RECONNECT_MS = 30_000;
+
+export interface ConnectionOptions {
+  /** Connections kept open at most. */
+  poolSize: number;
+  /** How long a call keeps trying while the server is away (default DEFAULT_RECONNECT_MS). */
+  reconnectMs?: number;
+  /**
+   * Wait out an unreachable server on the first connection too, as on every later one: for
+   * a process started by one that just used the database (a turn's supervisor), to which a
+   * server away at start is a restart, not a wrong address.
+   */
+  waitForServer?: boolean;
+}
 
 /** Errors after which nothing was done and the same call may simply be made again. */
 function isTransient(error: unknown): boolean {
@@ -67,13 +81,18 @@ export class PostgresConnection {
   readonly location: string;
   private pool: Promise<{ driver: Driver; pool: Pool }> | undefined;
   private closed = false;
+  private readonly poolSize: number;
+  private readonly reconnectMs: number;
+  private readonly waitForServer: boolean;
 
   constructor(
     private readonly url: string,
-    private readonly poolSize: number,
-    private readonly reconnectMs = DEFAULT_RECONNECT_MS,
+    options: ConnectionOptions,
   ) {
     this.location = describeDatabaseUrl(url);
+    this.poolSize = options.poolSize;
+    this.reconnectMs = options.reconnectMs ?? DEFAULT_RECONNECT_MS;
+    this.waitForServer = options.waitForServer ?? false;
   }
 
   async query<T extends object>(text: string, values: unknown[]): Promise<T[]> {
@@ -146,7 +165,7 @@ export class PostgresConnection {
 
   /** A connection of its own, outside the pool (LISTEN holds one for as long as it listens). */
   async dedicatedClient(): Promise<Client> {
-    const { driver } = await this.connect();
+    const { driver } = await this.connect().catch((error: unknown) => Promise.reject(this.translate(error)));
     const client = new driver.Client({ connectionString: this.url });
     client.on('error', () => undefined);
     try {
@@ -188,7 +207,8 @@ export class PostgresConnection {
     } catch (error) {
       this.pool = undefined;
       await pool.end().catch(() => undefined);
-      throw this.translate(error);
+      // Left untranslated, a lost connection is retried like any other (see retrying).
+      throw this.waitForServer ? error : this.translate(error);
     }
     return { driver, pool };
   }

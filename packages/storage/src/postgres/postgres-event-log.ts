@@ -43,8 +43,9 @@ class PostgresEventLog implements TeamEventLog {
   constructor(
     url: string,
     private readonly project: string,
+    options: TeamEventLogOptions,
   ) {
-    this.connection = new PostgresConnection(url, 2);
+    this.connection = new PostgresConnection(url, { poolSize: 2, waitForServer: options.waitForServer });
   }
 
   get location(): string {
@@ -139,7 +140,12 @@ class PostgresEventLog implements TeamEventLog {
   }
 }
 
+export interface TeamEventLogOptions {
+  /** Wait for the server on the first connection too; see ConnectionOptions. */
+  waitForServer?: boolean;
+}
+
 /** The event logs of one project of a team database. */
-export function openTeamEventLog(url: string, project: string = DEFAULT_PROJECT): TeamEventLog {
-  return new PostgresEventLog(url, project);
+export function openTeamEventLog(url: string, project: string = DEFAULT_PROJECT, options: TeamEventLogOptions = {}): TeamEventLog {
+  return new PostgresEventLog(url, project, options);
 }

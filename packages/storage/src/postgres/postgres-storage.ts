@@ -17,6 +17,8 @@ export interface PostgresStorageOptions {
   poolSize?: number;
   /** How long a call keeps trying while the server is away (default 30 s); see DEFAULT_RECONNECT_MS. */
   reconnectMs?: number;
+  /** Wait for the server on the first connection too; see ConnectionOptions. */
+  waitForServer?: boolean;
 }
 
 export const DEFAULT_PROJECT = 'default';
@@ -60,7 +62,7 @@ class PostgresStorage implements TeamSessionStorage {
 
   constructor(url: string, options: PostgresStorageOptions) {
     this.project = options.project ?? DEFAULT_PROJECT;
-    this.connection = new PostgresConnection(url, options.poolSize ?? 4, options.reconnectMs);
+    this.connection = new PostgresConnection(url, { ...options, poolSize: options.poolSize ?? 4 });
   }
 
   get location(): string {

@@ -35,7 +35,7 @@ class PostgresWorkerRegistry implements WorkerRegistry {
     url: string,
     private readonly project: string,
   ) {
-    this.connection = new PostgresConnection(url, 1);
+    this.connection = new PostgresConnection(url, { poolSize: 1 });
   }
 
   get location(): string {

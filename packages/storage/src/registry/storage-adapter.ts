@@ -19,6 +19,12 @@ export interface OpenOptions {
   /** Executor recorded on imported or migrated records that name none. */
   defaultExecutor?: string;
   processProbe?: ProcessProbe;
+  /**
+   * The store was in use moments ago (a turn's supervisor opens the store its launcher just
+   * wrote): a database server that cannot be reached at first is waited for, as it is on
+   * every later call, instead of being reported at once.
+   */
+  waitForServer?: boolean;
 }
 
 /** The `storage` section of `.genie/config.yaml`, as validated by core. */

@@ -51,4 +51,25 @@ describe('postgres storage while the server restarts', () => {
       cluster.start();
     }
   });
+
+  it('reports a server missing at the first connection at once, unless told to wait for it', async () => {
+    cluster.stop('fast');
+    let restarted = false;
+    try {
+      const refusing = openPostgresStorage(cluster.url, { project: 'first' });
+      opened.push(refusing);
+      const error = await refusing.list().catch((caught: unknown) => caught);
+      expect((error as { code?: string }).code).toBe('STORE_IO');
+
+      const waiting = openPostgresStorage(cluster.url, { project: 'first', waitForServer: true });
+      opened.push(waiting);
+      const listing = waiting.list();
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      cluster.start();
+      restarted = true;
+      expect(await listing).toEqual([]);
+    } finally {
+      if (!restarted) cluster.start();
+    }
+  });
 });
