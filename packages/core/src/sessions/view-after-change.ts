@@ -13,7 +13,9 @@ import { toSessionView } from './session-view';
  */
 export async function viewAfterChange(logsDir: string | Promise<string>, entry: SessionEntry): Promise<SessionView> {
   try {
-    return toSessionView(entry, await lastTurnOf(await logsDir, entry));
+    const turn = await lastTurnOf(await logsDir, entry);
+    // A stop answers for the turn it stopped, even when a resume has logged the next one already.
+    return toSessionView(entry, turn && turn.turn > (entry.turns ?? 0) ? null : turn);
   } catch (error) {
     if (!isGenieError(error, 'STORE_IO')) throw error;
     return toSessionView(entry, null);
