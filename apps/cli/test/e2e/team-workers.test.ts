@@ -96,9 +96,9 @@ describe('genie worker: turns queued in the team database, run by workers on thr
     }
   }
 
-  /** Every session's status and host, straight from the records. */
-  async function records(): Promise<Array<{ name: string; status: string; host: string | null; turns: number }>> {
-    return query("SELECT name, status, record::json->>'host' AS host, (record::json->>'turns')::int AS turns FROM genie_sessions");
+  /** Every session's status and host (and why a turn that did not complete ended so), straight from the records. */
+  async function records(): Promise<Array<{ name: string; status: string; host: string | null; turns: number; error: string | null }>> {
+    return query("SELECT name, status, record::json->>'host' AS host, (record::json->>'turns')::int AS turns, record::json->>'error' AS error FROM genie_sessions");
   }
 
   beforeAll(async () => {
