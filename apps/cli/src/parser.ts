@@ -42,7 +42,7 @@ export function buildParser(argv: readonly string[], version: string): Argv {
   const parser = yargs(markStdinPrompt(argv))
     .scriptName('genie')
     .usage('$0 <command> [options]\n\nRun AI coding agents as sessions that never get lost.')
-    .parserConfiguration({ 'parse-positional-numbers': false, 'strip-aliased': true, 'populate--': true })
+    .parserConfiguration({ 'parse-positional-numbers': false, 'strip-aliased': true, 'populate--': true, 'short-option-groups': false })
     .options(GLOBAL_OPTIONS)
     .command(run)
     .command(resume)

@@ -65,7 +65,7 @@ describe('ids and log paths read from a store stay inside the logs directory', (
     expect(view.stdout).not.toContain('secret');
 
     const resumed = await workspace.genie(['resume', 'linked', 'echo second', '--no-background']);
-    expect(resumed.code).not.toBe(0);
+    expect(resumed.code).toBe(4);
     expect(fs.readFileSync(target, 'utf8')).toBe('secret\n');
     expect(fs.lstatSync(log).isSymbolicLink()).toBe(true);
     expect(describeResult(resumed)).toMatch(/event log/);

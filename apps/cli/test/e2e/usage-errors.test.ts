@@ -29,6 +29,8 @@ describe('usage errors speak genie, not the argument parser', () => {
     [['run', 'shell', 'echo x', '--no-background', '--executor'], 'executor'],
     [['run', 'shell', 'echo x', '--no-background', '--mode'], 'mode'],
     [['run', 'shell', 'echo x', '--no-background', '--name'], 'name'],
+    // A value that looks like grouped short flags (-d -a -s -h) printed the help and exited 0.
+    [['run', 'shell', 'echo x', '--no-background', '--name', '-dash'], 'name'],
   ])('`genie %j`: an option without its value names the option', async (args, option) => {
     const result = await workspace.genie(args);
     expect(result.code).toBe(2);

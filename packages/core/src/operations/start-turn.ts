@@ -2,8 +2,8 @@ import type { SessionEntry } from '@genie/session-schema';
 import { runForegroundTurn, startBackgroundTurn, type TurnPlan } from '@genie/launcher';
 import type { SessionView, TranscriptEvent } from '../api-types';
 import type { GenieContext } from '../genie-context';
-import { lastTurnOf } from '../sessions/read-turns';
 import { toSessionView } from '../sessions/session-view';
+import { viewAfterChange } from '../sessions/view-after-change';
 
 export interface TurnCallbacks {
   background: boolean;
@@ -32,12 +32,12 @@ export async function startTurn(
   if (callbacks.background) {
     const started = await startBackgroundTurn(launch, claimed);
     callbacks.onStart?.(toSessionView(started, null));
-    return toSessionView(started, await lastTurnOf(launch.logsDir, started));
+    return viewAfterChange(launch.logsDir, started);
   }
   const finished = await runForegroundTurn(launch, claimed, {
     onBegin: (begun: SessionEntry) => callbacks.onStart?.(toSessionView(begun, null)),
     ...(callbacks.onEvent ? { onEvent: callbacks.onEvent } : {}),
     ...(callbacks.signal ? { signal: callbacks.signal } : {}),
   });
-  return toSessionView(finished, await lastTurnOf(launch.logsDir, finished));
+  return viewAfterChange(launch.logsDir, finished);
 }

@@ -3,8 +3,7 @@ import type { SessionEntry } from '@genie/session-schema';
 import type { SessionView, StopOptions } from '../api-types';
 import type { GenieContext } from '../genie-context';
 import { findSession } from '../sessions/find-session';
-import { lastTurnOf } from '../sessions/read-turns';
-import { toSessionView } from '../sessions/session-view';
+import { viewAfterChange } from '../sessions/view-after-change';
 
 /**
  * A turn still waiting in the queue is ended `stopped` without running: the record changes
@@ -47,10 +46,10 @@ export async function stopSession(context: GenieContext, options: StopOptions): 
   const launch = await context.launchContext();
   if (found.status === 'queued') {
     const stopped = await stopQueuedTurn(context, found);
-    if (stopped) return toSessionView(stopped, await lastTurnOf(await context.readableLogs(stopped), stopped));
+    if (stopped) return viewAfterChange(context.readableLogs(stopped), stopped);
   }
   const graceMs = options.force === true ? 0 : context.config.stop.graceMs;
   // A turn of another host is ended there; meanwhile the caller is told what it waits for.
   const stopped = await stopLauncherSession(launch, found.sessionId, { graceMs, onWaiting: context.warn });
-  return toSessionView(stopped, await lastTurnOf(await context.readableLogs(stopped), stopped));
+  return viewAfterChange(context.readableLogs(stopped), stopped);
 }

@@ -1,4 +1,4 @@
-import { GenieError } from '@genie/errors';
+import { GenieError, isGenieError } from '@genie/errors';
 import type { SessionEntry } from '@genie/session-schema';
 import type { EventLogRecord } from '../event-log-record';
 import { closeOpenTurn, type TurnClosing } from '../event-log/close-open-turn';
@@ -66,14 +66,13 @@ function previousOutcome(before: SessionEntry): TurnClosing['status'] | null {
  * Writes the previous turn's `turn.end` when the log lacks it (a crash cut it short, or
  * killed the writer after the record was settled), with the record's outcome, before the
  * new turn starts: otherwise the transcript would show that turn running forever. `last`
- * is the log's last record (undefined when the log could not be read); in the usual case it
- * is that turn's end and nothing more is read. Best effort: a log that cannot be read or
- * written now does not keep the new turn from starting.
+ * is the log's last record; in the usual case it is that turn's end and nothing more is
+ * read. Best effort: a log that cannot be written now does not keep the new turn from starting.
  */
-async function closePreviousTurn(logFile: string, before: SessionEntry, last: EventLogRecord | null | undefined): Promise<void> {
+async function closePreviousTurn(logFile: string, before: SessionEntry, last: EventLogRecord | null): Promise<void> {
   const turn = before.turns ?? 0;
   const status = previousOutcome(before);
-  if (turn < 1 || status === null || last === undefined || turnEndOf(last, turn)) return;
+  if (turn < 1 || status === null || turnEndOf(last, turn)) return;
   await closeOpenTurn(logFile, { turn, status, signal: before.signal ?? null, error: before.error ?? null }).catch(() => false);
 }
 
@@ -98,12 +97,25 @@ async function endOrphansOfPreviousTurn(ctx: LaunchContext, sessionId: string, h
   await terminateTurn({ sessionId, turnId: current.turnId, cgroup: current.containment?.cgroup ?? null }, graceOf(ctx), { followNewcomers: false });
 }
 
-/** The log's last record; undefined when the log cannot be read (the record alone then decides). */
-function lastRecordOf(logFile: string): EventLogRecord | null | undefined {
+/** How a log that exists but cannot be used fails to open. */
+const LOG_TAKEN: ReadonlySet<string> = new Set(['EISDIR', 'ELOOP', 'EACCES', 'EPERM']);
+
+/**
+ * The log's last record, read before the claim. A log that exists but cannot be read (a
+ * directory or a symbolic link in its place, no permission) could not take the new turn's
+ * output either: the turn is refused with what to do, and nothing is recorded.
+ */
+function lastRecordBeforeClaim(logFile: string, plan: TurnPlan): EventLogRecord | null {
   try {
     return lastLogRecord(logFile);
-  } catch {
-    return undefined;
+  } catch (error) {
+    // Anything else (the logs directory itself unusable) is the turn's to record as failed.
+    if (!isGenieError(error, 'STORE_IO') || !LOG_TAKEN.has(String(error.details.errno))) return null;
+    throw new GenieError('STORE_IO', `${error.message.replace(/\.$/, '')}. No turn was started: its output could not be logged.`, {
+      hint: error.hint ?? 'Make the event log a readable and writable file again.',
+      details: { ...error.details, sessionId: plan.sessionId },
+      cause: error.cause,
+    });
   }
 }
 
@@ -120,7 +132,7 @@ export async function beginTurn(ctx: LaunchContext, plan: TurnPlan, turnId: stri
   const logFile = eventLogPath(ctx.logsDir, plan.sessionId);
   // Read once, before the claim: nothing writes the log while no supervisor of the session
   // lives, and the claim refuses while one does.
-  const lastRecord = plan.create ? null : lastRecordOf(logFile);
+  const lastRecord = plan.create ? null : lastRecordBeforeClaim(logFile, plan);
   // A record older than its log (a store restored from a backup) must not number the new
   // turn as one the log already holds: two turns of one number would merge in the transcript.
   const loggedTurns = lastRecord?.turn ?? 0;

@@ -6,6 +6,7 @@ import { teamChangesFor } from '../lease/team-changes';
 import { heartbeatInterval, leaseExpired } from '../lease/turn-lease';
 import { reconcileSession } from '../reconcile/reconcile-session';
 import { stopRequestOf, type StopRequest } from './stop-request';
+import { stoppedTurnAsLastSeen } from './stopped-turn';
 
 export interface RemoteStopOptions {
   /** Told, now and then, what the stop is waiting for (the CLI prints it on stderr). */
@@ -25,7 +26,8 @@ const CONFIRM_SLACK_MS = 30_000;
  * by LISTEN/NOTIFY or at its next lease renewal, and answers by ending the turn's whole
  * process tree with its own containment and recording the end. This waits, bounded, for
  * that end, and resolves with the record:
- * - the owner ended the turn: `stopped`, as a stop on that host would leave it;
+ * - the owner ended the turn: `stopped`, as a stop on that host would leave it (also when
+ *   a resume claimed the next turn at once: see stoppedTurnAsLastSeen);
  * - the owner's lease ran out first (the host died, or is cut off): `lost`, as the lease
  *   rules say, naming the host; the request stays in the record, so a host that comes back
  *   still ends the turn;
@@ -58,8 +60,11 @@ export async function stopOnOwningHost(
     const started = Date.now();
     const deadline = started + graceOf(ctx) + leaseMs + CONFIRM_SLACK_MS;
     let nextNotice = started + FIRST_NOTICE_MS;
+    let lastOfTurn = current;
     for (;;) {
-      if (current.turns !== turn || !isStopping(current)) return current;
+      if (current.turns !== turn) return isStopping(lastOfTurn) ? stoppedTurnAsLastSeen(lastOfTurn) : lastOfTurn;
+      lastOfTurn = current;
+      if (!isStopping(current)) return current;
       if (leaseExpired(current, leaseMs)) return await giveUpOnOwner(ctx, current, turn, leaseMs);
       const now = Date.now();
       if (now >= deadline) {

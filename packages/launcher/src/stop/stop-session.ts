@@ -9,8 +9,9 @@ import type { SessionProcessRoots } from '../process/session-processes';
 import { terminateTurn } from '../process/terminate-turn';
 import { graceOf, hostOf, leaseOf } from '../launch/context-defaults';
 import type { LaunchContext } from '../launch/launch-context';
-import { isActiveStatus } from '../launch/session-busy';
+import { isActiveStatus, isStopping } from '../launch/session-busy';
 import { stopOnOwningHost, type RemoteStopOptions } from './stop-on-owning-host';
+import { stoppedTurnAsLastSeen } from './stopped-turn';
 
 export interface StopOptions extends RemoteStopOptions {
   /** How long to wait after SIGTERM before SIGKILL; default the context's graceMs (5 s). The owning host's own setting applies to a turn of another host. */
@@ -52,9 +53,10 @@ export async function stopSession(ctx: LaunchContext, sessionId: string, options
   }
 
   const wasActive = isActiveStatus(entry.status);
+  let marked: SessionEntry | undefined;
   if (wasActive) {
     const stoppedAt = new Date().toISOString();
-    await ctx.storage.update(sessionId, (current) =>
+    marked = await ctx.storage.update(sessionId, (current) =>
       isActiveStatus(current.status) && current.turns === entry.turns
         ? { ...current, status: 'stopped', stoppedAt, error: null, stopping: true }
         : current,
@@ -76,6 +78,10 @@ export async function stopSession(ctx: LaunchContext, sessionId: string, options
     if (current.status === 'stopped' && !current.signal && result.signal) return { ...settled, signal: result.signal };
     return current.stopping === undefined ? current : settled;
   });
+  if (final.turns !== entry.turns) {
+    // A resume claimed the next turn once this one ended: the stop answers for the turn it stopped.
+    return marked && isStopping(marked) && marked.turns === entry.turns ? stoppedTurnAsLastSeen(marked) : final;
+  }
   if (wasActive && final.status === 'stopped' && typeof final.turns === 'number') {
     await closeOpenTurn(eventLogPath(ctx.logsDir, final.sessionId), { turn: final.turns, status: 'stopped', signal: final.signal ?? null, error: null });
   }

@@ -121,6 +121,32 @@ describe('stopSession', () => {
     const foreign = await fixture.createSession({ status: 'running', host: 'elsewhere.example', runnerPid: 1, turns: 1 });
     await expect(stopSession(fixture.ctx, foreign.sessionId)).rejects.toMatchObject({ code: 'FOREIGN_HOST' });
   });
+
+  it('answers for the turn it stopped when a resume claims the next turn the moment it ended', async () => {
+    const { sessionId } = await startTree();
+    let resumed: Promise<unknown> | undefined;
+    let updates = 0;
+    const racing = Object.create(fixture.storage) as typeof fixture.storage;
+    // The stop's second write settles the stopped turn; a resume claims the next one just before it.
+    racing.update = async (id, change) => {
+      updates += 1;
+      if (updates === 2) {
+        resumed = startBackgroundTurn(fixture.ctx, { sessionId, executor: 'command', prompt: 'echo next', settings: shellSettings('echo next'), cwd: fixture.dir });
+        await resumed;
+      }
+      return fixture.storage.update(id, change);
+    };
+
+    const stopped = await stopSession({ ...fixture.ctx, storage: racing }, sessionId);
+    expect(resumed).toBeDefined();
+    expect(stopped).toMatchObject({ status: 'stopped', turns: 1 });
+    expect(stopped.stopping).toBeUndefined();
+    const next = await eventually(async () => {
+      const entry = await fixture.storage.get(sessionId);
+      return entry?.status === 'completed' ? entry : undefined;
+    }, 'the resumed turn to complete');
+    expect(next).toMatchObject({ turns: 2, lastAnswer: 'next' });
+  });
 });
 
 describe('stopSession of a foreground turn', () => {

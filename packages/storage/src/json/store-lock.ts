@@ -167,9 +167,11 @@ async function reclaimAbandonedLock(lockDir: string, seen: LockHolder, probe: Pr
     releaseMutex = await lockReclaimMutex(lockDir, {
       lockfilePath: `${lockDir}.reclaim`,
       realpath: false,
-      stale: 10_000,
+      // The shortest proper-lockfile allows: a reclaimer killed while holding the mutex (it
+      // records no pid to check) holds up the next one only this long.
+      stale: 2_000,
       retries: { retries: 20, minTimeout: 5, maxTimeout: 50 },
-      // Losing the mutex only matters to a reclaimer stalled for >10 s; its re-check below keeps it harmless.
+      // Losing the mutex only matters to a reclaimer stalled for >2 s; its re-check below keeps it harmless.
       onCompromised: () => undefined,
     });
   } catch (error) {

@@ -82,6 +82,16 @@ describe('the json store lock', () => {
     expect(existsSync(lockDir)).toBe(false);
   });
 
+  it('reclaims the lock of a dead holder even when a reclaimer was killed mid-reclaim, long before its mutex would have gone stale', async () => {
+    const { file, lockDir } = await storeWithOneSession();
+    plantLock(lockDir, { pid: await deadPid(), host: hostname() });
+    // What a reclaimer SIGKILLed while it held the reclaim mutex leaves: a fresh mutex nobody will release.
+    mkdirSync(`${lockDir}.reclaim`);
+    const storage = openJsonStorage(file, { lockTimeoutMs: 6_000 });
+    await storage.update('s1', (current) => ({ ...current, reclaimed: true }));
+    expect(await storage.get('s1')).toMatchObject({ reclaimed: true });
+  });
+
   it('reclaims a lock whose pid is alive but, says the process probe, belongs to another process (pid reuse)', async () => {
     const { file, lockDir } = await storeWithOneSession();
     plantLock(lockDir, { pid: process.pid, startTime: 'a-start-time-this-pid-never-had', host: hostname() });
