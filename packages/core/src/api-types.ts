@@ -256,6 +256,8 @@ export interface DoctorReport {
      */
     problemCode: 'STORE_CORRUPT' | 'STORE_VERSION_UNSUPPORTED' | null;
     backupAvailable: boolean;
+    /** Sessions whose event log is here but whose record the store lacks; `repair` brings them back from their logs. */
+    sessionsOnlyInLogs: number;
     repaired: boolean;
     /** What the repair did, for a person; null when nothing was repaired. */
     repairSummary: string | null;

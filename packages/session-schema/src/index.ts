@@ -22,6 +22,7 @@ export { emptyStore } from './empty-store';
 export { migrate } from './migrations/migrate';
 export { safeSessionName } from './migrations/safe-identifiers';
 export type { MigrateOptions, MigrationResult } from './migrations/migrate';
+export type { SkippedSession } from './migrations/skip-invalid-sessions';
 export { CURRENT_STORE_VERSION, MIGRATIONS } from './migrations/registry';
 export type { MigrationContext, MigrationStep, MigrationStepResult } from './migrations/migration-step';
 export {

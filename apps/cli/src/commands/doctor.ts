@@ -27,6 +27,9 @@ function renderDoctor(report: DoctorReport, storeExists: boolean, c: Colors): st
   else if (!usable && store.problemCode === 'STORE_VERSION_UNSUPPORTED') {
     // Not damaged: a newer genie wrote it. Its older backup would lose what that genie recorded.
     lines.push(`    ${c.yellow('a newer genie wrote this store: upgrade genie to use it (it is not damaged, so --repair would not help)')}`);
+  } else if (!usable && store.sessionsOnlyInLogs > 0) {
+    // Counted only for a sound store: nothing is damaged, and a repair only adds the missing records.
+    lines.push(`    ${c.yellow('run `genie doctor --repair` to bring them back from their logs')}`);
   } else if (!usable && store.backupAvailable) lines.push(`    ${c.yellow('run `genie doctor --repair` to restore it (the damaged file is kept beside it)')}`);
   else if (!usable) {
     lines.push(

@@ -2,7 +2,7 @@ import type { SessionSummary } from '@genie/core';
 import { EXIT_CODES, GenieError } from '@genie/errors';
 import type { Argv } from 'yargs';
 import { defineCommand, withGenie, type GlobalArgs } from '../command';
-import { formatAgo, oneLine } from '../output/format';
+import { formatAgo, formatBudgetUsd, formatUsd, oneLine } from '../output/format';
 import { colorStatus } from '../output/render-status';
 import { renderTable } from '../output/table';
 import type { Terminal } from '../output/terminal';
@@ -53,9 +53,9 @@ const listAgents = defineCommand({
 
 /** `$0.0123`, or `$0.0123/$2.00` against the session's budget; `-` where the CLI reports no money. */
 function costOf(session: SessionSummary): string {
-  const budget = session.maxBudgetUsd !== null ? `/$${session.maxBudgetUsd.toFixed(2)}` : '';
+  const budget = session.maxBudgetUsd !== null ? `/${formatBudgetUsd(session.maxBudgetUsd)}` : '';
   if (session.costUsd === null) return budget ? `$0${budget}` : '-';
-  return `$${session.costUsd.toFixed(4)}${budget}`;
+  return `${formatUsd(session.costUsd)}${budget}`;
 }
 
 function renderSessions(sessions: SessionSummary[], terminal: Terminal): string {

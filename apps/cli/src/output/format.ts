@@ -49,6 +49,26 @@ function groupDigits(value: number): string {
   return fraction === undefined ? grouped : `${grouped}.${fraction}`;
 }
 
+/** Most places a dollar amount is shown with: a millionth of a dollar. */
+const MAX_USD_DECIMALS = 6;
+
+/**
+ * `$0.0123` at `decimals` places (four: costs are fractions of a cent). An amount that is
+ * not zero never shows as zero: below the smallest unit shown it is `<$0.0001`.
+ */
+export function formatUsd(amount: number, decimals = 4): string {
+  const fixed = amount.toFixed(decimals);
+  if (amount > 0 && Number(fixed) === 0) return `<$${(10 ** -decimals).toFixed(decimals)}`;
+  return `$${fixed}`;
+}
+
+/** A budget as it was set: cents at least (`$2.00`), more places when it has them (`$0.005`). */
+export function formatBudgetUsd(amount: number): string {
+  let decimals = 2;
+  while (decimals < MAX_USD_DECIMALS && Number(amount.toFixed(decimals)) !== amount) decimals += 1;
+  return formatUsd(amount, decimals);
+}
+
 /** "1,234 in · 56 out · $0.0123 · 1.2s"; null when nothing was reported. */
 export function formatUsage(usage: UsageSummary | null, costUsd: number | null = null): string | null {
   const parts: string[] = [];
@@ -56,7 +76,7 @@ export function formatUsage(usage: UsageSummary | null, costUsd: number | null =
   if (usage?.cachedInputTokens) parts.push(`${groupDigits(usage.cachedInputTokens)} cached`);
   if (usage?.outputTokens !== undefined) parts.push(`${groupDigits(usage.outputTokens)} out`);
   const cost = costUsd ?? usage?.costUsd;
-  if (cost !== undefined && cost !== null) parts.push(`$${cost.toFixed(4)}`);
+  if (cost !== undefined && cost !== null) parts.push(formatUsd(cost));
   if (usage?.durationMs !== undefined) parts.push(formatDuration(usage.durationMs));
   return parts.length > 0 ? parts.join(' · ') : null;
 }

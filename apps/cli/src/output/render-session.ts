@@ -1,6 +1,6 @@
 import type { SessionSummary, SessionView, TurnView } from '@genie/core';
 import type { Colors } from './colors';
-import { formatUsage, indent } from './format';
+import { formatBudgetUsd, formatUsage, formatUsd, indent } from './format';
 import { renderEvent } from './render-event';
 import { colorStatus } from './render-status';
 
@@ -55,7 +55,7 @@ export function renderSessionView(view: SessionView, c: Colors): string {
   if (view.error) lines.push(field('error', c.red(view.error), c));
   const usage = formatUsage(view.usage, view.costUsd);
   if (usage) lines.push(field('usage', usage, c));
-  if (view.maxBudgetUsd !== null) lines.push(field('budget', `$${(view.costUsd ?? 0).toFixed(4)} of $${view.maxBudgetUsd.toFixed(2)}`, c));
+  if (view.maxBudgetUsd !== null) lines.push(field('budget', `${formatUsd(view.costUsd ?? 0)} of ${formatBudgetUsd(view.maxBudgetUsd)}`, c));
   if (view.worktree) {
     const removed = view.worktree.removedAt ? c.dim(` (removed ${view.worktree.removedAt})`) : '';
     lines.push(field('branch', `${view.worktree.branch}${c.dim(` from ${view.worktree.base.slice(0, 12)}`)}`, c));

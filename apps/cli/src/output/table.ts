@@ -1,8 +1,23 @@
+import stringWidth from 'string-width';
 import { terminalText } from './terminal-text';
 
-/** Terminal width of a string, ignoring colour escapes. */
+/** Terminal columns a string takes: wide (CJK) characters take two, colour escapes none. */
 function visibleLength(text: string): number {
-  return text.replace(/\u001b\[[0-9;]*m/g, '').length;
+  return stringWidth(text);
+}
+
+/** The longest start of `text` that fits in `width` terminal columns, with `…` when cut. */
+function cutToWidth(text: string, width: number): string {
+  if (visibleLength(text) <= width) return text;
+  let cut = '';
+  let used = 0;
+  for (const character of text) {
+    const next = visibleLength(character);
+    if (used + next > width - 1) break;
+    cut += character;
+    used += next;
+  }
+  return `${cut}…`;
 }
 
 export interface Column<Row> {
@@ -64,8 +79,8 @@ export function renderTable<Row>(rows: Row[], allColumns: Column<Row>[], width?:
     values
       .map((value, index) => {
         const last = index === values.length - 1;
-        const cut = last && value.length > lastWidth ? `${value.slice(0, lastWidth - 1)}…` : value;
-        const padded = last ? cut : cut.padEnd(widths[index] ?? 0);
+        const cut = last ? cutToWidth(value, lastWidth) : value;
+        const padded = last ? cut : `${cut}${' '.repeat(Math.max(0, (widths[index] ?? 0) - visibleLength(cut)))}`;
         return style(padded, index);
       })
       .join(' '.repeat(GAP))

@@ -22,7 +22,8 @@ describe('the cost guard (--max-budget-usd)', () => {
 
     const list = await workspace.genie(['list', 'sessions']);
     expect(list.stdout).toMatch(/COST/);
-    expect(list.stdout).toMatch(/\$0\.\d{4}\/\$0\.00/);
+    expect(list.stdout).toMatch(/\$0\.\d{4}\/\$0\.00001/);
+    expect(list.stdout).not.toContain('$0.00 ');
 
     const raised = await workspace.json<SessionJson>(['resume', 'thrifty', 'what did I ask you to remember?', '--max-budget-usd', '1', '--no-background']);
     expect(raised).toMatchObject({ status: 'completed', turns: 2, maxBudgetUsd: 1, answer: 'You asked me to remember jade.' });

@@ -39,6 +39,18 @@ describe('genie doctor says what to do about the store', () => {
     expect(fs.readFileSync(workspace.sessionsFile, 'utf8')).toBe(newer);
   });
 
+  it('sessions found only in their event logs: --repair brings them back, and no damaged file is claimed', async () => {
+    const workspace = new TestWorkspace();
+    await workspace.json(['run', 'shell', 'echo kept in the log', '--no-background', '--name', 'logged']);
+    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${workspace.databaseFile}${suffix}`, { force: true });
+
+    const result = await workspace.genie(['doctor']);
+    expect(result.code).toBe(4);
+    expect(result.stdout).toContain('1 session has an event log but no record in the store');
+    expect(result.stdout).toContain('run `genie doctor --repair` to bring them back from their logs');
+    expect(result.stdout).not.toContain('damaged');
+  });
+
   it('a workspace without a store yet says so instead of listing a file that does not exist', async () => {
     const workspace = new TestWorkspace();
     const result = await workspace.genie(['doctor']);

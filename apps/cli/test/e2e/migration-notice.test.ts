@@ -52,3 +52,43 @@ describe('the first command on a predecessor V1 store (no explicit `genie migrat
     expect(listed.stdout).toContain('Implement the session store');
   });
 });
+
+describe('the first command on a predecessor V2 store with a badly recorded session and leftovers', () => {
+  const workspace = new TestWorkspace();
+  const good = '4d4c76a7-e58a-487a-b66f-7ff408dafb37';
+  const silent = 'c5a1e9d2-0f4b-4e6a-8c3d-9b7a6f5e4d3c';
+  const bad = '7f3e2a10-6d8b-4c21-a5e9-0b1c2d3e4f50';
+  const store = {
+    version: 2,
+    sessions: {
+      [good]: { sessionId: good, agent: 'prompt', name: 'prompt-2510171720', executor: 'claude', status: 'completed' },
+      [silent]: { sessionId: silent, agent: 'qa', name: 'qa-2510171530', executor: 'claude', created: '2025-10-17T15:30:40.000Z' },
+      [bad]: { sessionId: bad, agent: 'implementor', name: 'implementor-2510171530', status: 'failed', runnerPid: '48211' },
+      'legacy-version-1760715012000': { agent: 'version', sessionId: 'legacy-version-1760715012000' },
+    },
+  };
+
+  beforeAll(() => {
+    fs.mkdirSync(path.dirname(workspace.sessionsFile), { recursive: true });
+    fs.writeFileSync(workspace.sessionsFile, JSON.stringify(store, null, 2));
+  });
+
+  it('imports every good session, names the skipped ones on stderr, and keeps the file untouched', async () => {
+    const before = fs.readFileSync(workspace.sessionsFile);
+    const result = await workspace.genie(['list', 'sessions', '--json']);
+    expect(result.code).toBe(0);
+    const { sessions } = parseJsonDocument<{ sessions: SessionJson[] }>(result);
+    expect(sessions.map((session) => session.sessionId).sort()).toEqual([good, silent].sort());
+    expect(result.stderr).toContain('Imported 2 sessions');
+    expect(result.stderr).toContain(`session "${bad}" (name "implementor-2510171530", agent "implementor") skipped: runnerPid: must be integer or null`);
+    expect(result.stderr).toContain('session "legacy-version-1760715012000" skipped');
+    expect(fs.readFileSync(workspace.sessionsFile).equals(before)).toBe(true);
+  });
+
+  it('view explains why a session whose outcome the predecessor never recorded is lost', async () => {
+    const result = await workspace.genie(['view', 'qa-2510171530']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/status\s+lost/);
+    expect(result.stdout).toContain('The predecessor recorded no outcome for this session');
+  });
+});

@@ -75,6 +75,11 @@ describe('session rendering', () => {
     expect(text).toMatch(/hook\s+turn 2: \.\/notify\.sh --loud exited with code 3/);
   });
 
+  it('view shows a budget under a cent, and the cost spent of it, as figures that are not zero', () => {
+    const text = renderSessionView({ ...view, maxBudgetUsd: 0.00001, costUsd: 0.00002 }, plain);
+    expect(text).toMatch(/budget\s+<\$0\.0001 of \$0\.00001/);
+  });
+
   it('view --full shows every turn in order', () => {
     const text = renderFullTranscript({ ...view, transcript: [turn(1, 'remember blue', 'OK.'), view.lastTurn as TurnView] }, plain);
     const first = text.indexOf('── turn 1');

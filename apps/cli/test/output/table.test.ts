@@ -50,3 +50,29 @@ describe('renderTable on a narrow terminal', () => {
     expect(line).toBe('ID        NAME                        AGENT          STATUS     TURNS  LAST USED  LAST PROMPT');
   });
 });
+
+describe('renderTable with wide (CJK) characters', () => {
+  const wide = [
+    { name: '修复导入会话', status: 'completed', prompt: 'echo 你好世界' },
+    { name: 'plain-name', status: 'failed', prompt: 'echo b' },
+  ];
+  type Row = (typeof wide)[number];
+  const wideColumns = [
+    { header: 'NAME', value: (row: Row) => row.name },
+    { header: 'STATUS', value: (row: Row) => row.status },
+    { header: 'PROMPT', value: (row: Row) => row.prompt },
+  ];
+
+  it('measures a wide character as two terminal columns, so the next column lines up', () => {
+    const lines = renderTable(wide, wideColumns).split('\n');
+    // Six wide characters fill twelve columns, two more than `plain-name`.
+    expect(lines).toEqual(['NAME          STATUS     PROMPT', '修复导入会话  completed  echo 你好世界', 'plain-name    failed     echo b']);
+  });
+
+  it('cuts a wide last column by terminal columns, never past the width', () => {
+    const rows = [{ name: 'a', status: 'ok', prompt: '你好世界你好世界你好世界' }];
+    const [, line] = renderTable(rows, wideColumns, 24).split('\n');
+    // The first columns take 14 terminal columns, leaving the last one 10: four wide characters and the ellipsis.
+    expect(line).toBe('a     ok      你好世界…');
+  });
+});

@@ -80,12 +80,23 @@ async function checkStore(context: GenieContext, repair: boolean): Promise<Store
   if (!maintenance) {
     const storage = await context.storage();
     const sessions = (await storage.list()).length;
-    return { location: storage.location, healthy: true, sessions, problem: null, problemCode: null, backupAvailable: false, repaired: false, repairSummary: null };
+    return {
+      location: storage.location,
+      healthy: true,
+      sessions,
+      problem: null,
+      problemCode: null,
+      backupAvailable: false,
+      sessionsOnlyInLogs: 0,
+      repaired: false,
+      repairSummary: null,
+    };
   }
   const logsDir = context.logsDir();
   const maintenanceContext = { ...context.storageOptions(), logsDir, recordsFromLogs: () => recordsFromLogs(logsDir) };
   let inspection = await maintenance.inspect(spec, maintenanceContext);
   let repairSummary: string | null = null;
+  let onlyInLogs = 0;
   if (repair && inspection.problemCode === 'STORE_VERSION_UNSUPPORTED') throw refuseToDowngrade(inspection);
   if (repair && !inspection.healthy && inspection.repairable && maintenance.repair) {
     repairSummary = (await maintenance.repair(spec, maintenanceContext)).summary;
@@ -100,6 +111,7 @@ async function checkStore(context: GenieContext, repair: boolean): Promise<Store
       orphans = await sessionsOnlyInLogs(context, logsDir);
       inspection = await maintenance.inspect(spec, maintenanceContext);
     }
+    onlyInLogs = orphans.length;
     if (orphans.length > 0) {
       inspection = { ...inspection, healthy: false, repairable: true, problem: logsWithoutRecords(orphans.length), problemCode: 'STORE_CORRUPT' };
     }
@@ -111,6 +123,7 @@ async function checkStore(context: GenieContext, repair: boolean): Promise<Store
     problem: inspection.problem,
     problemCode: inspection.problemCode,
     backupAvailable: inspection.repairable,
+    sessionsOnlyInLogs: onlyInLogs,
     repaired: repairSummary !== null,
     repairSummary,
   };

@@ -35,6 +35,8 @@ describe('the cost guard (--max-budget-usd)', () => {
     const refused = await errorOf(genie.resume({ session: first.sessionId, prompt: 'again', background: false }));
     expect(refused.code).toBe('BUDGET_EXCEEDED');
     expect(refused.hint).toContain('--max-budget-usd');
+    // A budget under a cent is named as it was set, never as $0.00.
+    expect(refused.message).toMatch(/has spent \$0\.\d{4} of its \$0\.00001 budget/);
     const unchanged = await genie.view({ session: first.sessionId });
     expect(unchanged.turns).toBe(1);
 

@@ -7,12 +7,23 @@ import { validate } from '../validation/validate';
 import { CURRENT_STORE_VERSION, MIGRATIONS } from './registry';
 import type { MigrationStep } from './migration-step';
 import { storeCorrupt } from './store-corrupt';
+import { dropPredecessorLeftovers } from './predecessor-leftovers';
 import { safeIdentifiers } from './safe-identifiers';
+import { describeSkipped, withoutInvalidSessions, type SkippedSession } from './skip-invalid-sessions';
 import { uniquifyNames } from './unique-names';
 
 export interface MigrateOptions {
   /** Executor given to migrated sessions that never recorded one (default `claude`). */
   defaultExecutor?: string;
+  /**
+   * Leave out the sessions whose records break the schema and list them in `skipped`,
+   * rather than refuse the whole store: for importing a predecessor's file, which stays
+   * untouched, so nothing skipped is lost. A store none of whose sessions is valid is still
+   * refused, as is one whose own shape is wrong.
+   */
+  skipInvalidSessions?: boolean;
+  /** Drop the entries the predecessor's own V1->V2 conversion made of leaked settings (see predecessor-leftovers.ts). */
+  dropPredecessorLeftovers?: boolean;
 }
 
 export interface MigrationResult {
@@ -23,6 +34,8 @@ export interface MigrationResult {
   /** True when `store` differs from the input, so the caller should write it back. */
   migrated: boolean;
   warnings: string[];
+  /** With `skipInvalidSessions`: the sessions left out, each with what is wrong with it. */
+  skipped?: SkippedSession[];
 }
 
 const DEFAULT_EXECUTOR = 'claude';
@@ -101,6 +114,14 @@ export function migrate(data: unknown, options: MigrateOptions = {}): MigrationR
     warnings.push(`the session store had no version; recorded it as version ${CURRENT_STORE_VERSION}`);
     repaired = true;
   }
+  if (options.dropPredecessorLeftovers && isPlainObject(store.sessions)) {
+    const kept = dropPredecessorLeftovers(store.sessions);
+    if (kept.warnings.length > 0) {
+      store = { ...store, sessions: kept.sessions };
+      warnings.push(...kept.warnings);
+      repaired = true;
+    }
+  }
   if (isPlainObject(store.sessions)) {
     // Ids name log files and names are typed on command lines: unsafe ones get safe ones.
     const safe = safeIdentifiers(store.sessions);
@@ -113,10 +134,23 @@ export function migrate(data: unknown, options: MigrateOptions = {}): MigrationR
     }
   }
 
-  const problems = validate(store);
+  let problems = validate(store);
+  let skipped: SkippedSession[] | undefined;
+  if (options.skipInvalidSessions) {
+    skipped = [];
+    const kept = problems.length > 0 ? withoutInvalidSessions(store, problems) : null;
+    if (kept && isPlainObject(kept.store.sessions) && Object.keys(kept.store.sessions).length > 0) {
+      store = kept.store;
+      skipped = kept.skipped;
+      warnings.push(...skipped.map(describeSkipped));
+      repaired = true;
+      problems = validate(store);
+    }
+  }
   if (problems.length > 0) {
     const where = fromVersion === CURRENT_STORE_VERSION ? '' : ` after migrating it from version ${fromVersion}`;
     throw storeCorrupt(`The session store is not valid${where}.`, problems);
   }
-  return { store: store as SessionStore, fromVersion, migrated: fromVersion !== CURRENT_STORE_VERSION || repaired, warnings };
+  const migrated = fromVersion !== CURRENT_STORE_VERSION || repaired;
+  return { store: store as SessionStore, fromVersion, migrated, warnings, ...(skipped ? { skipped } : {}) };
 }

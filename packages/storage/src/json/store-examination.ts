@@ -1,5 +1,5 @@
 import { isGenieError } from '@genie/errors';
-import { CURRENT_STORE_VERSION, detectStoreVersion, migrate, validate, type SessionStoreV2 } from '@genie/session-schema';
+import { CURRENT_STORE_VERSION, detectStoreVersion, migrate, validate, type MigrateOptions, type SessionStoreV2, type SkippedSession } from '@genie/session-schema';
 
 export type StoreProblemCode = 'STORE_CORRUPT' | 'STORE_VERSION_UNSUPPORTED';
 
@@ -12,11 +12,17 @@ export type StoreExamination =
       fromVersion: number;
       migrated: boolean;
       warnings: string[];
+      /** With `skipInvalidSessions`: the sessions left out of `store`. */
+      skipped: SkippedSession[];
     }
   | { ok: false; code: StoreProblemCode; version: number | null; problems: string[] };
 
 export interface ExamineOptions {
   defaultExecutor?: string;
+  /** Leave out badly recorded sessions instead of refusing the file (an import, which never writes it). */
+  skipInvalidSessions?: boolean;
+  /** Drop the entries the predecessor's V1->V2 conversion made of leaked settings (an import). */
+  dropPredecessorLeftovers?: boolean;
 }
 
 const BYTE_ORDER_MARK = /^\uFEFF/;
@@ -31,12 +37,18 @@ export function examineStoreBytes(bytes: Buffer, options: ExamineOptions = {}): 
   }
   const version = detectStoreVersion(data);
   // The common case, a valid current file, skips migrate's defensive deep copy.
-  if (version === CURRENT_STORE_VERSION && validate(data).length === 0) {
-    return { ok: true, store: data as SessionStoreV2, fromVersion: version, migrated: false, warnings: [] };
+  if (version === CURRENT_STORE_VERSION && !options.dropPredecessorLeftovers && validate(data).length === 0) {
+    return { ok: true, store: data as SessionStoreV2, fromVersion: version, migrated: false, warnings: [], skipped: [] };
   }
   try {
-    const result = migrate(data, options.defaultExecutor === undefined ? {} : { defaultExecutor: options.defaultExecutor });
-    return { ok: true, store: result.store, fromVersion: result.fromVersion, migrated: result.migrated, warnings: result.warnings };
+    const migrateOptions: MigrateOptions = {
+      ...(options.defaultExecutor === undefined ? {} : { defaultExecutor: options.defaultExecutor }),
+      ...(options.skipInvalidSessions ? { skipInvalidSessions: true } : {}),
+      ...(options.dropPredecessorLeftovers ? { dropPredecessorLeftovers: true } : {}),
+    };
+    const result = migrate(data, migrateOptions);
+    const { store, fromVersion, migrated, warnings } = result;
+    return { ok: true, store, fromVersion, migrated, warnings, skipped: result.skipped ?? [] };
   } catch (error) {
     if (isGenieError(error, 'STORE_VERSION_UNSUPPORTED') || isGenieError(error, 'STORE_CORRUPT')) {
       const listed = error.details.problems;

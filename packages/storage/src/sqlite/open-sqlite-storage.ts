@@ -33,6 +33,14 @@ function newerSchema(file: string, version: number): GenieError {
   );
 }
 
+/** The headline of the sessions an import left out; the notes name each and what is wrong. */
+function skippedNotice(source: string, skipped: number): string {
+  if (skipped === 0) return '';
+  const which = skipped === 1 ? '1 session that' : `${skipped} sessions that`;
+  const stays = skipped === 1 ? 'it stays there untouched' : 'they stay there untouched';
+  return ` Skipped ${which} ${source} records wrongly; ${stays} (genie does not read it again, so copy what you need by hand).`;
+}
+
 /**
  * Creates the tables in a new database, in one transaction with the import of the
  * predecessor's sessions, or brings an older database's tables up to date: every process
@@ -62,7 +70,8 @@ function setUp(db: SqliteConnection, file: string, options: OpenSqliteOptions): 
       const notes = predecessor.warnings.length > 0 ? ` Notes: ${predecessor.warnings.join('; ')}` : '';
       notice =
         `Imported ${predecessor.sessions.length} sessions from ${predecessor.file} (version ${predecessor.fromVersion}) into ${file}; ` +
-        `the original file is kept untouched beside it and genie no longer writes it (set storage.adapter: json to keep using it).${notes}`;
+        `the original file is kept untouched beside it and genie no longer writes it (set storage.adapter: json to keep using it).` +
+        `${skippedNotice(predecessor.file, predecessor.skipped.length)}${notes}`;
     }
     db.exec(`PRAGMA user_version = ${SQLITE_SCHEMA_VERSION}`);
     db.exec('COMMIT');

@@ -1,5 +1,5 @@
 import { GenieError } from '@genie/errors';
-import { CURRENT_STORE_VERSION, type SessionEntry } from '@genie/session-schema';
+import { CURRENT_STORE_VERSION, SESSION_STATUSES, type SessionEntry, type SkippedSession } from '@genie/session-schema';
 import { summariseProblems } from '../json/store-errors';
 import { examineStoreBytes } from '../json/store-examination';
 import { readStoreFile } from '../json/store-file';
@@ -10,13 +10,35 @@ export interface PredecessorStore {
   fromVersion: number;
   sessions: SessionEntry[];
   warnings: string[];
+  /** Sessions the file records wrongly: left out of the import, and still in the file. */
+  skipped: SkippedSession[];
+}
+
+/**
+ * Why an imported session that never recorded an outcome shows as `lost`, for `genie view`;
+ * null when it recorded one (a status this genie knows, or an error of its own).
+ */
+function unknownOutcome(entry: SessionEntry): string | null {
+  if (typeof entry.error === 'string' && entry.error !== '') return null;
+  if (entry.status === undefined || entry.status === null || entry.status === '') {
+    return 'The predecessor recorded no outcome for this session, so how it ended is unknown.';
+  }
+  if ((SESSION_STATUSES as readonly string[]).includes(entry.status)) return null;
+  return `The predecessor recorded the status ${JSON.stringify(entry.status)}, which genie does not use, so how it ended is unknown.`;
+}
+
+function withOutcomeExplained(entry: SessionEntry): SessionEntry {
+  const error = unknownOutcome(entry);
+  return error === null ? entry : { ...entry, error };
 }
 
 /**
  * The sessions of a V1 or V2 `sessions.json` (V1 through the versioned V1->V2 migration,
  * which also cleans a dirty file), or null when there is no such file. The file itself is
- * only read. A file that cannot be read as a store refuses the import: nothing is created,
- * so fixing the file and retrying imports it then.
+ * only read, so the sessions it records wrongly are left out (`skipped`) and stay in it, as
+ * do the predecessor's leftovers of leaked settings. A file that cannot be read as a store,
+ * or none of whose sessions is valid, refuses the import: nothing is created, so fixing the
+ * file and retrying imports it then.
  */
 export function readPredecessorStore(file: string, options: { defaultExecutor?: string } = {}): PredecessorStore | null {
   let bytes: Buffer | null;
@@ -30,7 +52,8 @@ export function readPredecessorStore(file: string, options: { defaultExecutor?: 
     });
   }
   if (bytes === null) return null;
-  const examination = examineStoreBytes(bytes, options);
+  // The file is never written, so what it holds wrongly stays there: skip it, and say so.
+  const examination = examineStoreBytes(bytes, { ...options, skipInvalidSessions: true, dropPredecessorLeftovers: true });
   if (!examination.ok) {
     const newer = examination.code === 'STORE_VERSION_UNSUPPORTED';
     throw new GenieError(
@@ -46,5 +69,11 @@ export function readPredecessorStore(file: string, options: { defaultExecutor?: 
       },
     );
   }
-  return { file, fromVersion: examination.fromVersion, sessions: Object.values(examination.store.sessions), warnings: examination.warnings };
+  return {
+    file,
+    fromVersion: examination.fromVersion,
+    sessions: Object.values(examination.store.sessions).map(withOutcomeExplained),
+    warnings: examination.warnings,
+    skipped: examination.skipped,
+  };
 }

@@ -80,6 +80,80 @@ describe('a new SQLite store imports the predecessor sessions.json', () => {
     await storage.close();
   });
 
+  it('imports every good session of a V2 file, names each badly typed one in the notice, and keeps the file untouched', async () => {
+    const spec = workspaceWith(null);
+    const sessions = {
+      'good-1': { sessionId: 'good-1', agent: 'prompt', name: 'prompt-2510171720', status: 'completed' },
+      'bad-1': { sessionId: 'bad-1', agent: 'implementor', name: 'implementor-2510171530', status: 'failed', runnerPid: '48211' },
+      'good-2': { sessionId: 'good-2', agent: 'qa', name: 'qa-2510171531', status: 'stopped' },
+    };
+    writeFileSync(spec.importFrom as string, JSON.stringify({ version: 2, sessions }, null, 2));
+    const before = readFileSync(spec.importFrom as string);
+    const warnings: string[] = [];
+    const storage = await openStorage(spec, { onWarning: (message) => warnings.push(message) });
+    expect((await storage.list()).map((session) => session.sessionId).sort()).toEqual(['good-1', 'good-2']);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain(`Imported 2 sessions from ${spec.importFrom}`);
+    expect(warnings[0]).toContain(`Skipped 1 session that ${spec.importFrom} records wrongly; it stays there untouched`);
+    expect(warnings[0]).toContain('session "bad-1" (name "implementor-2510171530", agent "implementor") skipped: runnerPid: must be integer or null');
+    await storage.close();
+    expect(readFileSync(spec.importFrom as string).equals(before)).toBe(true);
+
+    const migrate = storageAdapter('sqlite').maintenance?.migrate;
+    const other = workspaceWith(null);
+    writeFileSync(other.importFrom as string, before);
+    const report = await migrate?.(other, { dryRun: true });
+    expect(report).toMatchObject({ migrated: true, sessions: 2 });
+    expect(report?.warnings).toContainEqual(expect.stringContaining('session "bad-1"'));
+  });
+
+  it('refuses, importing nothing, a file none of whose sessions can be read', async () => {
+    const spec = workspaceWith(null);
+    writeFileSync(spec.importFrom as string, JSON.stringify({ version: 2, sessions: { b: { sessionId: 'b', agent: 'a', runnerPid: 'x' } } }));
+    const storage = await openStorage(spec);
+    expect(await caught(storage.list())).toMatchObject({ code: 'STORE_CORRUPT', message: expect.stringContaining('runnerPid') });
+    await storage.close();
+  });
+
+  it("skips the entries the predecessor's own V1->V2 conversion made of leaked settings, and no real session", async () => {
+    const spec = workspaceWith(null);
+    const real = {
+      '4d4c76a7-e58a-487a-b66f-7ff408dafb37': { sessionId: '4d4c76a7-e58a-487a-b66f-7ff408dafb37', agent: 'prompt', status: 'completed' },
+      'legacy-qa-1760715012003': { agent: 'qa', sessionId: 'legacy-qa-1760715012003', created: '2025-10-11T10:00:00.000Z', status: 'stopped' },
+    };
+    const leftovers = {
+      'legacy-version-1760715012000': { agent: 'version', sessionId: 'legacy-version-1760715012000' },
+      'legacy-executor-1760715012001': { 0: 'c', 1: 'o', 2: 'd', 3: 'e', 4: 'x', agent: 'executor', sessionId: 'legacy-executor-1760715012001' },
+    };
+    writeFileSync(spec.importFrom as string, JSON.stringify({ version: 2, sessions: { ...leftovers, ...real } }, null, 2));
+    const warnings: string[] = [];
+    const storage = await openStorage(spec, { onWarning: (message) => warnings.push(message) });
+    expect((await storage.list()).map((session) => session.sessionId).sort()).toEqual(Object.keys(real).sort());
+    expect(warnings[0]).toContain('Imported 2 sessions');
+    expect(warnings[0]).toContain('session "legacy-version-1760715012000" skipped: the predecessor made it of its "version" setting, not a session');
+    expect(warnings[0]).toContain('session "legacy-executor-1760715012001" skipped');
+    await storage.close();
+  });
+
+  it('explains why an imported session that recorded no outcome shows as lost', async () => {
+    const spec = workspaceWith(null);
+    const sessions = {
+      none: { sessionId: 'none', agent: 'qa', created: '2025-10-17T15:30:40.000Z' },
+      pending: { sessionId: 'pending', agent: 'qa', status: 'pending' },
+      failed: { sessionId: 'failed', agent: 'qa', status: 'failed', error: 'codex exited with code 1' },
+      done: { sessionId: 'done', agent: 'qa', status: 'completed' },
+    };
+    writeFileSync(spec.importFrom as string, JSON.stringify({ version: 2, sessions }));
+    const storage = await openStorage(spec);
+    const byId = new Map((await storage.listSummaries()).map((summary) => [summary.sessionId, summary]));
+    expect(byId.get('none')).toMatchObject({ status: 'lost', error: 'The predecessor recorded no outcome for this session, so how it ended is unknown.' });
+    expect(byId.get('pending')).toMatchObject({ status: 'lost', error: expect.stringContaining('recorded the status "pending"') });
+    expect(byId.get('failed')).toMatchObject({ status: 'failed', error: 'codex exited with code 1' });
+    expect(byId.get('done')).toMatchObject({ status: 'completed', error: null });
+    expect(await storage.get('pending')).toMatchObject({ status: 'pending' });
+    await storage.close();
+  });
+
   it('refuses a file of a newer version with STORE_VERSION_UNSUPPORTED', async () => {
     const spec = workspaceWith(null);
     writeFileSync(spec.importFrom as string, JSON.stringify({ version: 99, sessions: {} }));
