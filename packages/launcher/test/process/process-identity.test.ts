@@ -23,8 +23,11 @@ describe('processStartTime and isProcessAlive', () => {
   });
 
   it('counts a zombie as dead', async () => {
-    // The parent never reaps its child, which stays a zombie while the parent sleeps.
-    const parent = spawn('bash', ['-c', 'sleep 0 & echo $!; exec sleep 300'], { stdio: ['ignore', 'pipe', 'ignore'] });
+    // The parent never reaps its child, which stays a zombie while the parent sleeps. (A shell
+    // would reap a child that ended before it exec'd its sleep, as on a loaded machine.)
+    const parent = spawn('perl', ['-e', '$| = 1; my $child = fork(); exit 0 unless $child; print "$child\n"; sleep 300'], {
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
     try {
       const [line] = (await once(parent.stdout, 'data')) as [Buffer];
       const zombie = Number(line.toString().trim());
