@@ -197,6 +197,10 @@ export class PostgresConnection {
     // An idle connection that the server drops (restart, network cut) is an 'error' event on
     // the pool; unhandled, it would end the process. The next query opens a new one.
     pool.on('error', () => undefined);
+    // So is one on a connection in use: pg-pool listens to a checked-out connection for one
+    // error at most, and a server shutting down can send more (a FATAL, then the socket's
+    // end). The call in progress fails with the first; later ones must not end the process.
+    pool.on('connect', (client) => client.on('error', () => undefined));
     try {
       const client = await pool.connect();
       try {

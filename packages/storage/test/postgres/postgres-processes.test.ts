@@ -75,3 +75,22 @@ describe('postgres storage writers killed with SIGKILL at random moments, inside
     expect(createdPerLane.reduce((sum, n) => sum + n, 0)).toBeGreaterThan(0);
   }, 300_000);
 });
+
+describe('postgres storage when the server ends connections that are in use', () => {
+  it('keeps every process alive: the calls under way fail or retry, nothing ends the process', async () => {
+    const url = await createTestDatabase('terminated');
+    const clients = Array.from({ length: 3 }, () => startFixture('pg-busy-client.js', [url]));
+    await Promise.all(clients.map((client) => client.waitForLine('ready')));
+    // What a restart or a failover does to each connection, many times over while they are busy.
+    for (let round = 0; round < 150; round += 1) {
+      await queryDatabase(
+        url,
+        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE pid <> pg_backend_pid() AND datname = current_database() AND backend_type = 'client backend'",
+      );
+      await sleep(20);
+    }
+    for (const client of clients) client.child.kill('SIGUSR1');
+    const results = await Promise.all(clients.map((client) => client.exited));
+    for (const result of results) expect({ code: result.code, stdout: result.stdout, stderr: result.stderr }).toEqual({ code: 0, stdout: 'ready\nsurvived\n', stderr: '' });
+  }, 120_000);
+});
