@@ -163,6 +163,16 @@ export class PostgresConnection {
     }
   }
 
+  /**
+   * One statement as given, neither retried nor translated, on this pool (whose connections
+   * never end the process with an error event): for a library that runs its own SQL and
+   * reads the driver's errors itself (pg-boss's `db`).
+   */
+  async execute(text: string, values?: unknown[]): Promise<{ rows: unknown[] }> {
+    const { pool } = await this.connect();
+    return pool.query(text, values);
+  }
+
   /** A connection of its own, outside the pool (LISTEN holds one for as long as it listens). */
   async dedicatedClient(): Promise<Client> {
     const { driver } = await this.connect().catch((error: unknown) => Promise.reject(this.translate(error)));

@@ -1,6 +1,6 @@
 import { GenieError } from '@genie/errors';
 import type PgBoss from 'pg-boss';
-import { describeDatabaseUrl } from './postgres-connection';
+import { PostgresConnection } from './postgres-connection';
 import type { SqlExecutor } from './team-session-storage';
 
 type PgBossClass = typeof PgBoss;
@@ -94,11 +94,15 @@ export class TurnQueue {
   private readonly created = new Set<string>();
   readonly location: string;
 
+  /** pg-boss runs its statements here rather than on a pool of its own (see start). */
+  private readonly connection: PostgresConnection;
+
   constructor(
-    private readonly url: string,
+    url: string,
     private readonly options: TurnQueueOptions = {},
   ) {
-    this.location = describeDatabaseUrl(url);
+    this.connection = new PostgresConnection(url, { poolSize: 2 });
+    this.location = this.connection.location;
   }
 
   /** Makes sure `queue` exists (pg-boss 10 sends only to queues that do). */
@@ -148,6 +152,7 @@ export class TurnQueue {
     const boss = this.boss;
     this.boss = undefined;
     if (boss) await boss.then((opened) => opened.stop({ graceful: false, wait: true, timeout: 1_000 })).catch(() => undefined);
+    await this.connection.close();
   }
 
   private started(): Promise<PgBoss> {
@@ -162,9 +167,10 @@ export class TurnQueue {
     const PgBossClass = await loadPgBoss();
     const maintain = this.options.maintain === true;
     const boss = new PgBossClass({
-      connectionString: this.url,
+      // Its own pool would listen to a connection in use for one error only: a second one, as
+      // a server shutting down sends, would end the worker (see PostgresConnection.openPool).
+      db: { executeSql: (text: string, values?: unknown[]) => this.connection.execute(text, values) },
       schema: BOSS_SCHEMA,
-      max: 2,
       supervise: maintain,
       schedule: false,
       ...(maintain ? { maintenanceIntervalSeconds: 30 } : {}),
