@@ -32,6 +32,28 @@ describe('genie-mcp over stdio (built server, real processes)', () => {
     await walkSession(client, agent);
   });
 
+  it('reports a failed resource read or subscription with the "MCP error <code>:" prefix once', async () => {
+    const failures = [
+      client.readResource({ uri: 'genie://sessions/nobody-here' }),
+      client.readResource({ uri: 'genie://sessions/nobody-here/transcript' }),
+      client.readResource({ uri: 'genie://sessions/%E0%A4%A' }),
+      client.readResource({ uri: 'genie://nothing/here' }),
+      client.subscribeResource({ uri: 'genie://sessions/nobody-here' }),
+    ];
+    for (const failure of failures) {
+      const error = (await failure.then(
+        () => null,
+        (reason: unknown) => reason,
+      )) as { code: number; message: string } | null;
+      expect(error?.code).toBe(-32602);
+      expect(error?.message).toMatch(/^MCP error -32602: \S/);
+      expect(error?.message).not.toMatch(/MCP error -32602: MCP error/);
+    }
+    await expect(client.readResource({ uri: 'genie://sessions/nobody-here' })).rejects.toThrow(
+      /^MCP error -32602: \[SESSION_NOT_FOUND\] No session matches "nobody-here"[\s\S]*list_sessions/,
+    );
+  });
+
   it('wrote nothing but protocol on stdout', () => {
     expect(protocolErrors).toEqual([]);
   });
