@@ -35,6 +35,22 @@ function rawPost(port: number, headers: Record<string, string>): Promise<{ statu
   });
 }
 
+/** A raw request of any method to /mcp, with the headers a client would send. */
+function rawRequest(port: number, method: string, headers: Record<string, string> = {}): Promise<{ status: number; allow: string | undefined; body: string }> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(
+      { host: '127.0.0.1', port, path: '/mcp', method, headers: { accept: 'application/json, text/event-stream', ...headers } },
+      (response) => {
+        let body = '';
+        response.on('data', (chunk: Buffer) => (body += chunk.toString()));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, allow: response.headers.allow, body }));
+      },
+    );
+    request.on('error', reject);
+    request.end();
+  });
+}
+
 async function connectClient(url: string, token?: string): Promise<Client> {
   const transport = new StreamableHTTPClientTransport(new URL(url), {
     ...(token ? { requestInit: { headers: { authorization: `Bearer ${token}` } } } : {}),
@@ -92,6 +108,24 @@ describe('genie-mcp over Streamable HTTP (built server, real processes)', () => 
     }
   });
 
+  it('answers a method /mcp does not serve with 405 and the methods it does, with or without an MCP session', async () => {
+    const transport = new StreamableHTTPClientTransport(new URL(server.url));
+    const client = new Client({ name: 'genie-e2e-http', version: '0.0.0' });
+    await client.connect(transport);
+    try {
+      const session = { 'mcp-session-id': transport.sessionId! };
+      for (const [method, headers] of [['PUT', {}], ['PATCH', {}], ['PUT', session], ['PATCH', session]] as const) {
+        const answer = await rawRequest(server.port, method, headers);
+        expect([method, headers, answer.status, answer.allow]).toEqual([method, headers, 405, 'GET, POST, DELETE']);
+        expect(JSON.parse(answer.body)).toMatchObject({ jsonrpc: '2.0', error: { message: expect.stringContaining('Method not allowed') } });
+      }
+      // The session is untouched by the refused requests.
+      expect((await client.listTools()).tools.length).toBe(7);
+    } finally {
+      await client.close();
+    }
+  });
+
   it('shuts down cleanly on SIGTERM', async () => {
     const second = await startHttpServer(workspace.dir, workspace.env);
     expect(await second.stop()).toBe(0);
@@ -138,6 +172,20 @@ describe('genie-mcp over HTTP with a bearer token', () => {
     });
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('GENIE_MCP_TOKEN');
+    expect(result.stdout).toBe('');
+  });
+
+  it('refuses to start on a non-loopback address with a short token, saying how long one must be and how to make it', () => {
+    const result = spawnSync(process.execPath, [BIN, '--http', '--host', '0.0.0.0', '--port', '0', '--cwd', workspace.dir], {
+      env: { ...workspace.env, GENIE_MCP_TOKEN: 'abc' },
+      encoding: 'utf8',
+      // A server that wrongly starts serves until killed; fail instead of hanging.
+      timeout: 60_000,
+    });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('at least 32 characters');
+    expect(result.stderr).toContain('openssl rand -hex 32');
+    expect(result.stderr).not.toContain('listening');
     expect(result.stdout).toBe('');
   });
 
