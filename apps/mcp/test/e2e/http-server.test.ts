@@ -95,6 +95,20 @@ describe('genie-mcp over Streamable HTTP (built server, real processes)', () => 
     expect(own.status).toBe(200);
   });
 
+  it('accepts an --allowed-host name as a reverse proxy forwards it (no port, or the port given with the name)', async () => {
+    const proxied = await startHttpServer(workspace.dir, workspace.env, ['--allowed-host', 'Genie.Example.com', '--allowed-host', 'other.example:8443']);
+    try {
+      for (const host of ['genie.example.com', `genie.example.com:${proxied.port}`, 'other.example:8443']) {
+        expect([host, (await rawPost(proxied.port, { host })).status]).toEqual([host, 200]);
+      }
+      for (const host of ['attacker.example', 'other.example', 'other.example:443', `other.example:${proxied.port}`]) {
+        expect([host, (await rawPost(proxied.port, { host })).status]).toEqual([host, 403]);
+      }
+    } finally {
+      await proxied.stop();
+    }
+  });
+
   it('refuses a web page of a foreign Origin with 403, and lets through requests without Origin and loopback pages', async () => {
     const host = `127.0.0.1:${server.port}`;
     for (const origin of ['http://attacker.example', `http://attacker.example:${server.port}`, 'null', 'file://', 'not an origin']) {
