@@ -6,6 +6,7 @@ import type { Genie } from '@genie/core';
 import { GenieError } from '@genie/errors';
 import { createGenieMcpServer } from '../create-genie-mcp-server';
 import { allowedHostHeaders, isLoopbackHost } from './allowed-hosts';
+import { answerPendingOnShutdown } from './answer-on-shutdown';
 import { isAllowedOrigin, normaliseAllowedOrigin } from './allowed-origins';
 import { hasBearerToken, MIN_TOKEN_LENGTH } from './bearer-token';
 import { sendJsonRpcError } from './json-rpc-error';
@@ -74,6 +75,7 @@ export async function serveHttp(genie: Genie, options: HttpServeOptions): Promis
   // the stream a connected client listens on for notifications.
   const openResponses = new Map<string, number>();
   let allowedHosts = new Set<string>();
+  const answerOnShutdown = new WeakMap<StreamableHTTPServerTransport, () => Promise<void>>();
 
   const trackResponse = (sessionId: string, response: ServerResponse): void => {
     openResponses.set(sessionId, (openResponses.get(sessionId) ?? 0) + 1);
@@ -112,6 +114,7 @@ export async function serveHttp(genie: Genie, options: HttpServeOptions): Promis
       void server.close();
     };
     await server.connect(transport);
+    answerOnShutdown.set(transport, answerPendingOnShutdown(transport));
     return transport;
   };
 
@@ -183,7 +186,12 @@ export async function serveHttp(genie: Genie, options: HttpServeOptions): Promis
     url: `http://${urlHost}:${port}${MCP_PATH}`,
     port,
     close: async () => {
-      await Promise.all([...transports.values()].map((transport) => transport.close()));
+      await Promise.all(
+        [...transports.values()].map(async (transport) => {
+          await answerOnShutdown.get(transport)?.();
+          await transport.close();
+        }),
+      );
       await new Promise<void>((resolve) => {
         httpServer.close(() => resolve());
         httpServer.closeAllConnections();

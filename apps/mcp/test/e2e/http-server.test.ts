@@ -2,6 +2,7 @@ import http from 'node:http';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { spawnSync } from 'node:child_process';
+import { openGenie } from '@genie/core';
 import { BIN, startHttpServer, type HttpServerProcess } from '../helpers/server-process';
 import { walkSession } from '../helpers/session-walk';
 import { createWorkspace, type TestWorkspace } from '../helpers/workspace';
@@ -139,6 +140,39 @@ describe('genie-mcp over Streamable HTTP (built server, real processes)', () => 
       await client.close();
     }
   });
+
+  it('answers a call still in progress with an error when it shuts down, and leaves the turn running', async () => {
+    const shellWorkspace = createWorkspace({ allowShell: true });
+    const own = await startHttpServer(shellWorkspace.dir, shellWorkspace.env);
+    const client = await connectClient(own.url);
+    try {
+      const started = await client.callTool({ name: 'run', arguments: { agent: 'shell', prompt: 'echo started; sleep 120' } });
+      const { sessionId } = started.structuredContent as { sessionId: string };
+      let progressed = false;
+      const waited = client
+        .callTool({ name: 'wait', arguments: { sessionId, timeoutSeconds: 600 } }, undefined, { timeout: 120_000, onprogress: () => (progressed = true) })
+        .then(
+          () => 'answered',
+          (error: Error) => error.message,
+        );
+      // The server has the call once it reports the turn's first output.
+      for (let polls = 0; !progressed && polls < 600; polls += 1) await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(progressed).toBe(true);
+      expect(await own.stop()).toBe(0);
+      expect(await waited).toMatch(/shutting down[\s\S]*call wait or view again/);
+      const genie = await openGenie({ cwd: shellWorkspace.dir, env: shellWorkspace.env });
+      try {
+        expect((await genie.view({ session: sessionId })).status).toBe('running');
+        await genie.stop({ session: sessionId });
+      } finally {
+        await genie.close();
+      }
+    } finally {
+      await client.close().catch(() => undefined);
+      await own.stop();
+      shellWorkspace.remove();
+    }
+  }, 180_000);
 
   it('shuts down cleanly on SIGTERM', async () => {
     const second = await startHttpServer(workspace.dir, workspace.env);
