@@ -1,5 +1,5 @@
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
-import { ErrorCode, isJSONRPCRequest, type JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
+import { CancelledNotificationSchema, ErrorCode, isJSONRPCRequest, type JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 
 type RequestId = string | number;
 
@@ -10,6 +10,12 @@ const SHUTTING_DOWN =
 function answeredId(message: JSONRPCMessage): RequestId | undefined {
   if (!('result' in message) && !('error' in message)) return undefined;
   return (message as { id?: RequestId }).id;
+}
+
+/** The request a `notifications/cancelled` names, if the message is one. */
+function cancelledId(message: JSONRPCMessage): RequestId | undefined {
+  const parsed = CancelledNotificationSchema.safeParse(message);
+  return parsed.success ? parsed.data.params.requestId : undefined;
 }
 
 /**
@@ -23,6 +29,9 @@ export function answerPendingOnShutdown(transport: Transport): () => Promise<voi
   const deliver = transport.onmessage;
   transport.onmessage = (message, extra) => {
     if (isJSONRPCRequest(message)) pending.add(message.id);
+    // A cancelled request gets no answer from the SDK, and needs none.
+    const cancelled = cancelledId(message);
+    if (cancelled !== undefined) pending.delete(cancelled);
     deliver?.(message, extra);
   };
   const send = transport.send.bind(transport);
