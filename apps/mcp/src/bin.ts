@@ -9,7 +9,8 @@ Serves genie's sessions to MCP clients: over stdio by default, or Streamable HTT
   --cwd <dir>           workspace directory (default: the current directory)
   --http                serve Streamable HTTP instead of stdio
   --port <n>            HTTP port (default ${DEFAULT_HTTP_PORT})
-  --host <addr>         HTTP bind address (default ${DEFAULT_HTTP_HOST}); any other address needs GENIE_MCP_TOKEN
+  --host <addr>         HTTP bind address (default ${DEFAULT_HTTP_HOST}); any other address needs
+                        GENIE_MCP_TOKEN of 32+ characters (openssl rand -hex 32 makes one)
   --allowed-host <name> another Host header name to accept (repeatable), e.g. behind a proxy
   --allowed-origin <origin>
                         a browser Origin to accept besides loopback pages (repeatable)

@@ -12,6 +12,7 @@ import { registerViewTool } from './tools/view-tool';
 import { registerWaitTool } from './tools/wait-tool';
 import { SERVER_NAME, SERVER_VERSION } from './server-info';
 import { answerInvalidParams } from './transports/invalid-params';
+import { sendErrorsWithoutCodePrefix } from './transports/single-error-prefix';
 
 export interface GenieMcpServerOptions {
   /** Reported to clients in `serverInfo` (default `genie`). */
@@ -47,5 +48,6 @@ export function createGenieMcpServer(genie: Genie, options: GenieMcpServerOption
   registerSessionResources(server, genie);
   registerSessionSubscriptions(server, genie);
   answerInvalidParams(server);
+  sendErrorsWithoutCodePrefix(server);
   return server;
 }

@@ -21,7 +21,7 @@ export default defineCommand({
       .options({
         http: { type: 'boolean', default: false, describe: 'Serve Streamable HTTP at /mcp instead of stdio' },
         port: { requiresArg: true, default: 8848, coerce: portNumber, describe: 'HTTP port (0 picks a free one)' },
-        host: { type: 'string', default: '127.0.0.1', describe: 'HTTP address to bind; anything but loopback needs GENIE_MCP_TOKEN' },
+        host: { type: 'string', default: '127.0.0.1', describe: 'HTTP address to bind; anything but loopback needs GENIE_MCP_TOKEN (32+ characters)' },
         'allowed-host': {
           type: 'string',
           array: true,

@@ -21,8 +21,12 @@ function sessionTitle(session: SessionSummary): string {
 }
 
 async function listSessions(genie: Genie, toResource: (session: SessionSummary) => ListResourcesResult['resources'][number]) {
-  const sessions = await genie.listSessions({ limit: LISTED_SESSION_RESOURCES });
-  return { resources: sessions.map(toResource) };
+  try {
+    const sessions = await genie.listSessions({ limit: LISTED_SESSION_RESOURCES });
+    return { resources: sessions.map(toResource) };
+  } catch (error) {
+    throw toResourceError(error);
+  }
 }
 
 function variable(value: string | string[] | undefined): string {
@@ -37,13 +41,21 @@ export function malformedUri(): McpError {
   );
 }
 
-/** Resource reads have no `isError`; a missing session is a protocol error carrying the same advice. */
+/** Codes that mean the URI named no (single) session: the client's mistake, Invalid params. */
+const CLIENT_MISTAKES: ReadonlySet<string> = new Set(['INVALID_INPUT', 'SESSION_NOT_FOUND', 'SESSION_AMBIGUOUS']);
+
+/**
+ * Resource lists and reads have no `isError`; a failure is a protocol error carrying the
+ * same code and advice a tool's result does. Anything but a bad URI (a damaged store, say)
+ * is the server's, Internal error.
+ */
 function toResourceError(error: unknown): unknown {
   if (error instanceof URIError) return malformedUri();
   if (!isGenieError(error)) return error;
   // The library's hint names the CLI (`genie list sessions`); an MCP client lists with a call.
   const text = error.code === 'SESSION_NOT_FOUND' ? `${error.message}\nCall list_sessions (or resources/list) for valid session ids.` : error.describe();
-  return new McpError(ErrorCode.InvalidParams, `[${error.code}] ${text}`, error.toJSON());
+  const code = CLIENT_MISTAKES.has(error.code) ? ErrorCode.InvalidParams : ErrorCode.InternalError;
+  return new McpError(code, `[${error.code}] ${text}`, error.toJSON());
 }
 
 export function registerSessionResources(server: McpServer, genie: Genie): void {

@@ -6,19 +6,23 @@ import type { Genie } from '@genie/core';
 import { GenieError } from '@genie/errors';
 import { createGenieMcpServer } from '../create-genie-mcp-server';
 import { allowedHostHeaders, isLoopbackHost } from './allowed-hosts';
+import { answerPendingOnShutdown } from './answer-on-shutdown';
 import { isAllowedOrigin, normaliseAllowedOrigin } from './allowed-origins';
-import { hasBearerToken } from './bearer-token';
+import { hasBearerToken, MIN_TOKEN_LENGTH } from './bearer-token';
 import { sendJsonRpcError } from './json-rpc-error';
 
 export const MCP_PATH = '/mcp';
 
 export const DEFAULT_MAX_MCP_SESSIONS = 256;
 
+/** What Streamable HTTP serves at the endpoint; anything else is 405 with these in `Allow`. */
+const SERVED_METHODS = ['GET', 'POST', 'DELETE'];
+
 export interface HttpServeOptions {
   host: string;
   /** 0 picks a free port. */
   port: number;
-  /** When set, every request must carry `Authorization: Bearer <token>`; required off loopback. */
+  /** When set, every request must carry `Authorization: Bearer <token>`; required off loopback, and there at least MIN_TOKEN_LENGTH (32) characters. */
   token?: string;
   /** More Host header names to accept (e.g. a reverse proxy's), without port. */
   allowedHosts?: readonly string[];
@@ -49,9 +53,19 @@ export interface RunningHttpServer {
 export async function serveHttp(genie: Genie, options: HttpServeOptions): Promise<RunningHttpServer> {
   if (!isLoopbackHost(options.host) && !options.token) {
     throw new GenieError('INVALID_INPUT', `Refusing to serve MCP on ${options.host} without a token: anyone who can reach it could run agents.`, {
-      hint: 'Set GENIE_MCP_TOKEN to a long random secret (clients send it as `Authorization: Bearer <token>`), or bind to 127.0.0.1.',
+      hint: `Set GENIE_MCP_TOKEN to a random secret of at least ${MIN_TOKEN_LENGTH} characters, e.g. \`export GENIE_MCP_TOKEN=$(openssl rand -hex 32)\` (clients send it as \`Authorization: Bearer <token>\`), or bind to 127.0.0.1.`,
       details: { host: options.host },
     });
+  }
+  if (!isLoopbackHost(options.host) && options.token && options.token.length < MIN_TOKEN_LENGTH) {
+    throw new GenieError(
+      'INVALID_INPUT',
+      `Refusing to serve MCP on ${options.host} with a ${options.token.length}-character token: off loopback it must be at least ${MIN_TOKEN_LENGTH} characters, or it can be guessed.`,
+      {
+        hint: 'Make one with `export GENIE_MCP_TOKEN=$(openssl rand -hex 32)` and give clients the same value, or bind to 127.0.0.1.',
+        details: { host: options.host, tokenLength: options.token.length, minTokenLength: MIN_TOKEN_LENGTH },
+      },
+    );
   }
   const allowedOrigins = new Set((options.allowedOrigins ?? []).map(normaliseAllowedOrigin));
   const maxSessions = options.maxSessions ?? DEFAULT_MAX_MCP_SESSIONS;
@@ -61,6 +75,7 @@ export async function serveHttp(genie: Genie, options: HttpServeOptions): Promis
   // the stream a connected client listens on for notifications.
   const openResponses = new Map<string, number>();
   let allowedHosts = new Set<string>();
+  const answerOnShutdown = new WeakMap<StreamableHTTPServerTransport, () => Promise<void>>();
 
   const trackResponse = (sessionId: string, response: ServerResponse): void => {
     openResponses.set(sessionId, (openResponses.get(sessionId) ?? 0) + 1);
@@ -99,6 +114,7 @@ export async function serveHttp(genie: Genie, options: HttpServeOptions): Promis
       void server.close();
     };
     await server.connect(transport);
+    answerOnShutdown.set(transport, answerPendingOnShutdown(transport));
     return transport;
   };
 
@@ -129,6 +145,10 @@ export async function serveHttp(genie: Genie, options: HttpServeOptions): Promis
       transports.set(sessionId, transport);
       trackResponse(sessionId, response);
       return transport.handleRequest(request, response);
+    }
+    if (!SERVED_METHODS.includes(request.method ?? '')) {
+      // As the SDK's transport answers the same request within an MCP session.
+      return sendJsonRpcError(response, 405, `Method not allowed: ${MCP_PATH} serves ${SERVED_METHODS.join(', ')}.`, { allow: SERVED_METHODS.join(', ') });
     }
     if (request.method !== 'POST') {
       return sendJsonRpcError(response, 400, 'Bad request: send initialize first, then pass its mcp-session-id header.');
@@ -166,7 +186,12 @@ export async function serveHttp(genie: Genie, options: HttpServeOptions): Promis
     url: `http://${urlHost}:${port}${MCP_PATH}`,
     port,
     close: async () => {
-      await Promise.all([...transports.values()].map((transport) => transport.close()));
+      await Promise.all(
+        [...transports.values()].map(async (transport) => {
+          await answerOnShutdown.get(transport)?.();
+          await transport.close();
+        }),
+      );
       await new Promise<void>((resolve) => {
         httpServer.close(() => resolve());
         httpServer.closeAllConnections();

@@ -11,7 +11,19 @@ describe('allowedHostHeaders', () => {
 
   it('accepts only the bound address for a specific non-loopback bind, plus names given explicitly', () => {
     const allowed = allowedHostHeaders('192.0.2.10', 9000, ['genie.internal']);
-    expect([...allowed].sort()).toEqual(['192.0.2.10:9000', 'genie.internal:9000']);
+    expect([...allowed].sort()).toEqual(['192.0.2.10:9000', 'genie.internal', 'genie.internal:9000']);
+  });
+
+  it('accepts a name given with a port on that port only, and an IPv6 address given without one bracketed, bare and on the server port', () => {
+    expect([...allowedHostHeaders('127.0.0.1', 9000, ['proxy.example:8443', '[2001:db8::1]:443', '2001:db8::2'])].sort()).toEqual([
+      '127.0.0.1:9000',
+      '[2001:db8::1]:443',
+      '[2001:db8::2]',
+      '[2001:db8::2]:9000',
+      '[::1]:9000',
+      'localhost:9000',
+      'proxy.example:8443',
+    ]);
   });
 
   it('accepts the machine names and interface addresses for a wildcard bind', () => {

@@ -77,6 +77,35 @@ describe('serveHttp', () => {
     });
   });
 
+  it('refuses a non-loopback address with a token shorter than 32 characters, saying how to make one', async () => {
+    for (const token of ['abc', 'x'.repeat(31)]) {
+      await expect(serveHttp(genie, { host: '0.0.0.0', port: 0, token })).rejects.toMatchObject({
+        code: 'INVALID_INPUT',
+        message: expect.stringContaining('at least 32 characters'),
+        hint: expect.stringContaining('openssl rand -hex 32'),
+      });
+    }
+  });
+
+  it('serves a non-loopback address with a token of 32 characters or more, and loopback with any token', async () => {
+    const token = 'k'.repeat(32);
+    const wide = await serveHttp(genie, { host: '0.0.0.0', port: 0, token });
+    const local = await serveHttp(genie, { host: '127.0.0.1', port: 0, token: 'abc' });
+    try {
+      for (const [port, secret] of [[wide.port, token], [local.port, 'abc']] as const) {
+        const client = new Client({ name: 'serve-http-test', version: '0.0.0' });
+        await client.connect(
+          new StreamableHTTPClientTransport(new URL(`http://127.0.0.1:${port}/mcp`), { requestInit: { headers: { authorization: `Bearer ${secret}` } } }),
+        );
+        clients.push(client);
+        expect((await client.listTools()).tools.length).toBe(7);
+      }
+    } finally {
+      await wide.close();
+      await local.close();
+    }
+  });
+
   it('reports a port that is taken', async () => {
     await expect(serveHttp(genie, { host: '127.0.0.1', port: server.port })).rejects.toMatchObject({
       code: 'LISTEN_FAILED',
