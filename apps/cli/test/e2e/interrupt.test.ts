@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import { GENIE_BIN } from './support/genie-process';
 import { until } from './support/until';
@@ -7,26 +7,37 @@ import { isRunning } from '../../../../tooling/process-gone';
 
 afterAll(() => cleanUpWorkspaces());
 
+/**
+ * `genie run` of a minute-long turn in the foreground, once its first line (the session's
+ * name and id) is out: the session exists and the agent runs.
+ */
+async function startLongForegroundRun(
+  workspace: TestWorkspace,
+  name: string,
+): Promise<{ child: ChildProcess; exited: Promise<number | null>; firstLine: string }> {
+  const child = spawn(process.execPath, [GENIE_BIN, 'run', 'claude-agent', '[sleep:60000] think long', '--no-background', '--name', name], {
+    cwd: workspace.dir,
+    env: workspace.env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+  let stdout = '';
+  await new Promise<void>((resolve) => {
+    child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
+      stdout += chunk;
+      if (stdout.includes('\n')) resolve();
+    });
+  });
+  return { child, exited, firstLine: stdout.split('\n')[0] as string };
+}
+
 describe('Ctrl-C during a foreground run', () => {
   const workspace = new TestWorkspace();
   workspace.writeAgent('claude-agent', 'claude');
 
   it('stops the agent, records `stopped` and exits 130', async () => {
-    const child = spawn(process.execPath, [GENIE_BIN, 'run', 'claude-agent', '[sleep:60000] think long', '--no-background', '--name', 'interrupted'], {
-      cwd: workspace.dir,
-      env: workspace.env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
-    // The session line comes first; once it is out, the session exists and the agent runs.
-    await new Promise<void>((resolve) => {
-      child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-        stdout += chunk;
-        if (stdout.includes('\n')) resolve();
-      });
-    });
-    expect(stdout.split('\n')[0]).toMatch(/^interrupted [0-9a-f-]{36}$/);
+    const { child, exited, firstLine } = await startLongForegroundRun(workspace, 'interrupted');
+    expect(firstLine).toMatch(/^interrupted [0-9a-f-]{36}$/);
     await new Promise((resolve) => setTimeout(resolve, 500));
     child.kill('SIGINT');
     expect(await exited).toBe(130);
@@ -41,19 +52,7 @@ describe.each(['SIGTERM', 'SIGHUP'] as const)('%s to a foreground run (a `timeou
 
   it('stops the agent before exiting, records `stopped` and exits 130, leaving nothing running', async () => {
     const name = `ended-by-${signal.toLowerCase()}`;
-    const child = spawn(process.execPath, [GENIE_BIN, 'run', 'claude-agent', '[sleep:60000] think long', '--no-background', '--name', name], {
-      cwd: workspace.dir,
-      env: workspace.env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
-    await new Promise<void>((resolve) => {
-      child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-        stdout += chunk;
-        if (stdout.includes('\n')) resolve();
-      });
-    });
+    const { child, exited } = await startLongForegroundRun(workspace, name);
     const running = await until(
       async () => storedSession(workspace, name),
       (session) => session?.status === 'running' && typeof session.executorPid === 'number',

@@ -19,6 +19,14 @@ function writeStore(workspace: string, entry: Record<string, unknown>): string {
   return file;
 }
 
+/** Writes the session's event log as `text`; returns its path. */
+function writeLog(workspace: string, text: string): string {
+  const file = path.join(workspace, '.genie/state/agents/logs', `${SESSION_ID}.jsonl`);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, text);
+  return file;
+}
+
 function logLines(file: string): Array<Record<string, unknown>> {
   return fs
     .readFileSync(file, 'utf8')
@@ -49,11 +57,9 @@ describe('stuck and half-written states', () => {
 
   it('shows the outcome the record settled when the log was left with its turn open (writer killed in between)', async () => {
     const workspace = makeWorkspace();
-    const logFile = path.join(workspace, '.genie/state/agents/logs', `${SESSION_ID}.jsonl`);
-    fs.mkdirSync(path.dirname(logFile), { recursive: true });
     const started = new Date(Date.now() - 60_000).toISOString();
-    fs.writeFileSync(
-      logFile,
+    const logFile = writeLog(
+      workspace,
       `${JSON.stringify({ time: started, turn: 1, stream: 'meta', type: 'turn.start', prompt: 'sleep 30', executor: 'command', resume: false })}\n`,
     );
     writeStore(workspace, { status: 'lost', error: 'Its supervisor (pid 1234) is gone', runnerPid: null, turns: 1, logFile, startTime: started, lastUsed: started });
@@ -71,12 +77,10 @@ describe('stuck and half-written states', () => {
 
   it.each([true, false])('closes a turn the log left open when the session is resumed without being viewed first (background: %s)', async (background) => {
     const workspace = makeWorkspace();
-    const logFile = path.join(workspace, '.genie/state/agents/logs', `${SESSION_ID}.jsonl`);
-    fs.mkdirSync(path.dirname(logFile), { recursive: true });
     const started = new Date(Date.now() - 60_000).toISOString();
     // A crash cut the turn's `turn.end` short: the record has the outcome, the log has half a line.
-    fs.writeFileSync(
-      logFile,
+    const logFile = writeLog(
+      workspace,
       `${JSON.stringify({ time: started, turn: 1, stream: 'meta', type: 'turn.start', prompt: 'echo one', executor: 'command', resume: false })}\n` +
         `${JSON.stringify({ time: started, turn: 1, stream: 'stdout', line: 'one' })}\n{"time":"${started}","turn":1,"stream":"meta","type":"turn.e`,
     );
@@ -97,8 +101,6 @@ describe('stuck and half-written states', () => {
 
   it('numbers a resume after the turns the log holds when the record is older than its log (a store restored from a backup)', async () => {
     const workspace = makeWorkspace();
-    const logFile = path.join(workspace, '.genie/state/agents/logs', `${SESSION_ID}.jsonl`);
-    fs.mkdirSync(path.dirname(logFile), { recursive: true });
     const time = new Date(Date.now() - 60_000).toISOString();
     const turn = (n: number, prompt: string): string =>
       [
@@ -107,7 +109,7 @@ describe('stuck and half-written states', () => {
       ]
         .map((record) => `${JSON.stringify(record)}\n`)
         .join('');
-    fs.writeFileSync(logFile, turn(1, 'echo one') + turn(2, 'echo two') + turn(3, 'echo three'));
+    const logFile = writeLog(workspace, turn(1, 'echo one') + turn(2, 'echo two') + turn(3, 'echo three'));
     // The record as the backup kept it: one turn.
     writeStore(workspace, { status: 'completed', exitCode: 0, runnerPid: null, turns: 1, logFile, startTime: time, lastUsed: time, cwd: workspace });
     const genie = await openTestGenie(workspace);
